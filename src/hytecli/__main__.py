@@ -1,0 +1,5 @@
+"""``python -m hytecli``: the same as the ``hyte`` command."""
+
+from hytecli.cli import main
+
+main()

@@ -1,0 +1,210 @@
+"""Calendar facts the plan is judged by: ISO dates, deadlines' month/year ends and reporting periods.
+
+Only the standard library is used: :mod:`datetime` and :func:`calendar.monthrange` already give
+correct month lengths and leap years (2024-02 has 29 days, 2025-02 has 28), and
+:mod:`zoneinfo` with the ``tzdata`` package gives the plan's time zone on any machine.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_HALF = re.compile(r"^(\d{4})-H([12])$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+
+_MONTH_NAMES_EN = [calendar.month_name[m] for m in range(13)]
+
+
+class DateProblem(ValueError):
+    """A text that should be a date, month, year or period is not one; the message says why."""
+
+
+def parse_iso_date(value: object) -> date:
+    """Parse an ISO date ``YYYY-MM-DD`` strictly.
+
+    Args:
+        value: The value read from YAML (a ``str``; other types are refused).
+
+    Returns:
+        The date.
+
+    Raises:
+        DateProblem: not of the form ``YYYY-MM-DD``, or no such day (``2025-02-29``).
+    """
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not (m := _ISO_DATE.match(value.strip())):
+        raise DateProblem(f"{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2025-05-31")
+    year, month, day = (int(g) for g in m.groups())
+    if not 1 <= month <= 12:
+        raise DateProblem(f"{value} is not a date: there is no month {month}")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise DateProblem(
+            f"{value} is not a date: {_MONTH_NAMES_EN[month]} {year} has {last} days"
+        )
+    return date(year, month, day)
+
+
+def month_end(year: int, month: int) -> date:
+    """Return the last day of ``month`` of ``year`` (leap years included)."""
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_due(value: object) -> tuple[date, str]:
+    """Parse a deadline's ``due`` value into its last day and the form it was written in.
+
+    Accepted forms: ``YYYY-MM-DD`` (that day), ``YYYY-MM`` (the last day of that month),
+    ``YYYY`` as text or integer (31 December of that year).
+
+    Returns:
+        ``(last_day, form)`` where form is ``"date"``, ``"month"`` or ``"year"``.
+
+    Raises:
+        DateProblem: any other value, or a month/day that does not exist.
+    """
+    if isinstance(value, bool):
+        raise DateProblem(f"{value!r} is not a deadline: write YYYY-MM-DD, YYYY-MM or YYYY")
+    if isinstance(value, int):
+        value = str(value)
+    if not isinstance(value, str):
+        raise DateProblem(f"{value!r} is not a deadline: write YYYY-MM-DD, YYYY-MM or YYYY")
+    text = value.strip()
+    if _ISO_DATE.match(text):
+        return parse_iso_date(text), "date"
+    if m := _YEAR_MONTH.match(text):
+        year, month = int(m.group(1)), int(m.group(2))
+        if not 1 <= month <= 12:
+            raise DateProblem(f"{text} is not a month: there is no month {month}")
+        return month_end(year, month), "month"
+    if m := _YEAR.match(text):
+        return date(int(m.group(1)), 12, 31), "year"
+    raise DateProblem(
+        f"{value!r} is not a deadline: write YYYY-MM-DD, YYYY-MM (end of that month) or YYYY "
+        "(end of that year)"
+    )
+
+
+class PeriodKind(StrEnum):
+    """How often an indicator is reported (its reporting period)."""
+
+    YEAR = "year"
+    HALF_YEAR = "half_year"
+    QUARTER = "quarter"
+    MONTH = "month"
+
+
+_PARTS = {PeriodKind.YEAR: 1, PeriodKind.HALF_YEAR: 2, PeriodKind.QUARTER: 4, PeriodKind.MONTH: 12}
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A reporting period: a year, a half-year, a quarter or a month.
+
+    Written ``2024``, ``2024-H1``, ``2024-Q3`` or ``2024-05``. Ordered by start date.
+
+    Attributes:
+        year: The calendar year.
+        index: 1-based half/quarter/month number within the year (1 for a year).
+        kind: The :class:`PeriodKind`.
+    """
+
+    year: int
+    index: int
+    kind: PeriodKind
+
+    @classmethod
+    def parse(cls, value: object) -> Period:
+        """Parse ``2024``, ``"2024"``, ``"2024-H1"``, ``"2024-Q3"`` or ``"2024-05"``.
+
+        Raises:
+            DateProblem: any other value.
+        """
+        if isinstance(value, Period):
+            return value
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, str):
+            text = value.strip()
+            if m := _YEAR.match(text):
+                return cls(int(m.group(1)), 1, PeriodKind.YEAR)
+            if m := _HALF.match(text):
+                return cls(int(m.group(1)), int(m.group(2)), PeriodKind.HALF_YEAR)
+            if m := _QUARTER.match(text):
+                return cls(int(m.group(1)), int(m.group(2)), PeriodKind.QUARTER)
+            if m := _YEAR_MONTH.match(text):
+                month = int(m.group(2))
+                if 1 <= month <= 12:
+                    return cls(int(m.group(1)), month, PeriodKind.MONTH)
+        raise DateProblem(
+            f"{value!r} is not a period: write a year (2024), a half-year (2024-H1), a quarter "
+            "(2024-Q3) or a month (2024-05)"
+        )
+
+    @property
+    def start(self) -> date:
+        """The first day of the period."""
+        months = 12 // _PARTS[self.kind]
+        return date(self.year, (self.index - 1) * months + 1, 1)
+
+    @property
+    def end(self) -> date:
+        """The last day of the period (inclusive)."""
+        months = 12 // _PARTS[self.kind]
+        return month_end(self.year, self.index * months)
+
+    @property
+    def years(self) -> float:
+        """The period's midpoint as a fractional year, for growth-rate arithmetic (2024-H1 → 2024.25)."""
+        parts = _PARTS[self.kind]
+        return self.year + (self.index - 0.5) / parts
+
+    def __str__(self) -> str:
+        """Render as written: ``2024``, ``2024-H1``, ``2024-Q3``, ``2024-05``."""
+        if self.kind is PeriodKind.YEAR:
+            return str(self.year)
+        if self.kind is PeriodKind.HALF_YEAR:
+            return f"{self.year}-H{self.index}"
+        if self.kind is PeriodKind.QUARTER:
+            return f"{self.year}-Q{self.index}"
+        return f"{self.year}-{self.index:02d}"
+
+
+def load_zone(name: str) -> ZoneInfo:
+    """Return the IANA time zone ``name`` (e.g. ``Europe/Helsinki``).
+
+    Raises:
+        DateProblem: unknown zone name.
+    """
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise DateProblem(
+            f"unknown time zone {name!r}: use an IANA name such as Europe/Helsinki"
+        ) from exc
+
+
+def today_in_zone(zone: str | ZoneInfo, now: datetime | None = None) -> date:
+    """Return the calendar date in ``zone`` at the instant ``now`` (default: the current time).
+
+    Deadlines are judged by the plan's wall-clock date, not the machine's: at 23:30 UTC on
+    31 December it is already 1 January in Helsinki (UTC+2).
+
+    Args:
+        zone: An IANA zone name or :class:`~zoneinfo.ZoneInfo`.
+        now: An aware datetime; a naive one is taken as UTC.
+    """
+    tz = load_zone(zone) if isinstance(zone, str) else zone
+    if now is None:
+        now = datetime.now(tz)
+    elif now.tzinfo is None:
+        now = now.replace(tzinfo=ZoneInfo("UTC"))
+    return now.astimezone(tz).date()

@@ -1,0 +1,359 @@
+"""Finding and loading a plan repository: ``plan/plan.yaml``, ``plan/*.yaml``, ``indicators/*.yaml``.
+
+:func:`load_repository` never raises for bad content: every file is read with the strict reader
+(:mod:`hytecli.yamlfile`) and checked against its model (:mod:`hytecli.models`); problems become
+located findings, and the files that are good are kept so that later checks can still run.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from hytecli.deadlines import ResolvedDeadline, UnknownCouncilTerm, resolve_deadline
+from hytecli.findings import Finding, Severity
+from hytecli.models import (
+    Action,
+    AreaFile,
+    Deadline,
+    Goal,
+    IndicatorFile,
+    PlanFile,
+)
+from hytecli.yamlfile import DataPath, YamlDocument, read_yaml_file
+
+PLAN_FILE = Path("plan") / "plan.yaml"
+PLAN_DIR = "plan"
+INDICATOR_DIR = "indicators"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+class RepositoryNotFound(Exception):
+    """No plan repository (a folder with ``plan/plan.yaml``) was found; the message says where."""
+
+
+def find_repository(start: Path) -> Path:
+    """Return the plan repository containing ``start``, walking up as git does for ``.git``.
+
+    Args:
+        start: A folder (usually the current one).
+
+    Raises:
+        RepositoryNotFound: no ``plan/plan.yaml`` in ``start`` or any folder above it.
+    """
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / PLAN_FILE).is_file():
+            return folder
+    raise RepositoryNotFound(
+        f"no plan repository found in {start} or any folder above it (looked for {PLAN_FILE}): "
+        "run hyte inside a plan repository, pass --repo PATH, or create one with 'hyte init DIR'"
+    )
+
+
+def check_repository(root: Path) -> Path:
+    """Return ``root`` resolved if it holds ``plan/plan.yaml``.
+
+    Raises:
+        RepositoryNotFound: it does not.
+    """
+    root = root.resolve()
+    if not (root / PLAN_FILE).is_file():
+        raise RepositoryNotFound(
+            f"{root} is not a plan repository: {PLAN_FILE} is missing there "
+            "(create one with 'hyte init DIR')"
+        )
+    return root
+
+
+@dataclass
+class AreaRecord:
+    """A priority-area file: where it is, its located document and its model."""
+
+    path: str
+    document: YamlDocument
+    area: AreaFile
+
+
+@dataclass
+class IndicatorRecord:
+    """An indicator file: where it is, its located document and its model."""
+
+    path: str
+    document: YamlDocument
+    indicator: IndicatorFile
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """A goal or an action found in the plan, with where it is and its resolved deadline.
+
+    Attributes:
+        kind: ``goal`` or ``action``.
+        area: The priority area's record.
+        goal: The goal (for an action, the goal it serves).
+        action: The action, or ``None`` for a goal.
+        data_path: Path of the item inside the area file.
+        deadline: The resolved deadline, or ``None`` (none written, or unresolvable).
+    """
+
+    kind: Literal["goal", "action"]
+    area: AreaRecord
+    goal: Goal
+    action: Action | None
+    data_path: DataPath
+    deadline: ResolvedDeadline | None
+
+    @property
+    def id(self) -> str:
+        """The goal's or action's id."""
+        return self.action.id if self.action is not None else self.goal.id
+
+    @property
+    def node(self) -> Goal | Action:
+        """The goal or action model."""
+        return self.action if self.action is not None else self.goal
+
+    @property
+    def responsible(self) -> list[Any]:
+        """Responsible parties: the action's own, else its goal's."""
+        if self.action is not None and self.action.responsible:
+            return list(self.action.responsible)
+        return list(self.goal.responsible)
+
+
+@dataclass
+class PlanRepository:
+    """A loaded plan repository.
+
+    Attributes:
+        root: The repository folder.
+        plan_document: The located ``plan/plan.yaml``.
+        plan: Its model, or ``None`` when it failed to load (then nothing else is checked).
+        areas: Priority-area files that loaded, sorted by path.
+        indicators: Indicator files that loaded, sorted by path.
+        findings: Problems found while loading (YAML and shape), in no particular order.
+    """
+
+    root: Path
+    plan_document: YamlDocument
+    plan: PlanFile | None
+    areas: list[AreaRecord] = field(default_factory=list)
+    indicators: list[IndicatorRecord] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def indicator(self, indicator_id: str) -> IndicatorRecord | None:
+        """Return the indicator with ``indicator_id`` (the first one, if duplicated)."""
+        for record in self.indicators:
+            if record.indicator.id == indicator_id:
+                return record
+        return None
+
+    def area(self, area_id: str) -> AreaRecord | None:
+        """Return the priority area with ``area_id`` (the first one, if duplicated)."""
+        for record in self.areas:
+            if record.area.id == area_id:
+                return record
+        return None
+
+    def ordered_areas(self) -> list[AreaRecord]:
+        """Area files in the plan's order (``priority_areas``), then any unlisted ones by path."""
+        listed = [a.id for a in self.plan.priority_areas] if self.plan else []
+        rank = {area_id: i for i, area_id in enumerate(listed)}
+        return sorted(self.areas, key=lambda r: (rank.get(r.area.id, len(rank)), r.path))
+
+    def resolve(self, deadline: Deadline | None) -> ResolvedDeadline | None:
+        """Resolve ``deadline``; ``None`` when absent or naming an unknown council term."""
+        if deadline is None or self.plan is None:
+            return None
+        try:
+            return resolve_deadline(deadline, self.plan)
+        except UnknownCouncilTerm:
+            return None
+
+    def items(self) -> Iterator[PlanItem]:
+        """Yield every goal and, after it, its actions, in plan order."""
+        for record in self.ordered_areas():
+            for gi, goal in enumerate(record.area.goals):
+                yield PlanItem(
+                    "goal", record, goal, None, ("goals", gi), self.resolve(goal.deadline)
+                )
+                for ai, action in enumerate(goal.actions):
+                    yield PlanItem(
+                        "action",
+                        record,
+                        goal,
+                        action,
+                        ("goals", gi, "actions", ai),
+                        self.resolve(action.deadline),
+                    )
+
+    def document(self, path: str) -> YamlDocument | None:
+        """Return the located document of the file at ``path`` (relative to the root)."""
+        if path == self.plan_document.path:
+            return self.plan_document
+        for record in (*self.areas, *self.indicators):
+            if record.path == path:
+                return record.document
+        return None
+
+
+# --- turning pydantic errors into located findings ------------------------------------------------
+
+
+def _known_fields() -> set[str]:
+    names: set[str] = set()
+    from hytecli import models
+
+    for obj in vars(models).values():
+        if isinstance(obj, type) and issubclass(obj, BaseModel):
+            names.update(obj.model_fields)
+    return names
+
+
+_FIELD_NAMES = _known_fields()
+
+
+def _describe(error: Any) -> tuple[str, str, bool]:
+    """Return (code, message, prefer_key) for one pydantic error dict."""
+    kind = error["type"]
+    loc = error["loc"]
+    name = str(loc[-1]) if loc else "file"
+    given = error.get("input")
+    if kind == "missing":
+        return "S001", f"required field '{name}' is missing", False
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(name, sorted(_FIELD_NAMES), n=1)
+        hint = f": did you mean '{close[0]}'?" if close else ": remove it or check its spelling"
+        return "S002", f"unknown field '{name}'{hint}", True
+    if kind in ("model_type", "dict_type") and not loc:
+        return "S003", "the file must hold a mapping of fields (key: value lines) at the top", False
+    if kind in ("model_type", "dict_type"):
+        return "S003", f"'{name}' must be a mapping of fields (key: value lines)", False
+    if kind == "list_type":
+        return "S003", f"'{name}' must be a list (lines starting with '- ')", False
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return "S003", f"{given!r} is not allowed for '{name}': expected {expected}", False
+    if kind == "string_pattern_mismatch":
+        if name in ("code", "municipality"):
+            return (
+                "S003",
+                f"{given!r} is not a municipality code: write the three-digit Statistics "
+                "Finland code in quotes, e.g. \"049\"",
+                False,
+            )
+        return "S003", f"{given!r} is not valid for '{name}': {error['msg']}", False
+    if kind == "string_type":
+        return "S003", f"'{name}' must be text, found {given!r}: put it in quotes", False
+    if kind.startswith("hyte_"):
+        return "S003", str(error["msg"]), False
+    if kind in ("int_type", "int_parsing", "int_from_float", "float_type", "float_parsing"):
+        return "S003", f"'{name}' must be a number, found {given!r}", False
+    if kind == "too_short":
+        return "S003", f"'{name}' must not be empty", False
+    return "S003", f"'{name}': {error['msg']}", False
+
+
+def validate_model(
+    document: YamlDocument, model: type[ModelT], language: str = "fi"
+) -> tuple[ModelT | None, list[Finding]]:
+    """Check a located document against ``model``; map every error to its line and column.
+
+    Args:
+        document: The file as read by :func:`hytecli.yamlfile.read_yaml_file` (without errors).
+        model: The pydantic model of that kind of file.
+        language: The plan's main language, for plain texts.
+
+    Returns:
+        ``(instance, [])`` when valid, else ``(None, findings)`` with all shape errors.
+    """
+    try:
+        instance = model.model_validate(document.data, context={"language": language})
+    except ValidationError as exc:
+        findings = []
+        for error in exc.errors():
+            code, message, prefer_key = _describe(error)
+            loc = tuple(part for part in error["loc"] if isinstance(part, str | int))
+            # Drop pydantic's union/function tags ("function-after[...]") from the location.
+            loc = tuple(p for p in loc if not (isinstance(p, str) and "[" in p))
+            findings.append(document.finding(loc, code, message, prefer_key=prefer_key))
+        return None, findings
+    return instance, []
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()
+    )
+
+
+def _relative(root: Path, file: Path) -> str:
+    return file.relative_to(root).as_posix()
+
+
+def load_repository(root: Path) -> PlanRepository:
+    """Load every plan file under ``root``, collecting findings instead of raising.
+
+    Args:
+        root: The repository folder (see :func:`find_repository`).
+
+    Returns:
+        The :class:`PlanRepository`. When ``plan/plan.yaml`` itself is broken, ``plan`` is
+        ``None`` and the other files are still read and shape-checked.
+
+    Raises:
+        RepositoryNotFound: ``root`` has no ``plan/plan.yaml``.
+    """
+    root = check_repository(root)
+    findings: list[Finding] = []
+    plan_path = _relative(root, root / PLAN_FILE)
+    plan_document = read_yaml_file(root / PLAN_FILE, plan_path)
+    findings.extend(plan_document.findings)
+    plan: PlanFile | None = None
+    language = "fi"
+    if plan_document.ok:
+        if isinstance(plan_document.data, dict) and isinstance(plan_document.data.get("language"), str):
+            language = plan_document.data["language"]
+        plan, problems = validate_model(plan_document, PlanFile, language)
+        findings.extend(problems)
+    repository = PlanRepository(root=root, plan_document=plan_document, plan=plan)
+
+    for file in _yaml_files(root / PLAN_DIR):
+        if file == root / PLAN_FILE:
+            continue
+        path = _relative(root, file)
+        document = read_yaml_file(file, path)
+        findings.extend(document.findings)
+        if document.ok:
+            area, problems = validate_model(document, AreaFile, language)
+            findings.extend(problems)
+            if area is not None:
+                repository.areas.append(AreaRecord(path, document, area))
+
+    for file in _yaml_files(root / INDICATOR_DIR):
+        path = _relative(root, file)
+        document = read_yaml_file(file, path)
+        findings.extend(document.findings)
+        if document.ok:
+            indicator, problems = validate_model(document, IndicatorFile, language)
+            findings.extend(problems)
+            if indicator is not None:
+                repository.indicators.append(IndicatorRecord(path, document, indicator))
+
+    repository.findings = findings
+    return repository
+
+
+def load_error_finding(path: str, message: str) -> Finding:
+    """A finding for a whole file that cannot be used (line and column 0)."""
+    return Finding(path, 0, 0, Severity.ERROR, "R000", message)

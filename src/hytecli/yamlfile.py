@@ -1,0 +1,447 @@
+"""A strict, located YAML reader for plan files.
+
+PyYAML is used (it is the project's YAML library) but not its default resolution rules: plan files
+are written by hand, and YAML 1.1's implicit conversions silently corrupt them (``no`` becomes
+``False``, ``010`` becomes 8, ``1:30`` becomes 90, ``2024-05-31`` becomes a date object, a date
+that does not exist raises a bare ``ValueError``). This reader:
+
+* composes PyYAML's node tree once and builds plain Python data from it itself, remembering the
+  line and column of every key and value so that later checks can point at them;
+* resolves only YAML 1.2 core scalars (``true``/``false``, ``null``/``~``, decimal integers and
+  floats); every YAML 1.1-only form (``yes``/``no``/``on``/``off``/``y``/``n``, leading-zero,
+  base-60, hexadecimal/binary/octal and underscored numbers, ``.inf``/``.nan``) is an error that
+  asks for quotes; dates stay text, checked by the model where a date is expected;
+* refuses anchors and aliases (so an alias bomb fails at the first alias, in microseconds),
+  non-standard tags, duplicate keys (naming both lines), non-text keys, tabs used for
+  indentation, nesting deeper than :data:`MAX_DEPTH`, invalid UTF-8 and empty files.
+
+The result is a :class:`YamlDocument`; problems are :class:`~hytecli.findings.Finding` values, all
+collected, never exceptions escaping to the user.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from hytecli.findings import Finding, Severity
+
+#: Deepest nesting of mappings and sequences accepted (plan files need about 8).
+MAX_DEPTH = 64
+#: Largest file accepted, in bytes (the whole LUVN plan is about 60 kB).
+MAX_BYTES = 20 * 1024 * 1024
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_YAML11_BOOL = "tag:hyte,2024:yaml11-bool"
+_YAML11_NUMBER = "tag:hyte,2024:yaml11-number"
+_ALLOWED_EXPLICIT_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _SEQ, _MAP, "!"}
+
+#: A path to a value inside a document: mapping keys and sequence indexes, outermost first.
+DataPath = tuple[str | int, ...]
+
+
+class _StrictResolver(yaml.resolver.Resolver):
+    """YAML 1.2 core scalars, plus markers for the YAML 1.1 forms that must be quoted."""
+
+    yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
+
+
+_StrictResolver.add_implicit_resolver(
+    _NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+_StrictResolver.add_implicit_resolver(
+    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_StrictResolver.add_implicit_resolver(
+    _YAML11_BOOL,
+    re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$"),
+    list("yYnNoO"),
+)
+_StrictResolver.add_implicit_resolver(
+    _INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
+_StrictResolver.add_implicit_resolver(
+    _FLOAT,
+    re.compile(
+        r"^[-+]?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9]+(?:[eE][-+]?[0-9]+)?)$"
+    ),
+    list("-+0123456789."),
+)
+_StrictResolver.add_implicit_resolver(
+    _YAML11_NUMBER,
+    re.compile(
+        r"""^(?:[-+]?0[0-9_]+(?:\.[0-9_]*)?      # leading zero: octal in YAML 1.1
+            |[-+]?0[xXoObB][0-9a-fA-F_]+           # hexadecimal, octal, binary
+            |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?   # base 60
+            |[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?            # underscores
+            |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$""",
+        re.X,
+    ),
+    list("-+0123456789."),
+)
+
+
+class _LoaderError(Exception):
+    """Raised inside the composer for a problem that stops reading the file."""
+
+    def __init__(self, code: str, message: str, mark: yaml.Mark | None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.mark = mark
+
+
+class _StrictLoader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    _StrictResolver,
+):
+    """PyYAML's reader, scanner, parser and composer, with the strict resolver; no constructor.
+
+    Nothing is constructed by PyYAML: Python objects are built by :func:`_build` from the node
+    tree, so no tag can create a Python object.
+    """
+
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _StrictResolver.__init__(self)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:  # noqa: D102
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            raise _LoaderError(
+                "Y005",
+                f"alias '*{event.anchor}' is not allowed in plan files: write the value out in "
+                "full (anchors and aliases are refused so that no file can expand without limit)",
+                event.start_mark,
+            )
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise _LoaderError(
+                "Y005",
+                f"anchor '&{anchor}' is not allowed in plan files: remove it and write values out "
+                "in full",
+                event.start_mark,
+            )
+        tag = getattr(event, "tag", None)
+        if isinstance(event, ScalarEvent | CollectionStartEvent) and tag is not None:
+            if tag not in _ALLOWED_EXPLICIT_TAGS:
+                raise _LoaderError(
+                    "Y006",
+                    f"tag '{tag}' is not allowed in plan files: remove it (only YAML's standard "
+                    "tags such as !!str are accepted)",
+                    event.start_mark,
+                )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _LoaderError(
+                    "Y009",
+                    f"nesting deeper than {MAX_DEPTH} levels: plan files are never this deep",
+                    event.start_mark,
+                )
+            node: Node = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+        return node
+
+
+@dataclass
+class YamlDocument:
+    """A YAML file read into plain Python data, with the position of every key and value.
+
+    Attributes:
+        path: The display path of the file (relative to the repository root where possible).
+        data: The document as ``dict``/``list``/``str``/``int``/``float``/``bool``/``None``;
+            ``None`` when the file could not be read.
+        text: The decoded text (without a byte-order mark).
+        value_marks: ``DataPath`` → (line, column), 1-based, of each value.
+        key_marks: ``DataPath`` → (line, column), 1-based, of each mapping key.
+        findings: Problems met while reading; empty when the file is good YAML.
+    """
+
+    path: str
+    data: Any = None
+    text: str = ""
+    value_marks: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when the file was read without errors."""
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    def locate(self, data_path: DataPath, *, prefer_key: bool = False) -> tuple[int, int]:
+        """Return the 1-based (line, column) best describing ``data_path``.
+
+        The deepest known prefix of the path is used, so a missing field points at the mapping
+        that should hold it. With ``prefer_key`` the key's position is returned when known (used
+        for "unknown field" findings).
+        """
+        path = tuple(data_path)
+        if prefer_key and path in self.key_marks:
+            return self.key_marks[path]
+        while True:
+            if path in self.value_marks:
+                return self.value_marks[path]
+            if not path:
+                return (1, 1)
+            path = path[:-1]
+
+    def finding(
+        self,
+        data_path: DataPath,
+        code: str,
+        message: str,
+        severity: Severity = Severity.ERROR,
+        *,
+        prefer_key: bool = False,
+    ) -> Finding:
+        """Build a :class:`Finding` located at ``data_path`` in this document."""
+        line, column = self.locate(data_path, prefer_key=prefer_key)
+        return Finding(self.path, line, column, severity, code, message)
+
+
+def _pos(mark: yaml.Mark | None) -> tuple[int, int]:
+    if mark is None:
+        return (1, 1)
+    return (mark.line + 1, mark.column + 1)
+
+
+def _scalar_value(node: ScalarNode) -> Any:
+    if node.tag == _STR or node.tag == "!":
+        return node.value
+    if node.tag == _NULL:
+        return None
+    if node.tag == _BOOL:
+        return node.value.lower() == "true"
+    if node.tag == _INT:
+        return int(node.value)
+    if node.tag == _FLOAT:
+        return float(node.value)
+    raise AssertionError(node.tag)  # pragma: no cover - resolver and tag check rule this out
+
+
+def _yaml11_problem(node: ScalarNode) -> str:
+    text = node.value
+    if node.tag == _YAML11_BOOL:
+        return (
+            f"unquoted '{text}' is read as true/false by YAML 1.1 tools: write \"{text}\" in "
+            "quotes if you mean text, or true/false for a yes/no value"
+        )
+    return (
+        f"unquoted '{text}' is read as a number by YAML 1.1 tools (octal, base 60, hexadecimal "
+        f"or similar): write \"{text}\" in quotes if it is a code or text, or write the number "
+        "in plain decimal"
+    )
+
+
+class _Builder:
+    """Turns a composed node tree into plain data, recording marks and collecting findings."""
+
+    def __init__(self, doc: YamlDocument) -> None:
+        self.doc = doc
+
+    def error(self, node: Node, code: str, message: str) -> None:
+        line, column = _pos(node.start_mark)
+        self.doc.findings.append(
+            Finding(self.doc.path, line, column, Severity.ERROR, code, message)
+        )
+
+    def build(self, node: Node, path: DataPath) -> Any:
+        self.doc.value_marks[path] = _pos(node.start_mark)
+        if isinstance(node, ScalarNode):
+            if node.tag in (_YAML11_BOOL, _YAML11_NUMBER):
+                self.error(node, "Y004", _yaml11_problem(node))
+                return node.value
+            try:
+                return _scalar_value(node)
+            except ValueError:
+                self.error(node, "Y006", f"'{node.value}' is not a valid {node.tag} value")
+                return node.value
+        if isinstance(node, SequenceNode):
+            return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+        assert isinstance(node, MappingNode)
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag not in (_STR, "!"):
+                shown = key_node.value if isinstance(key_node, ScalarNode) else "a collection"
+                hint = (
+                    _yaml11_problem(key_node)
+                    if isinstance(key_node, ScalarNode)
+                    and key_node.tag in (_YAML11_BOOL, _YAML11_NUMBER)
+                    else "keys must be text: put the key in quotes"
+                )
+                self.error(key_node, "Y004", f"key {shown!r} is not text: {hint}")
+                continue
+            key = key_node.value
+            if key in first_seen:
+                first_line = first_seen[key].start_mark.line + 1
+                self.error(
+                    key_node,
+                    "Y003",
+                    f"duplicate key '{key}': first on line {first_line}, again on line "
+                    f"{key_node.start_mark.line + 1}; keep one of them",
+                )
+                continue
+            first_seen[key] = key_node
+            self.doc.key_marks[(*path, key)] = _pos(key_node.start_mark)
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+
+def _decode(raw: bytes, doc: YamlDocument) -> str | None:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        doc.findings.append(
+            Finding(
+                doc.path,
+                line,
+                column,
+                Severity.ERROR,
+                "Y007",
+                f"byte 0x{raw[exc.start]:02x} is not valid UTF-8: save the file as UTF-8",
+            )
+        )
+        return None
+
+
+def _yaml_error_finding(doc: YamlDocument, exc: yaml.MarkedYAMLError) -> Finding:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = _pos(mark)
+    problem = exc.problem or "invalid YAML"
+    if "'\\t'" in problem or "\\t" in problem:
+        return Finding(
+            doc.path,
+            line,
+            column,
+            Severity.ERROR,
+            "Y002",
+            "tab character where YAML expects indentation: use spaces, not tabs, to indent",
+        )
+    context = f" {exc.context}" if exc.context else ""
+    return Finding(
+        doc.path,
+        line,
+        column,
+        Severity.ERROR,
+        "Y001",
+        f"invalid YAML: {problem}{context}; check the indentation and quoting around this place",
+    )
+
+
+def parse_yaml(text: str, path: str) -> YamlDocument:
+    """Read YAML ``text`` strictly into a :class:`YamlDocument` (see the module docstring).
+
+    Args:
+        text: The file's contents, already decoded.
+        path: The path to show in findings.
+
+    Returns:
+        The document; check ``document.findings`` (never raises for bad input).
+    """
+    doc = YamlDocument(path=path, text=text)
+    loader = _StrictLoader(text)
+    try:
+        root = loader.get_single_node()
+    except _LoaderError as exc:
+        line, column = _pos(exc.mark)
+        doc.findings.append(Finding(path, line, column, Severity.ERROR, exc.code, exc.message))
+        return doc
+    except yaml.MarkedYAMLError as exc:
+        doc.findings.append(_yaml_error_finding(doc, exc))
+        return doc
+    except yaml.YAMLError as exc:  # ReaderError: control characters
+        position = getattr(exc, "position", None)
+        line = text.count("\n", 0, position) + 1 if isinstance(position, int) else 1
+        doc.findings.append(
+            Finding(path, line, 1, Severity.ERROR, "Y001", f"unreadable YAML: {exc}")
+        )
+        return doc
+    finally:
+        loader.dispose()
+    if root is None:
+        doc.findings.append(
+            Finding(
+                path,
+                1,
+                1,
+                Severity.ERROR,
+                "Y008",
+                "the file is empty: write its contents (see docs/format.md) or delete the file",
+            )
+        )
+        return doc
+    doc.data = _Builder(doc).build(root, ())
+    return doc
+
+
+def read_yaml_file(file: Path, display_path: str | None = None) -> YamlDocument:
+    """Read a YAML file from disk strictly (UTF-8, with or without a byte-order mark).
+
+    Args:
+        file: The file to read.
+        display_path: The path to show in findings; defaults to ``str(file)``.
+
+    Returns:
+        A :class:`YamlDocument`; unreadable files give a finding instead of an exception.
+    """
+    shown = display_path if display_path is not None else str(file)
+    doc = YamlDocument(path=shown)
+    try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            doc.findings.append(
+                Finding(shown, 1, 1, Severity.ERROR, "Y010", f"file is {size} bytes; plan files "
+                        f"must be under {MAX_BYTES} bytes")
+            )
+            return doc
+        raw = file.read_bytes()
+    except OSError as exc:
+        doc.findings.append(
+            Finding(shown, 0, 0, Severity.ERROR, "Y011", f"cannot read the file: {exc.strerror}")
+        )
+        return doc
+    text = _decode(raw, doc)
+    if text is None:
+        return doc
+    parsed = parse_yaml(text, shown)
+    return parsed
+
+
+def iter_paths(data: Any, path: DataPath = ()) -> Iterator[DataPath]:
+    """Yield the path of every value in ``data``, depth first (a helper for tests and rules)."""
+    yield path
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from iter_paths(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from iter_paths(value, (*path, index))
