@@ -240,7 +240,16 @@ class Deadline(_Model):
         wording: The plan's own words for the deadline, quoted by reports.
     """
 
-    due: str | None = None
+    due: Annotated[
+        str | None,
+        WithJsonSchema(
+            {
+                "type": ["string", "integer"],
+                "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+                "description": "YYYY-MM-DD, YYYY-MM (end of month) or YYYY (end of year)",
+            }
+        ),
+    ] = None
     term_end: Id | None = None
     recurring: Literal["annual"] | None = None
     day: str | None = Field(default=None, pattern=r"^\d{2}-\d{2}$")
@@ -574,6 +583,11 @@ class IndicatorFile(_Model):
 
     id: Id
     name: Text
+    wording: Text | None = Field(
+        default=None,
+        description="The plan's own words for the indicator, when `name` is not verbatim "
+        "(e.g. one cell of the plan names two measures, kept as two indicators)",
+    )
     kind: IndicatorKind
     unit: Text | None = None
     per: int | None = Field(default=None, ge=1, description="rate: per how many inhabitants")

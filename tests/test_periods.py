@@ -1,0 +1,109 @@
+"""Deadline forms, periods and the plan's time zone (case c07 among them)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from hytecli.periods import (
+    DateProblem,
+    Period,
+    PeriodKind,
+    parse_due,
+    parse_iso_date,
+    today_in_zone,
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "last_day", "form"),
+    [
+        # c07: month and year deadlines end on the last day, leap years included.
+        ("2024-02", date(2024, 2, 29), "month"),
+        ("2025-02", date(2025, 2, 28), "month"),
+        ("2024", date(2024, 12, 31), "year"),
+        (2024, date(2024, 12, 31), "year"),
+        ("2100-02", date(2100, 2, 28), "month"),  # not a leap year (divisible by 100)
+        ("2000-02", date(2000, 2, 29), "month"),  # a leap year (divisible by 400)
+        ("2025-04", date(2025, 4, 30), "month"),
+        ("2025-05", date(2025, 5, 31), "month"),
+        ("2024-02-29", date(2024, 2, 29), "date"),
+    ],
+)
+def test_due_forms_end_on_their_last_day(written: object, last_day: date, form: str) -> None:
+    assert parse_due(written) == (last_day, form)
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("2025-02-29", "February 2025 has 28 days"),
+        ("2024-13", "no month 13"),
+        ("2024-00-10", "no month 0"),
+        ("2024-04-31", "April 2024 has 30 days"),
+        ("31.12.2024", "write YYYY-MM-DD, YYYY-MM"),
+        ("end of term", "is not a deadline"),
+        (True, "is not a deadline"),
+    ],
+)
+def test_impossible_or_unknown_deadlines_are_refused(written: object, message: str) -> None:
+    with pytest.raises(DateProblem, match=message):
+        parse_due(written)
+
+
+def test_iso_dates_are_strict() -> None:
+    assert parse_iso_date("2024-02-29") == date(2024, 2, 29)
+    for bad in ("2024-2-29", "2024/02/29", 20240229, "2023-02-29"):
+        with pytest.raises(DateProblem):
+            parse_iso_date(bad)
+
+
+@pytest.mark.parametrize(
+    ("written", "kind", "start", "end", "shown"),
+    [
+        (2024, PeriodKind.YEAR, date(2024, 1, 1), date(2024, 12, 31), "2024"),
+        ("2024-H1", PeriodKind.HALF_YEAR, date(2024, 1, 1), date(2024, 6, 30), "2024-H1"),
+        ("2024-H2", PeriodKind.HALF_YEAR, date(2024, 7, 1), date(2024, 12, 31), "2024-H2"),
+        ("2024-Q1", PeriodKind.QUARTER, date(2024, 1, 1), date(2024, 3, 31), "2024-Q1"),
+        ("2025-Q4", PeriodKind.QUARTER, date(2025, 10, 1), date(2025, 12, 31), "2025-Q4"),
+        ("2024-02", PeriodKind.MONTH, date(2024, 2, 1), date(2024, 2, 29), "2024-02"),
+    ],
+)
+def test_periods(written: object, kind: PeriodKind, start: date, end: date, shown: str) -> None:
+    period = Period.parse(written)
+    assert (period.kind, period.start, period.end, str(period)) == (kind, start, end, shown)
+
+
+def test_periods_order_by_time_and_have_fractional_years() -> None:
+    assert Period.parse("2024-H1") < Period.parse("2024-H2") < Period.parse("2025-H1")
+    assert Period.parse("2024-H1").years == pytest.approx(2024.25)
+    assert Period.parse(2024).years == pytest.approx(2024.5)
+
+
+@pytest.mark.parametrize("bad", ["2024-H3", "2024-Q5", "2024-13", "24", "2024-W01", 2024.5, None])
+def test_bad_periods(bad: object) -> None:
+    with pytest.raises(DateProblem, match="is not a period"):
+        Period.parse(bad)
+
+
+@pytest.mark.parametrize(
+    ("utc", "helsinki_day"),
+    [
+        # Winter time, UTC+2: midnight in Helsinki is 22:00 UTC.
+        (datetime(2024, 12, 31, 21, 59, 59, tzinfo=timezone.utc), date(2024, 12, 31)),
+        (datetime(2024, 12, 31, 22, 0, 0, tzinfo=timezone.utc), date(2025, 1, 1)),
+        # Summer time, UTC+3: midnight in Helsinki is 21:00 UTC.
+        (datetime(2025, 5, 31, 20, 59, 59, tzinfo=timezone.utc), date(2025, 5, 31)),
+        (datetime(2025, 5, 31, 21, 0, 0, tzinfo=timezone.utc), date(2025, 6, 1)),
+        # A naive datetime is taken as UTC.
+        (datetime(2024, 2, 28, 22, 30), date(2024, 2, 29)),
+    ],
+)
+def test_today_is_judged_in_the_plan_time_zone(utc: datetime, helsinki_day: date) -> None:
+    assert today_in_zone("Europe/Helsinki", utc) == helsinki_day
+
+
+def test_unknown_time_zone() -> None:
+    with pytest.raises(DateProblem, match="unknown time zone"):
+        today_in_zone("Europe/Turku")

@@ -1,0 +1,151 @@
+"""The repository's own plan is the LUVN 2024–2026 plan, transcribed in full and verbatim.
+
+The source text (tests/data/luvn-2024-2026-source.txt) is the plan as extracted from its PDF,
+a copy of the project's seed. Texts are compared with all whitespace removed, because the PDF
+extraction breaks lines (and words at hyphens) anywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from hytecli.export import export_plan
+from hytecli.repository import load_repository
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = (ROOT / "tests" / "data" / "luvn-2024-2026-source.txt").read_text(encoding="utf-8")
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+SOURCE_SQUEEZED = squeeze(SOURCE)
+
+
+@pytest.fixture(scope="module")
+def repository():  # type: ignore[no-untyped-def]
+    repo = load_repository(ROOT)
+    assert repo.findings == []
+    return repo
+
+
+@pytest.fixture(scope="module")
+def exported(repository):  # type: ignore[no-untyped-def]
+    return export_plan(repository)
+
+
+def test_every_priority_area_of_the_introduction_in_order(exported) -> None:  # type: ignore[no-untyped-def]
+    listed = [area["listed_title"]["fi"] for area in exported["priority_areas"]]
+    assert listed == [
+        "Mielen hyvinvoinnin vahvistaminen",
+        "Terveiden elintapojen tukeminen",
+        "Hyvinvointi- ja terveyserojen kaventaminen",
+        "Digitaalisten hyte-palvelujen kehittäminen",
+        "Tiedolla johtamisen kehittäminen",
+        "Turvallisuuden edistäminen",
+        "Esteettömyyden ja saavutettavuuden edistäminen",
+    ]
+    sections = [(a["number"], a["title"]["fi"]) for a in exported["priority_areas"] if a["has_section"]]
+    assert sections == [
+        (2, "Mielen hyvinvoinnin vahvistaminen"),
+        (3, "Terveiden elintapojen edistäminen"),
+        (4, "Hyvinvointi- ja terveyserojen kaventaminen"),
+        (5, "Tiedolla johtamisen kehittäminen"),
+        (6, "Turvallisuuden edistäminen"),
+        (7, "Esteettömyyden ja saavutettavuuden parantaminen"),
+    ]
+    digital = exported["priority_areas"][3]
+    assert (digital["has_section"], digital["goals"]) == (False, [])
+
+
+def test_counts_of_goals_actions_and_indicators(exported) -> None:  # type: ignore[no-untyped-def]
+    goals_per_area = [len(a["goals"]) for a in exported["priority_areas"]]
+    assert goals_per_area == [2, 2, 6, 0, 4, 3, 2]
+    actions = [len(g["actions"]) for a in exported["priority_areas"] for g in a["goals"]]
+    assert actions == [1, 4, 2, 1, 1, 2, 1, 3, 3, 1, 3, 2, 2, 2, 1, 1, 1, 3, 3]
+    assert len(exported["indicators"]) == 33
+    assert all(ind["values"] == [] for ind in exported["indicators"])
+    assert all(ind["baseline"] is None for ind in exported["indicators"])
+    assert all(ind["referenced_by"] for ind in exported["indicators"])
+
+
+def _texts(exported):  # type: ignore[no-untyped-def]
+    for area in exported["priority_areas"]:
+        if area["has_section"]:
+            yield "area title", area["title"]["fi"]
+            yield "area introduction", area["introduction"]["fi"]
+            for note in area["footnotes"]:
+                yield "footnote", note["text"]["fi"]
+        for goal in area["goals"]:
+            yield "goal", goal["title"]["fi"]
+            for party in goal["responsible"]:
+                yield "responsible", party["fi"]
+            if goal["deadline"] and goal["deadline"]["wording"]:
+                yield "goal deadline", goal["deadline"]["wording"]["fi"]
+            for action in goal["actions"]:
+                yield "action", action["title"]["fi"]
+                if action["deadline"] and action["deadline"]["wording"]:
+                    yield "action deadline", action["deadline"]["wording"]["fi"]
+    for indicator in exported["indicators"]:
+        wording = indicator["wording"] or indicator["name"]
+        yield "indicator", wording["fi"]
+        target = indicator["target"]
+        if target and target["wording"]:
+            yield "target", target["wording"]["fi"]
+        if target and target["deadline"] and target["deadline"]["wording"]:
+            yield "target deadline", target["deadline"]["wording"]["fi"]
+
+
+def test_every_text_is_verbatim_from_the_plan(exported) -> None:  # type: ignore[no-untyped-def]
+    missing = [(kind, text) for kind, text in _texts(exported) if squeeze(text) not in SOURCE_SQUEEZED]
+    assert missing == []
+
+
+def test_sources_and_footnotes(exported) -> None:  # type: ignore[no-untyped-def]
+    sources = exported["plan"]["sources"]
+    assert [s["cited_as"] for s in sources] == ["THL 2023", "THL 2022", "STM 2020"]
+    for source in sources:
+        assert squeeze(source["citation"]["fi"]) in SOURCE_SQUEEZED
+        assert squeeze(source["url"]) in SOURCE_SQUEEZED
+    footnotes = [n["term"]["fi"] for a in exported["priority_areas"] for n in a["footnotes"]]
+    assert footnotes == ["Kohtaamispaikkatoiminta", "Monimuotoisuuslupaus"]
+
+
+def test_municipalities_and_council_terms(exported) -> None:  # type: ignore[no-untyped-def]
+    plan = exported["plan"]
+    assert [m["code"] for m in plan["municipalities"]] == [
+        "049", "078", "149", "224", "235", "257", "444", "710", "755", "927"
+    ]
+    assert [(t["id"], t["start"], t["end"]) for t in plan["council_terms"]] == [
+        ("2022-2025", "2022-03-01", "2025-05-31"),
+        ("2025-2029", "2025-06-01", "2029-05-31"),
+    ]
+
+
+def test_deadlines_keep_the_plan_wording_beside_the_date(exported) -> None:  # type: ignore[no-untyped-def]
+    deadlines = {
+        action["id"]: action["deadline"]
+        for area in exported["priority_areas"]
+        for goal in area["goals"]
+        for action in goal["actions"]
+        if action["deadline"]
+    }
+    start_of_2025 = deadlines["liikuntaneuvonnan-kumppanuussopimus"]
+    assert (start_of_2025["due"], start_of_2025["wording"]["fi"]) == (
+        "2024-12-31", "vuoden 2025 alkuun mennessä"
+    )
+    yearly = deadlines["tietoiskut-ja-vaestoviestinta"]
+    assert (yearly["form"], yearly["due"], yearly["annual_day"]) == ("annual", None, "12-31")
+
+
+def test_export_is_deterministic_json(repository) -> None:  # type: ignore[no-untyped-def]
+    from hytecli.export import export_json
+
+    first = export_json(repository)
+    assert first == export_json(load_repository(ROOT))
+    assert json.loads(first)["format_version"] == 1

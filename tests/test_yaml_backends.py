@@ -1,0 +1,38 @@
+"""libyaml (fast) and pure-Python PyYAML must give hyte the same data and the same findings."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from hytecli import yamlfile
+
+INPUTS = [
+    "a: 1\nb: [x, 'y', \"z\"]\nc: {d: 2024-05-31, e: null, f: true, g: 1.5}\n",
+    "title: no\nunit: on\n",
+    "code: 049\nn: 1:30\n",
+    "goals:\n\t- id: g1\n",
+    "a: &x 1\nb: *x\n",
+    "a: 1\na: 2\n",
+    "a: !!python/object:os.system x\n",
+    "a: b\n  c: d\n",
+    "# only a comment\n",
+    "nimi: Länsi-Uudenmaan hyvinvointialue   # ä ö å\nkey: 'väärä: [x]'\n",
+    "a: [" * 70 + "]" * 70 + "\n",
+    "- 1\n- 2\n",
+]
+
+
+@pytest.mark.skipif(not getattr(yaml, "__with_libyaml__", False), reason="PyYAML built without libyaml")
+@pytest.mark.parametrize("text", INPUTS)
+def test_fast_and_pure_loaders_agree(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = yamlfile.parse_yaml(text, "x.yaml")
+    monkeypatch.setattr(yamlfile, "_StrictLoader", yamlfile._PureStrictLoader)
+    pure = yamlfile.parse_yaml(text, "x.yaml")
+    assert fast.data == pure.data
+    assert fast.value_marks == pure.value_marks
+    # Both point at the same place with the same rule; libyaml words syntax errors differently.
+    assert [(f.line, f.code) for f in fast.findings] == [(f.line, f.code) for f in pure.findings]
+    assert [f.message for f in fast.findings if f.code != "Y001"] == [
+        f.message for f in pure.findings if f.code != "Y001"
+    ]
