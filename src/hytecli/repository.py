@@ -140,6 +140,9 @@ class PlanRepository:
         areas: Priority-area files that loaded, sorted by path.
         indicators: Indicator files that loaded, sorted by path.
         findings: Problems found while loading (YAML and shape), in no particular order.
+        broken_areas: Documents of area files that did not load (their findings say why),
+            kept so that cross-file checks do not report follow-on problems about them.
+        broken_indicators: Likewise for indicator files.
     """
 
     root: Path
@@ -148,6 +151,8 @@ class PlanRepository:
     areas: list[AreaRecord] = field(default_factory=list)
     indicators: list[IndicatorRecord] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    broken_areas: list[YamlDocument] = field(default_factory=list)
+    broken_indicators: list[YamlDocument] = field(default_factory=list)
 
     def indicator(self, indicator_id: str) -> IndicatorRecord | None:
         """Return the indicator with ``indicator_id`` (the first one, if duplicated)."""
@@ -334,21 +339,27 @@ def load_repository(root: Path) -> PlanRepository:
         path = _relative(root, file)
         document = read_yaml_file(file, path)
         findings.extend(document.findings)
+        area = None
         if document.ok:
             area, problems = validate_model(document, AreaFile, language)
             findings.extend(problems)
-            if area is not None:
-                repository.areas.append(AreaRecord(path, document, area))
+        if area is not None:
+            repository.areas.append(AreaRecord(path, document, area))
+        else:
+            repository.broken_areas.append(document)
 
     for file in _yaml_files(root / INDICATOR_DIR):
         path = _relative(root, file)
         document = read_yaml_file(file, path)
         findings.extend(document.findings)
+        indicator = None
         if document.ok:
             indicator, problems = validate_model(document, IndicatorFile, language)
             findings.extend(problems)
-            if indicator is not None:
-                repository.indicators.append(IndicatorRecord(path, document, indicator))
+        if indicator is not None:
+            repository.indicators.append(IndicatorRecord(path, document, indicator))
+        else:
+            repository.broken_indicators.append(document)
 
     repository.findings = findings
     return repository

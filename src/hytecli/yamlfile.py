@@ -391,6 +391,15 @@ def _yaml_error_finding(doc: YamlDocument, exc: yaml.MarkedYAMLError) -> Finding
             "Y002",
             "tab character where YAML expects indentation: use spaces, not tabs, to indent",
         )
+    if "maximum nesting depth" in problem:  # libyaml's own limit (1000), met scanning ahead
+        return Finding(
+            doc.path,
+            line,
+            column,
+            Severity.ERROR,
+            "Y009",
+            f"nesting deeper than {MAX_DEPTH} levels: plan files are never this deep",
+        )
     context = f" {exc.context}" if exc.context else ""
     return Finding(
         doc.path,

@@ -1,0 +1,67 @@
+"""`hyte validate` on the repository's own plan (LUVN 2024–2026) gives exactly the known warnings.
+
+They are the plan's own inconsistencies, kept as written rather than "fixed" in the data:
+
+* P001: "Digitaalisten hyte-palvelujen kehittäminen" is listed in the introduction but the plan
+  has no section for it;
+* P002: two areas' section headings differ from the introduction's list (terveet-elintavat:
+  "edistäminen" vs "tukeminen"; esteettomyys: "parantaminen" vs "edistäminen");
+* D002: the partnership-agreement action is due "vuoden 2025 alkuun mennessä" (2024-12-31) while
+  its indicator says "vuoden 2025 loppuun mennessä" (2025).
+
+Any other finding is either a mistake in the data or in a rule: look before changing either.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hytecli.cli import app
+from hytecli.findings import Finding, Severity
+from hytecli.repository import load_repository
+from hytecli.validation import validate_repository
+
+ROOT = Path(__file__).resolve().parents[1]
+
+EXPECTED = [
+    ("P002", "plan/esteettomyys.yaml"),
+    ("P001", "plan/plan.yaml"),
+    ("P002", "plan/terveet-elintavat.yaml"),
+    ("D002", "plan/terveet-elintavat.yaml"),
+]
+
+
+@pytest.fixture(scope="module")
+def findings() -> list[Finding]:
+    return validate_repository(load_repository(ROOT))
+
+
+def test_exactly_the_known_warnings(findings: list[Finding]) -> None:
+    assert [(f.code, f.path) for f in findings] == EXPECTED
+    assert {f.severity for f in findings} == {Severity.WARNING}
+
+
+def test_the_warnings_name_what_they_are_about(findings: list[Finding]) -> None:
+    by_key = {(f.code, f.path): f.message for f in findings}
+    assert "'digitaaliset-hyte-palvelut'" in by_key[("P001", "plan/plan.yaml")]
+    assert '"Terveiden elintapojen edistäminen"' in by_key[("P002", "plan/terveet-elintavat.yaml")]
+    assert '"Terveiden elintapojen tukeminen"' in by_key[("P002", "plan/terveet-elintavat.yaml")]
+    esteettomyys = by_key[("P002", "plan/esteettomyys.yaml")]
+    assert '"Esteettömyyden ja saavutettavuuden parantaminen"' in esteettomyys
+    assert '"Esteettömyyden ja saavutettavuuden edistäminen"' in esteettomyys
+    d002 = by_key[("D002", "plan/terveet-elintavat.yaml")]
+    assert '2024-12-31 "vuoden 2025 alkuun mennessä"' in d002
+    assert "'liikuntaneuvonnan-kumppanuussopimukset' 2025 (= 2025-12-31)" in d002
+    assert '"vuoden 2025 loppuun mennessä"' in d002
+
+
+def test_the_command_passes_and_fails_only_under_strict() -> None:
+    runner = CliRunner()
+    result = runner.invoke(app, ["validate", "--repo", str(ROOT)])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == "0 errors, 4 warnings in 3 files"
+    strict = runner.invoke(app, ["validate", "--repo", str(ROOT), "--strict"])
+    assert strict.exit_code == 1
