@@ -48,7 +48,9 @@ def generate_plan(target: Path, scale: int) -> Path:
         text = id_line.sub(lambda m: f"{m.group(1)}{m.group(2)}-c{copy:03d}", text)
         for indicator_id in indicator_ids:
             text = re.sub(
-                rf"(?<=[\[ ,]){re.escape(indicator_id)}(?=[\],\n])", f"{indicator_id}-c{copy:03d}", text
+                rf"(?<=[\[ ,]){re.escape(indicator_id)}(?=[\],\n])",
+                f"{indicator_id}-c{copy:03d}",
+                text,
             )
         return text
 
@@ -66,14 +68,19 @@ def generate_plan(target: Path, scale: int) -> Path:
                 text, encoding="utf-8"
             )
     plan_text = re.sub(
-        r"^priority_areas:\n(?:  .*\n)+", "priority_areas:\n" + "".join(listing), plan_text, flags=re.M
+        r"^priority_areas:\n(?:  .*\n)+",
+        "priority_areas:\n" + "".join(listing),
+        plan_text,
+        flags=re.M,
     )
     (target / "plan" / "plan.yaml").write_text(plan_text, encoding="utf-8")
     return target
 
 
-def time_command(args: list[str], repeat: int, ok_codes: tuple[int, ...] = (0, 1)) -> tuple[float, float]:
-    """Run `args` `repeat` times; return (best, median) seconds. Fails on an unexpected exit code."""
+def time_command(
+    args: list[str], repeat: int, ok_codes: tuple[int, ...] = (0, 1)
+) -> tuple[float, float]:
+    """Run `args` `repeat` times; return (best, median) seconds; exit on an unexpected code."""
     times = []
     env = {**os.environ, "NO_COLOR": "1"}
     for _ in range(repeat):
@@ -81,7 +88,9 @@ def time_command(args: list[str], repeat: int, ok_codes: tuple[int, ...] = (0, 1
         result = subprocess.run(args, capture_output=True, env=env, check=False)
         times.append(time.perf_counter() - start)
         if result.returncode not in ok_codes:
-            sys.exit(f"{' '.join(args)} exited {result.returncode}:\n{result.stderr.decode()[-2000:]}")
+            sys.exit(
+                f"{' '.join(args)} exited {result.returncode}:\n{result.stderr.decode()[-2000:]}"
+            )
     return min(times), statistics.median(times)
 
 
@@ -100,7 +109,11 @@ def main() -> None:
         ("hyte --help (cold start)", [*hyte, "--help"], None),
         ("hyte validate", [*hyte, "validate"], "repo"),
         ("hyte status --as-of 2025-06-01", [*hyte, "status", "--as-of", "2025-06-01"], "repo"),
-        ("hyte status --format json", [*hyte, "status", "--as-of", "2025-06-01", "--format", "json"], "repo"),
+        (
+            "hyte status --format json",
+            [*hyte, "status", "--as-of", "2025-06-01", "--format", "json"],
+            "repo",
+        ),
         ("hyte export --format json", [*hyte, "export", "--format", "json"], "repo"),
     ]
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, repeat {options.repeat}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -91,11 +91,11 @@ def test_bad_periods(bad: object) -> None:
     ("utc", "helsinki_day"),
     [
         # Winter time, UTC+2: midnight in Helsinki is 22:00 UTC.
-        (datetime(2024, 12, 31, 21, 59, 59, tzinfo=timezone.utc), date(2024, 12, 31)),
-        (datetime(2024, 12, 31, 22, 0, 0, tzinfo=timezone.utc), date(2025, 1, 1)),
+        (datetime(2024, 12, 31, 21, 59, 59, tzinfo=UTC), date(2024, 12, 31)),
+        (datetime(2024, 12, 31, 22, 0, 0, tzinfo=UTC), date(2025, 1, 1)),
         # Summer time, UTC+3: midnight in Helsinki is 21:00 UTC.
-        (datetime(2025, 5, 31, 20, 59, 59, tzinfo=timezone.utc), date(2025, 5, 31)),
-        (datetime(2025, 5, 31, 21, 0, 0, tzinfo=timezone.utc), date(2025, 6, 1)),
+        (datetime(2025, 5, 31, 20, 59, 59, tzinfo=UTC), date(2025, 5, 31)),
+        (datetime(2025, 5, 31, 21, 0, 0, tzinfo=UTC), date(2025, 6, 1)),
         # A naive datetime is taken as UTC.
         (datetime(2024, 2, 28, 22, 30), date(2024, 2, 29)),
     ],

@@ -50,7 +50,9 @@ def test_every_priority_area_of_the_introduction_in_order(exported) -> None:  # 
         "Turvallisuuden edistäminen",
         "Esteettömyyden ja saavutettavuuden edistäminen",
     ]
-    sections = [(a["number"], a["title"]["fi"]) for a in exported["priority_areas"] if a["has_section"]]
+    sections = [
+        (a["number"], a["title"]["fi"]) for a in exported["priority_areas"] if a["has_section"]
+    ]
     assert sections == [
         (2, "Mielen hyvinvoinnin vahvistaminen"),
         (3, "Terveiden elintapojen edistäminen"),
@@ -102,7 +104,9 @@ def _texts(exported):  # type: ignore[no-untyped-def]
 
 
 def test_every_text_is_verbatim_from_the_plan(exported) -> None:  # type: ignore[no-untyped-def]
-    missing = [(kind, text) for kind, text in _texts(exported) if squeeze(text) not in SOURCE_SQUEEZED]
+    missing = [
+        (kind, text) for kind, text in _texts(exported) if squeeze(text) not in SOURCE_SQUEEZED
+    ]
     assert missing == []
 
 
@@ -119,7 +123,16 @@ def test_sources_and_footnotes(exported) -> None:  # type: ignore[no-untyped-def
 def test_municipalities_and_council_terms(exported) -> None:  # type: ignore[no-untyped-def]
     plan = exported["plan"]
     assert [m["code"] for m in plan["municipalities"]] == [
-        "049", "078", "149", "224", "235", "257", "444", "710", "755", "927"
+        "049",
+        "078",
+        "149",
+        "224",
+        "235",
+        "257",
+        "444",
+        "710",
+        "755",
+        "927",
     ]
     assert [(t["id"], t["start"], t["end"]) for t in plan["council_terms"]] == [
         ("2022-2025", "2022-03-01", "2025-05-31"),
@@ -137,7 +150,8 @@ def test_deadlines_keep_the_plan_wording_beside_the_date(exported) -> None:  # t
     }
     start_of_2025 = deadlines["liikuntaneuvonnan-kumppanuussopimus"]
     assert (start_of_2025["due"], start_of_2025["wording"]["fi"]) == (
-        "2024-12-31", "vuoden 2025 alkuun mennessä"
+        "2024-12-31",
+        "vuoden 2025 alkuun mennessä",
     )
     yearly = deadlines["tietoiskut-ja-vaestoviestinta"]
     assert (yearly["form"], yearly["due"], yearly["annual_day"]) == ("annual", None, "12-31")

@@ -33,7 +33,9 @@ def test_real_plan_files_satisfy_the_schemas(kind: str) -> None:
     validator = jsonschema.Draft202012Validator(json_schema(kind))
     for file in _files(kind):
         document = read_yaml_file(file)
-        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document.data)]
+        errors = [
+            f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document.data)
+        ]
         assert errors == [], file.name
 
 

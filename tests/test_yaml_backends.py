@@ -23,7 +23,9 @@ INPUTS = [
 ]
 
 
-@pytest.mark.skipif(not getattr(yaml, "__with_libyaml__", False), reason="PyYAML built without libyaml")
+@pytest.mark.skipif(
+    not getattr(yaml, "__with_libyaml__", False), reason="PyYAML built without libyaml"
+)
 @pytest.mark.parametrize("text", INPUTS)
 def test_fast_and_pure_loaders_agree(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     fast = yamlfile.parse_yaml(text, "x.yaml")

@@ -19,7 +19,9 @@ from hytecli.repository import PlanRepository
 FORMAT_VERSION = 1
 
 
-def deadline_dict(resolved: ResolvedDeadline | None, written: Deadline | None) -> dict[str, Any] | None:
+def deadline_dict(
+    resolved: ResolvedDeadline | None, written: Deadline | None
+) -> dict[str, Any] | None:
     """Return a deadline as exported.
 
     Shape: ``{"form": "date"|"month"|"year"|"term_end"|"annual", "written": str,
@@ -46,7 +48,9 @@ def deadline_dict(resolved: ResolvedDeadline | None, written: Deadline | None) -
         "wording": resolved.wording.values if resolved.wording else None,
         "council_term": resolved.term.id if resolved.term else None,
         "annual_day": (
-            f"{resolved.annual_day[0]:02d}-{resolved.annual_day[1]:02d}" if resolved.recurring else None
+            f"{resolved.annual_day[0]:02d}-{resolved.annual_day[1]:02d}"
+            if resolved.recurring
+            else None
         ),
     }
 
@@ -59,7 +63,9 @@ def _item(repository: PlanRepository, node: Goal | Action) -> dict[str, Any]:
     data = {
         "id": node.id,
         "title": node.title.values,
-        "description": node.description.values if isinstance(node, Goal) and node.description else None,
+        "description": node.description.values
+        if isinstance(node, Goal) and node.description
+        else None,
         "deadline": deadline_dict(repository.resolve(node.deadline), node.deadline),
         "responsible": [party.values for party in node.responsible],
         "indicators": list(node.indicators),
@@ -73,8 +79,9 @@ def _item(repository: PlanRepository, node: Goal | Action) -> dict[str, Any]:
     return data
 
 
-def _indicator(repository: PlanRepository, path: str, indicator: IndicatorFile,
-               referenced_by: list[str]) -> dict[str, Any]:
+def _indicator(
+    repository: PlanRepository, path: str, indicator: IndicatorFile, referenced_by: list[str]
+) -> dict[str, Any]:
     data = _dump(indicator)
     data["file"] = path
     if indicator.target is not None:
@@ -114,7 +121,9 @@ def export_plan(repository: PlanRepository) -> dict[str, Any]:
         for indicator_id in item.node.indicators:
             references.setdefault(indicator_id, []).append(item.id)
     indicators = [
-        _indicator(repository, record.path, record.indicator, references.get(record.indicator.id, []))
+        _indicator(
+            repository, record.path, record.indicator, references.get(record.indicator.id, [])
+        )
         for record in sorted(repository.indicators, key=lambda r: r.indicator.id)
     ]
     del plan_data["priority_areas"]
@@ -127,8 +136,9 @@ def export_plan(repository: PlanRepository) -> dict[str, Any]:
     }
 
 
-def _area(repository: PlanRepository, area_id: str, listed_title: dict[str, str] | None,
-          record: Any) -> dict[str, Any]:
+def _area(
+    repository: PlanRepository, area_id: str, listed_title: dict[str, str] | None, record: Any
+) -> dict[str, Any]:
     if record is None:
         return {
             "id": area_id,

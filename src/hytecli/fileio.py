@@ -39,5 +39,5 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` encoded as UTF-8, atomically (see :func:`write_bytes_atomic`)."""
+    """Replace ``path`` with ``text`` as UTF-8, atomically (see :func:`write_bytes_atomic`)."""
     write_bytes_atomic(path, text.encode("utf-8"))

@@ -101,7 +101,9 @@ class Text:
         language = (info.context or {}).get("language", "fi")
         if isinstance(value, str):
             if not value.strip():
-                raise PydanticCustomError("hyte_text", "the text is empty: write it or remove the field")
+                raise PydanticCustomError(
+                    "hyte_text", "the text is empty: write it or remove the field"
+                )
             return cls({language: value})
         if isinstance(value, dict) and value:
             for lang, text in value.items():
@@ -115,7 +117,9 @@ class Text:
                     raise _text_problem(text)
                 if not text.strip():
                     raise PydanticCustomError(
-                        "hyte_text", "the {lang} text is empty: write it or remove it", {"lang": lang}
+                        "hyte_text",
+                        "the {lang} text is empty: write it or remove it",
+                        {"lang": lang},
                     )
             return cls(value)
         raise _text_problem(value)
@@ -199,7 +203,7 @@ PeriodValue = Annotated[
                 {"type": "integer", "minimum": 1900, "maximum": 2200},
                 {"type": "string", "pattern": r"^\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$"},
             ],
-            "description": "A year (2024), half-year (2024-H1), quarter (2024-Q3) or month (2024-05)",
+            "description": "A year (2024), half-year (2024-H1), quarter (2024-Q3), month (2024-05)",
         }
     ),
 ]
@@ -208,7 +212,9 @@ Id = Annotated[
     BeforeValidator(_to_id),
     WithJsonSchema({"type": "string", "pattern": ID_PATTERN}),
 ]
-PlainStr = Annotated[str, BeforeValidator(_to_plain_str), WithJsonSchema({"type": "string", "minLength": 1})]
+PlainStr = Annotated[
+    str, BeforeValidator(_to_plain_str), WithJsonSchema({"type": "string", "minLength": 1})
+]
 LanguageCode = Annotated[str, Field(pattern=LANGUAGE_PATTERN)]
 MunicipalityCode = Annotated[
     str,
@@ -281,14 +287,17 @@ class Deadline(_Model):
                 parse_iso_date(f"2024-{value}")  # a leap year, so 02-29 is allowed
             except DateProblem:
                 raise PydanticCustomError(
-                    "hyte_deadline", "{value} is not a month-day: write MM-DD, e.g. 12-31",
+                    "hyte_deadline",
+                    "{value} is not a month-day: write MM-DD, e.g. 12-31",
                     {"value": value},
                 ) from None
         return value
 
     @model_validator(mode="after")
     def _one_form(self) -> Deadline:
-        given = [name for name in ("due", "term_end", "recurring") if getattr(self, name) is not None]
+        given = [
+            name for name in ("due", "term_end", "recurring") if getattr(self, name) is not None
+        ]
         if len(given) != 1:
             raise PydanticCustomError(
                 "hyte_deadline",
@@ -324,9 +333,12 @@ class Organisation(_Model):
 
     name: Text
     short_name: PlainStr | None = None
-    type: Literal["wellbeing_services_county", "municipality", "other"] = "wellbeing_services_county"
+    type: Literal["wellbeing_services_county", "municipality", "other"] = (
+        "wellbeing_services_county"
+    )
     code: PlainStr | None = Field(
-        default=None, description="Official code (wellbeing services county 01-21, 90, or a municipality code)"
+        default=None,
+        description="Official code (wellbeing services county 01-21, 90, or a municipality code)",
     )
 
 
@@ -405,7 +417,7 @@ class Source(_Model):
 class PlanFile(_Model):
     """``plan/plan.yaml``: the plan's metadata and the ordered list of priority areas."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1] = 1
     id: Id
     title: Text
     language: LanguageCode = "fi"
@@ -508,7 +520,8 @@ def _to_scalar(value: Any) -> Any:
     if isinstance(value, bool | int | float | str):
         return value
     raise PydanticCustomError(
-        "hyte_value", "expected true/false, a number or a text, not {type}",
+        "hyte_value",
+        "expected true/false, a number or a text, not {type}",
         {"type": type(value).__name__ if value is not None else "nothing"},
     )
 

@@ -1,4 +1,4 @@
-"""Calendar facts the plan is judged by: ISO dates, deadlines' month/year ends and reporting periods.
+"""Calendar facts the plan is judged by: ISO dates, month and year ends, reporting periods.
 
 Only the standard library is used: :mod:`datetime` and :func:`calendar.monthrange` already give
 correct month lengths and leap years (2024-02 has 29 days, 2025-02 has 28), and
@@ -48,9 +48,7 @@ def parse_iso_date(value: object) -> date:
         raise DateProblem(f"{value} is not a date: there is no month {month}")
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        raise DateProblem(
-            f"{value} is not a date: {_MONTH_NAMES_EN[month]} {year} has {last} days"
-        )
+        raise DateProblem(f"{value} is not a date: {_MONTH_NAMES_EN[month]} {year} has {last} days")
     return date(year, month, day)
 
 
@@ -163,7 +161,7 @@ class Period:
 
     @property
     def years(self) -> float:
-        """The period's midpoint as a fractional year, for growth-rate arithmetic (2024-H1 → 2024.25)."""
+        """The period's midpoint as a fractional year, for growth rates (2024-H1 → 2024.25)."""
         parts = _PARTS[self.kind]
         return self.year + (self.index - 0.5) / parts
 

@@ -1,4 +1,4 @@
-"""Finding and loading a plan repository: ``plan/plan.yaml``, ``plan/*.yaml``, ``indicators/*.yaml``.
+"""Finding and loading a plan repository: plan/plan.yaml, plan/*.yaml and indicators/*.yaml.
 
 :func:`load_repository` never raises for bad content: every file is read with the strict reader
 (:mod:`hytecli.yamlfile`) and checked against its model (:mod:`hytecli.models`); problems become
@@ -16,7 +16,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from hytecli.deadlines import ResolvedDeadline, UnknownCouncilTerm, resolve_deadline
-from hytecli.findings import Finding, Severity
+from hytecli.findings import Finding
 from hytecli.models import (
     Action,
     AreaFile,
@@ -204,7 +204,8 @@ class PlanRepository:
         """Return the located document of the file at ``path`` (relative to the root)."""
         if path == self.plan_document.path:
             return self.plan_document
-        for record in (*self.areas, *self.indicators):
+        records: list[AreaRecord | IndicatorRecord] = [*self.areas, *self.indicators]
+        for record in records:
             if record.path == path:
                 return record.document
         return None
@@ -252,7 +253,7 @@ def _describe(error: Any) -> tuple[str, str, bool]:
             return (
                 "S003",
                 f"{given!r} is not a municipality code: write the three-digit Statistics "
-                "Finland code in quotes, e.g. \"049\"",
+                'Finland code in quotes, e.g. "049"',
                 False,
             )
         return "S003", f"{given!r} is not valid for '{name}': {error['msg']}", False
@@ -297,9 +298,7 @@ def validate_model(
 def _yaml_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(
-        p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()
-    )
+    return sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
 
 
 def _relative(root: Path, file: Path) -> str:
@@ -327,7 +326,9 @@ def load_repository(root: Path) -> PlanRepository:
     plan: PlanFile | None = None
     language = "fi"
     if plan_document.ok:
-        if isinstance(plan_document.data, dict) and isinstance(plan_document.data.get("language"), str):
+        if isinstance(plan_document.data, dict) and isinstance(
+            plan_document.data.get("language"), str
+        ):
             language = plan_document.data["language"]
         plan, problems = validate_model(plan_document, PlanFile, language)
         findings.extend(problems)
@@ -364,7 +365,3 @@ def load_repository(root: Path) -> PlanRepository:
     repository.findings = findings
     return repository
 
-
-def load_error_finding(path: str, message: str) -> Finding:
-    """A finding for a whole file that cannot be used (line and column 0)."""
-    return Finding(path, 0, 0, Severity.ERROR, "R000", message)

@@ -9,9 +9,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic import BaseModel
+
 from hytecli.models import AreaFile, IndicatorFile, PlanFile
 
-SCHEMA_MODELS = {"plan": PlanFile, "area": AreaFile, "indicator": IndicatorFile}
+SCHEMA_MODELS: dict[str, type[BaseModel]] = {
+    "plan": PlanFile,
+    "area": AreaFile,
+    "indicator": IndicatorFile,
+}
 SCHEMA_BASE_URL = "https://hyte.invalid/schemas/"
 
 

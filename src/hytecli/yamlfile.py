@@ -95,7 +95,7 @@ _StrictResolver.add_implicit_resolver(
 class _LoaderError(Exception):
     """Raised inside the composer for a problem that stops reading the file."""
 
-    def __init__(self, code: str, message: str, mark: yaml.Mark | None) -> None:
+    def __init__(self, code: str, message: str, mark: Any) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
@@ -106,6 +106,7 @@ class _StrictComposer(yaml.composer.Composer):
     """PyYAML's composer with refusals: aliases, anchors, unknown tags, deep nesting."""
 
     _depth = 0
+    peek_event: Any  # provided by the parser half of the loader (pure or libyaml)
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:  # noqa: D102
         event = self.peek_event()
@@ -141,9 +142,10 @@ class _StrictComposer(yaml.composer.Composer):
                     f"nesting deeper than {MAX_DEPTH} levels: plan files are never this deep",
                     event.start_mark,
                 )
-            node: Node = super().compose_node(parent, index)
+            node: Node | None = super().compose_node(parent, index)
         finally:
             self._depth -= 1
+        assert node is not None  # the composer returns None only at the end of a stream
         return node
 
 
@@ -172,7 +174,7 @@ _StrictLoader: Any = _PureStrictLoader
 if getattr(yaml, "__with_libyaml__", False):  # pragma: no branch - depends on the PyYAML build
     from yaml._yaml import CParser
 
-    class _FastStrictLoader(_StrictComposer, CParser, _StrictResolver):  # type: ignore[misc]
+    class _FastStrictLoader(_StrictComposer, CParser, _StrictResolver):
         """libyaml's scanner and parser (C, about 10× faster) under the same strict composer.
 
         The composer's methods come first in the MRO, so libyaml only produces events; node
@@ -276,7 +278,7 @@ def _yaml11_problem(node: ScalarNode) -> str:
         )
     return (
         f"unquoted '{text}' is read as a number by YAML 1.1 tools (octal, base 60, hexadecimal "
-        f"or similar): write \"{text}\" in quotes if it is a code or text, or write the number "
+        f'or similar): write "{text}" in quotes if it is a code or text, or write the number '
         "in plain decimal"
     )
 
@@ -493,8 +495,14 @@ def read_yaml_file(file: Path, display_path: str | None = None) -> YamlDocument:
         size = file.stat().st_size
         if size > MAX_BYTES:
             doc.findings.append(
-                Finding(shown, 1, 1, Severity.ERROR, "Y010", f"file is {size} bytes; plan files "
-                        f"must be under {MAX_BYTES} bytes")
+                Finding(
+                    shown,
+                    1,
+                    1,
+                    Severity.ERROR,
+                    "Y010",
+                    f"file is {size} bytes; plan files must be under {MAX_BYTES} bytes",
+                )
             )
             return doc
         raw = file.read_bytes()
