@@ -1,0 +1,297 @@
+"""`hyte status` end to end: `python -m hytecli status` in a subprocess, as a user runs it.
+
+Covers every output format through a pipe, NO_COLOR, a real pseudo-terminal, terminals that are
+not UTF-8, plan text with square brackets, --fail-on exit codes and usage errors. The plan is a
+fictional fixture.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import select
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+Build = Callable[..., Path]
+ANSI = re.compile(r"\x1b\[")
+LONG_TITLE = ("Toimenpide jonka otsikko on pitkä ja jatkuu edelleen, " * 6)[:294] + " LOPPU"
+assert len(LONG_TITLE) == 300
+
+AREA = f"""\
+# fictional fixture
+id: alue-a
+number: 1
+title: Alue A
+goals:
+  - id: kesken
+    title: "[kesken] Tavoite"
+    deadline: {{due: 2024, wording: "vuoden 2024 loppuun mennessä"}}
+    responsible: [Sosiaalipalvelut]
+    indicators: [mittari-1]
+    actions:
+      - id: pitka
+        title: "{LONG_TITLE}"
+        deadline: 2025-02
+        responsible: [Kunnat ja järjestöt]
+      - id: putki
+        title: "Putki | ja [red]ei väriä[/red]"
+"""
+
+
+@pytest.fixture
+def repo(build_plan: Build) -> Path:
+    return build_plan({"plan/alue-a.yaml": AREA})
+
+
+def hyte(
+    *args: str | Path, env: dict[str, str] | None = None, stdin_tty: bool = False
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m hytecli`` with a clean environment; never a traceback on stderr."""
+    environ = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    environ.pop("PYTHONIOENCODING", None)
+    environ.update({"COLUMNS": "120", **(env or {})})
+    result = subprocess.run(
+        [sys.executable, "-m", "hytecli", *map(str, args)],
+        capture_output=True,
+        env=environ,
+        timeout=60,
+        check=False,
+    )
+    assert b"Traceback" not in result.stderr, result.stderr.decode(errors="replace")
+    assert b"Traceback" not in result.stdout
+    return result
+
+
+def status(
+    repo: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    return hyte("status", "--repo", repo, *args, env=env)
+
+
+def test_table_through_a_pipe_is_plain_and_complete(repo: Path) -> None:
+    result = status(repo, "--as-of", "2025-01-01")
+    assert result.returncode == 0
+    out = result.stdout.decode("utf-8")
+    assert not ANSI.search(out)
+    assert "…" not in out
+    assert LONG_TITLE in out  # the 300-character title, in full
+    assert "[kesken] Tavoite" in out
+    assert "Putki | ja [red]ei väriä[/red]" in out
+    assert "OVERDUE: goal kesken - overdue by 1 day" in out
+    assert "DUE SOON: action pitka - due in 58 days" in out
+    assert "NO DEADLINE: action putki - no deadline" in out
+    assert result.stderr == b""
+
+
+def test_no_color_gives_plain_text(repo: Path) -> None:
+    result = status(repo, "--as-of", "2025-01-01", env={"NO_COLOR": "1"})
+    assert result.returncode == 0
+    assert not ANSI.search(result.stdout.decode("utf-8"))
+    assert LONG_TITLE in result.stdout.decode("utf-8")
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+@pytest.mark.parametrize(
+    ("env", "coloured"), [({}, True), ({"NO_COLOR": "1"}, False), ({"TERM": "dumb"}, False)]
+)
+def test_on_a_terminal(repo: Path, env: dict[str, str], coloured: bool) -> None:
+    leader, follower = os.openpty()
+    environ = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    environ.update({"COLUMNS": "150", "LINES": "50", "TERM": "xterm-256color", **env})
+    try:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "hytecli",
+                "status",
+                "--repo",
+                str(repo),
+                "--as-of",
+                "2025-01-01",
+            ],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            env=environ,
+        )
+        os.close(follower)
+        chunks = []
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([leader], [], [], 1.0)
+            if not ready:
+                if process.poll() is not None:
+                    break
+                continue
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal closed (Linux raises EIO)
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        os.close(leader)
+    out = b"".join(chunks).decode("utf-8")
+    assert process.returncode == 0, stderr
+    assert b"Traceback" not in stderr
+    assert bool(ANSI.search(out)) is coloured
+    assert "[kesken] Tavoite" in out
+    assert "…" not in out
+    if coloured:
+        assert "✗ overdue" in out  # a symbol and a word, not colour alone
+    else:
+        assert "OVERDUE: goal kesken" in out
+
+
+def test_json(repo: Path) -> None:
+    result = status(repo, "--as-of", "2025-01-01", "--format", "json")
+    assert result.returncode == 0
+    data = json.loads(result.stdout.decode("utf-8"))
+    assert data["version"] == 1 and data["as_of"] == "2025-01-01"
+    assert data["time_zone"] == "Europe/Helsinki"
+    items = {item["id"]: item for item in data["items"]}
+    assert items["kesken"]["title"] == "[kesken] Tavoite"
+    assert items["kesken"]["state"] == "overdue" and items["kesken"]["days"] == 1
+    assert items["pitka"]["title"] == LONG_TITLE
+    assert items["pitka"]["state"] == "due_soon" and items["pitka"]["days"] == 58
+    assert items["mittari-1"]["indicator"]["outcome"] == "not_recorded"
+    assert data["totals"]["counts"] == {
+        "done": 0,
+        "overdue": 2,
+        "due_soon": 1,
+        "open": 0,
+        "no_deadline": 1,
+    }
+
+
+def test_markdown(repo: Path) -> None:
+    result = status(repo, "--as-of", "2025-01-01", "--format", "markdown")
+    assert result.returncode == 0
+    out = result.stdout.decode("utf-8")
+    assert "| State | Kind | Id | Title | Responsible | Deadline | Days |" in out
+    assert r"\[kesken\] Tavoite" in out
+    assert r"Putki \| ja \[red\]ei väriä\[/red\]" in out
+    assert not ANSI.search(out)
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize("output_format", ["table", "json", "markdown"])
+def test_terminal_that_is_not_utf8(repo: Path, encoding: str, output_format: str) -> None:
+    result = status(
+        repo,
+        "--as-of",
+        "2025-01-01",
+        "--format",
+        output_format,
+        env={"PYTHONIOENCODING": encoding},
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode(encoding)  # the bytes are valid in the terminal's encoding
+    if output_format == "json":
+        data = json.loads(out)  # non-ASCII is escaped, not lost
+        assert data["plan"]["title"] == "Testisuunnitelma 2024–2026 (fictional fixture)"
+        assert {i["id"]: i for i in data["items"]}["putki"]["title"] == (
+            "Putki | ja [red]ei väriä[/red]"
+        )
+    else:
+        assert "[kesken] Tavoite" in out or r"\[kesken\] Tavoite" in out
+    if encoding == "latin-1" and output_format == "table":
+        assert "Putki | ja [red]ei väriä[/red]" in out  # ä is kept where the terminal has it
+
+
+@pytest.mark.parametrize(
+    ("as_of", "fail_on", "code"),
+    [
+        ("2024-06-01", "overdue", 0),  # all open
+        ("2024-06-01", "due", 0),
+        ("2024-12-01", "overdue", 0),  # due soon, nothing overdue
+        ("2024-12-01", "due", 1),
+        ("2024-12-31", "overdue", 0),  # the last day is still on time
+        ("2025-01-01", "overdue", 1),
+        ("2025-01-01", "due", 1),
+    ],
+)
+def test_fail_on(repo: Path, as_of: str, fail_on: str, code: int) -> None:
+    result = status(repo, "--as-of", as_of, "--fail-on", fail_on, "--format", "json")
+    assert result.returncode == code
+    assert json.loads(result.stdout)["as_of"] == as_of  # the report is printed either way
+
+
+def test_without_fail_on_exit_is_zero_even_when_overdue(repo: Path) -> None:
+    assert status(repo, "--as-of", "2027-01-01").returncode == 0
+
+
+def test_unknown_area_is_a_usage_error(repo: Path) -> None:
+    result = status(repo, "--area", "ei-ole")
+    assert result.returncode == 2
+    assert result.stdout == b""
+    err = result.stderr.decode("utf-8")
+    assert "unknown priority area 'ei-ole'" in err and "valid ids are alue-a" in err
+
+
+def test_filters(repo: Path) -> None:
+    result = status(
+        repo,
+        "--as-of",
+        "2025-01-01",
+        "--format",
+        "json",
+        "--area",
+        "alue-a",
+        "--responsible",
+        "KUNNAT",
+    )
+    assert result.returncode == 0
+    data = json.loads(result.stdout)
+    assert [item["id"] for item in data["items"]] == ["pitka"]
+    assert data["filters"] == {"areas": ["alue-a"], "responsible": "KUNNAT"}
+    assert data["summary"][0]["counts"]["due_soon"] == 1 and data["summary"][0]["total"] == 1
+
+
+def test_due_within(repo: Path) -> None:
+    narrow = json.loads(
+        status(repo, "--as-of", "2025-01-01", "--format", "json", "--due-within", "57").stdout
+    )
+    exact = json.loads(
+        status(repo, "--as-of", "2025-01-01", "--format", "json", "--due-within", "58").stdout
+    )
+    assert {i["id"]: i["state"] for i in narrow["items"]}["pitka"] == "open"
+    assert {i["id"]: i["state"] for i in exact["items"]}["pitka"] == "due_soon"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--as-of", "2025-02-29"], "February 2025 has 28 days"),
+        (["--as-of", "31.12.2024"], "YYYY-MM-DD"),
+        (["--due-within", "-1"], "--due-within"),
+        (["--format", "html"], "--format"),
+        (["--fail-on", "open"], "--fail-on"),
+    ],
+)
+def test_usage_errors(repo: Path, args: list[str], message: str) -> None:
+    result = status(repo, *args)
+    assert result.returncode == 2
+    assert message in result.stderr.decode("utf-8")
+
+
+def test_not_a_plan_repository(tmp_path: Path) -> None:
+    result = hyte("status", "--repo", tmp_path)
+    assert result.returncode == 2
+    assert "plan/plan.yaml" in result.stderr.decode("utf-8")
+
+
+def test_broken_plan_is_refused_without_a_traceback(build_plan: Build) -> None:
+    root = build_plan({"plan/alue-a.yaml": "# fictional fixture\nid: alue-a\ntitle: [rikki\n"})
+    result = hyte("status", "--repo", root)
+    assert result.returncode == 1
+    assert "plan/alue-a.yaml" in result.stderr.decode("utf-8")

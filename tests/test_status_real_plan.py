@@ -1,0 +1,304 @@
+"""hyte status on the repository's own plan (LUVN 2024–2026), on days across 2024–2027.
+
+The expected ids were read from plan/*.yaml and indicators/*.yaml by hand, not taken from
+hyte's output. The plan records no completions and no indicator values yet, so nothing is done.
+
+Deadlines in the plan files (normalised):
+
+* 2024-12-31: "vuonna 2024", "vuoden 2024 loppuun mennessä", the 2024 summer recruitment, and
+  one action written "vuoden 2025 alkuun mennessä" (liikuntaneuvonnan-kumppanuussopimus).
+* 2025-05-31: "05/2025" and the end of the council term 2022-2025.
+* 2025-12-31, 2026-12-31: "vuoteen 2025/2026 mennessä", "vuoden 2025 aikana", "vuonna 2026".
+* every year: the population communication action (väestöviestintä) and its two indicators.
+
+Indicators without a target deadline inherit the deadline of the one goal or action that lists
+them and has one: hyte-maaritelma-toteutui (goal hyte-maaritelma), vaikutusten-ennakkoarviointi-
+toteutui (goal, council term), talousneuvolan-asiakasmaarat and toimintakorttien-kayttoonotto-
+toteutui (their actions), vaestoviestinnan-* (the recurring action).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from hytecli.repository import PlanRepository, load_repository
+from hytecli.status import State, StatusQuery, StatusReport, compute_status, fails
+
+ROOT = Path(__file__).resolve().parents[1]
+
+DUE_2024 = {
+    # goals
+    "hyte-maaritelma",
+    "vakivaltatyon-verkostot",
+    # actions
+    "liikuntaneuvonnan-verkosto",
+    "liikuntaneuvonnan-kumppanuussopimus",  # "vuoden 2025 alkuun mennessä"
+    "monimuotoisuuslupaus-kesarekrytoinnissa",
+    "vammaisten-hyte-tiedon-kokoaminen",
+    # indicators
+    "liikuntaneuvonnan-verkosto-perustettu",
+    "monimuotoisuuslupaus-nakyy-kesarekrytoinnissa",
+    "vakivaltatyon-verkostojen-selvitys-valmis",
+    "hyte-maaritelma-toteutui",  # inherited from goal hyte-maaritelma
+}
+DUE_2025_05 = {
+    "kulttuurihyvinvointisuunnitelma",  # goal, 2025-05
+    "vaikutusten-ennakkoarviointi",  # goal, end of council term 2022-2025
+    "ennakkoarvioinnin-malli",  # action, end of council term 2022-2025
+    "kulttuurihyvinvointisuunnitelma-laadittu",  # indicator, 2025-05
+    "vaikutusten-ennakkoarviointi-toteutui",  # indicator, inherited from its goal
+}
+DUE_2025 = {
+    "talousneuvolan-laajentaminen",
+    "vammaisten-hyte-koulutusmateriaali",
+    "lahella-fi-kaytossa",
+    "liikuntaneuvonnan-kumppanuussopimukset",
+    "talousneuvolan-asiakasmaarat",  # inherited from action talousneuvolan-laajentaminen
+}
+DUE_2026 = {
+    "pitkaaikaistyottomien-terveystarkastukset",
+    "kotoutujien-osallisuus",
+    "lahisuhdevakivallan-toimintamalli",
+    "vapaaehtoistoiminnan-selvitys",
+    "toimintakorttien-kayttoonotto",
+    "vapaaehtoistoiminnan-selvitys-valmis",
+    "pitkaaikaistyottomien-terveystarkastusten-osuus",
+    "lahisuhdevakivallan-toimintamalli-kaytossa",
+    "toimintakorttien-kayttoonotto-toteutui",  # inherited from its action
+}
+RECURRING = {
+    "tietoiskut-ja-vaestoviestinta",
+    "vaestoviestinnan-osallistujamaarat",
+    "vaestoviestinnan-palautekyselyt",
+}
+ONE_OFF = DUE_2024 | DUE_2025_05 | DUE_2025 | DUE_2026
+DATED = ONE_OFF | RECURRING
+
+
+@pytest.fixture(scope="module")
+def repository() -> PlanRepository:
+    repo = load_repository(ROOT)
+    assert repo.findings == []
+    return repo
+
+
+@pytest.fixture(scope="module")
+def all_ids(repository: PlanRepository) -> set[str]:
+    ids = {item.id for item in repository.items()}
+    ids |= {record.indicator.id for record in repository.indicators}
+    return ids
+
+
+def status(repository: PlanRepository, as_of: date, **query: object) -> StatusReport:
+    return compute_status(repository, StatusQuery(as_of=as_of, **query))  # type: ignore[arg-type]
+
+
+def ids_in(report: StatusReport, state: State) -> set[str]:
+    return {item.id for item in report.items if item.state is state}
+
+
+def days_of(report: StatusReport, ids: set[str]) -> set[int | None]:
+    return {item.days for item in report.items if item.id in ids}
+
+
+def test_the_plan_size(repository: PlanRepository, all_ids: set[str]) -> None:
+    assert len(all_ids) == 89  # 19 goals, 37 actions, 33 indicators
+    assert all_ids >= DATED
+    assert len(DATED) == 32
+
+
+def test_every_item_is_reported_once(repository: PlanRepository, all_ids: set[str]) -> None:
+    report = status(repository, date(2025, 1, 1))
+    ids = [item.id for item in report.items]
+    assert len(ids) == len(set(ids)) == len(all_ids)
+    assert set(ids) == all_ids
+    assert ids_in(report, State.NO_DEADLINE) == all_ids - DATED
+    assert ids_in(report, State.DONE) == set()
+
+
+def test_2024_01_01_nothing_overdue_nothing_due(repository: PlanRepository) -> None:
+    report = status(repository, date(2024, 1, 1))
+    assert ids_in(report, State.OVERDUE) == set()
+    assert ids_in(report, State.DUE_SOON) == set()
+    assert ids_in(report, State.OPEN) == DATED
+    assert days_of(report, DUE_2024 | RECURRING) == {365}
+    assert not fails(report, "due")
+
+
+def test_2024_12_31_the_2024_items_are_due_today(repository: PlanRepository) -> None:
+    report = status(repository, date(2024, 12, 31))
+    assert ids_in(report, State.OVERDUE) == set()
+    assert ids_in(report, State.DUE_SOON) == DUE_2024 | RECURRING
+    assert days_of(report, DUE_2024 | RECURRING) == {0}
+    assert ids_in(report, State.OPEN) == DUE_2025_05 | DUE_2025 | DUE_2026
+    assert not fails(report, "overdue") and fails(report, "due")
+
+
+def test_2025_01_01_the_2024_items_are_overdue_by_one_day(repository: PlanRepository) -> None:
+    report = status(repository, date(2025, 1, 1))
+    assert ids_in(report, State.OVERDUE) == DUE_2024
+    assert days_of(report, DUE_2024) == {1}
+    assert ids_in(report, State.DUE_SOON) == set()
+    # the recurring items start their 2025 round; 2024 has no entry
+    assert ids_in(report, State.OPEN) == DUE_2025_05 | DUE_2025 | DUE_2026 | RECURRING
+    for item in report.items:
+        if item.id in RECURRING:
+            assert item.recurring is not None
+            assert (item.recurring.year, item.recurring.missing_years) == (2025, (2024,))
+    assert fails(report, "overdue")
+
+
+def test_summary_on_2025_01_01(repository: PlanRepository) -> None:
+    report = status(repository, date(2025, 1, 1))
+    counts = {
+        summary.id: [summary.counts[s] for s in State] + [summary.total] for summary in report.areas
+    }
+    # [done, overdue, due soon, open, no deadline, total], in the plan's order
+    assert list(counts.items()) == [
+        ("mielen-hyvinvointi", [0, 0, 0, 5, 8, 13]),
+        ("terveet-elintavat", [0, 3, 0, 4, 2, 9]),
+        ("terveyserot", [0, 2, 0, 5, 21, 28]),
+        ("digitaaliset-hyte-palvelut", [0, 0, 0, 0, 0, 0]),
+        ("tiedolla-johtaminen", [0, 3, 0, 4, 11, 18]),
+        ("turvallisuus", [0, 2, 0, 4, 3, 9]),
+        ("esteettomyys", [0, 0, 0, 0, 12, 12]),
+    ]
+    digital = report.areas[3]
+    assert (digital.has_section, digital.note) == (False, "no section in the plan")
+    assert sum(report.totals.values()) == 89
+
+
+@pytest.mark.parametrize(
+    ("as_of", "state", "days"),
+    [
+        (date(2025, 3, 31), State.OPEN, 61),
+        (date(2025, 4, 1), State.DUE_SOON, 60),  # exactly 60 days before 2025-05-31
+        (date(2025, 5, 31), State.DUE_SOON, 0),  # the council term's last day
+        (date(2025, 6, 1), State.OVERDUE, 1),
+    ],
+)
+def test_the_term_end_items(
+    repository: PlanRepository, as_of: date, state: State, days: int
+) -> None:
+    report = status(repository, as_of)
+    assert {i.id for i in report.items if i.state is state} >= DUE_2025_05
+    assert days_of(report, DUE_2025_05) == {days}
+    assert ids_in(report, State.OVERDUE) == DUE_2024 | (
+        DUE_2025_05 if state is State.OVERDUE else set()
+    )
+
+
+def test_2025_05_31_and_06_01(repository: PlanRepository) -> None:
+    last_day = status(repository, date(2025, 5, 31))
+    assert ids_in(last_day, State.OVERDUE) == DUE_2024
+    assert days_of(last_day, DUE_2024) == {151}
+    assert ids_in(last_day, State.DUE_SOON) == DUE_2025_05
+    after = status(repository, date(2025, 6, 1))
+    assert ids_in(after, State.OVERDUE) == DUE_2024 | DUE_2025_05
+    assert ids_in(after, State.DUE_SOON) == set()
+    assert ids_in(after, State.OPEN) == DUE_2025 | DUE_2026 | RECURRING
+
+
+def test_2025_11_01_the_2025_round(repository: PlanRepository) -> None:
+    report = status(repository, date(2025, 11, 1))
+    assert ids_in(report, State.DUE_SOON) == DUE_2025 | RECURRING
+    assert days_of(report, DUE_2025 | RECURRING) == {60}
+
+
+def test_2026_12_31(repository: PlanRepository) -> None:
+    report = status(repository, date(2026, 12, 31))
+    assert ids_in(report, State.OVERDUE) == DUE_2024 | DUE_2025_05 | DUE_2025
+    assert days_of(report, DUE_2024) == {730}
+    assert days_of(report, DUE_2025_05) == {579}
+    assert days_of(report, DUE_2025) == {365}
+    assert ids_in(report, State.DUE_SOON) == DUE_2026 | RECURRING
+    assert days_of(report, DUE_2026 | RECURRING) == {0}
+    assert ids_in(report, State.OPEN) == set()
+
+
+def test_2027_01_01_everything_with_a_deadline_is_overdue(repository: PlanRepository) -> None:
+    report = status(repository, date(2027, 1, 1))
+    # the plan period is over: the recurring items are judged for its last year, 2026
+    assert ids_in(report, State.OVERDUE) == ONE_OFF | RECURRING
+    assert days_of(report, DUE_2026 | RECURRING) == {1}
+    assert days_of(report, DUE_2024) == {731}
+    for item in report.items:
+        if item.id in RECURRING:
+            assert item.recurring is not None
+            assert (item.recurring.year, item.recurring.missing_years) == (2026, (2024, 2025))
+    assert ids_in(report, State.OPEN) == ids_in(report, State.DUE_SOON) == set()
+
+
+def test_deadline_details(repository: PlanRepository) -> None:
+    items = {item.id: item for item in status(repository, date(2025, 1, 1)).items}
+    early = items["liikuntaneuvonnan-kumppanuussopimus"].deadline
+    assert early is not None and early.due == date(2024, 12, 31)
+    assert str(early.wording) == "vuoden 2025 alkuun mennessä"
+    term = items["vaikutusten-ennakkoarviointi"].deadline
+    assert term is not None and (term.form, term.written, term.due) == (
+        "term_end",
+        "2022-2025",
+        date(2025, 5, 31),
+    )
+    inherited = {
+        "hyte-maaritelma-toteutui": ("goal", "hyte-maaritelma"),
+        "vaikutusten-ennakkoarviointi-toteutui": ("goal", "vaikutusten-ennakkoarviointi"),
+        "talousneuvolan-asiakasmaarat": ("action", "talousneuvolan-laajentaminen"),
+        "toimintakorttien-kayttoonotto-toteutui": ("action", "toimintakorttien-kayttoonotto"),
+        "vaestoviestinnan-osallistujamaarat": ("action", "tietoiskut-ja-vaestoviestinta"),
+        "vaestoviestinnan-palautekyselyt": ("action", "tietoiskut-ja-vaestoviestinta"),
+    }
+    for indicator_id, (kind, user) in inherited.items():
+        deadline = items[indicator_id].deadline
+        assert deadline is not None and deadline.inherited_from is not None, indicator_id
+        assert (deadline.inherited_from.kind, deadline.inherited_from.id) == (kind, user)
+    for item in items.values():
+        if item.kind == "indicator" and item.id not in inherited and item.deadline:
+            assert item.deadline.inherited_from is None, item.id
+    # the action that lists it has no deadline; its goal's (2026) is not passed on
+    assert items["kotoutumisen-yhteistyorakenteet-toteutui"].deadline is None
+    # no values are recorded in the plan yet
+    for item in items.values():
+        if item.indicator is not None:
+            assert item.indicator.latest is None
+            assert item.indicator.outcome == "not_recorded"
+
+
+def test_responsible_filter(repository: PlanRepository) -> None:
+    report = status(repository, date(2025, 1, 1), responsible="aikuisten SOSIAALIPALVELUT")
+    assert {item.area for item in report.items} == {"terveyserot"}
+    ids = {item.id for item in report.items}
+    assert len(ids) == 21  # 5 goals, 8 actions, 8 indicators
+    assert "monimuotoisuuslupaus" not in ids  # LUVN: HR
+    assert {"asunnottomuus", "talousneuvolan-laajentaminen", "asunnottomien-maara"} <= ids
+    assert [s.total for s in report.areas if s.id != "terveyserot"] == [0] * 6
+
+
+def test_area_filter(repository: PlanRepository) -> None:
+    report = status(repository, date(2025, 1, 1), areas=("turvallisuus",))
+    assert ids_in(report, State.OVERDUE) == {
+        "vakivaltatyon-verkostot",
+        "vakivaltatyon-verkostojen-selvitys-valmis",
+    }
+    assert [s.id for s in report.areas] == ["turvallisuus"]
+    with pytest.raises(LookupError, match="digitaaliset-hyte-palvelut"):
+        status(repository, date(2025, 1, 1), areas=("digitaaliset",))
+
+
+def test_command_line_on_the_real_plan() -> None:
+    def run(*args: str) -> subprocess.CompletedProcess[bytes]:
+        command = [sys.executable, "-m", "hytecli", "status", "--repo", str(ROOT), *args]
+        return subprocess.run(command, capture_output=True, timeout=60, check=False)
+
+    late = run("--as-of", "2025-01-01", "--fail-on", "overdue", "--format", "json")
+    assert late.returncode == 1, late.stderr
+    data = json.loads(late.stdout)
+    overdue = {item["id"] for item in data["items"] if item["state"] == "overdue"}
+    assert overdue == DUE_2024
+    assert run("--as-of", "2024-06-01", "--fail-on", "due").returncode == 0
