@@ -251,6 +251,7 @@ def test_json_shape(report: StatusReport) -> None:
         "latest": None,
         "reference_value": None,
         "outcome": "not_recorded",
+        "progress": None,  # yes/no indicators have an outcome, not a progress status
         "used_by": [{"kind": "goal", "id": "kesken"}],
     }
     assert items["pitka"]["title"] == LONG_TITLE

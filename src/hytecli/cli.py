@@ -69,8 +69,8 @@ def handle_errors(command: F) -> F:
 
         try:
             return command(*args, **kwargs)
-        except typer.Exit:
-            raise
+        except (typer.Exit, typer.BadParameter):
+            raise  # typer prints a bad option value as a usage error (exit 2)
         except RepositoryNotFound as exc:
             _err(f"error: {exc}")
             raise typer.Exit(EXIT_USAGE) from None
@@ -350,6 +350,168 @@ def schema(
     from hytecli.schema import schema_json
 
     _write_output(schema_json(kind.value), output)
+
+
+# --- record, complete -----------------------------------------------------------------------------
+
+
+
+@app.command()
+@handle_errors
+def record(
+    indicator: Annotated[
+        str, typer.Argument(help="The indicator's id (indicators/<id>.yaml).", show_default=False)
+    ],
+    value: Annotated[
+        str,
+        typer.Argument(
+            help="The value: a number (12,5 or 12.5; 1 234; a % sign for percentages), a yes/no "
+            "word (kyllä/ei, toteutui/ei toteutunut, ja/nej, yes/no, true/false) or a text.",
+            show_default=False,
+        ),
+    ],
+    period: Annotated[
+        str,
+        typer.Option(
+            "--period",
+            metavar="PERIOD",
+            help="The period the value is for: 2025, 2025-H1, 2025-Q3 or 2025-05, as the "
+            "indicator is reported.",
+            show_default=False,
+        ),
+    ],
+    repo: RepoOption = None,
+    municipality: Annotated[
+        str | None,
+        typer.Option(
+            "--municipality",
+            metavar="CODE",
+            help="A municipality code from plan.yaml (e.g. 049); default: the whole area.",
+            show_default=False,
+        ),
+    ] = None,
+    series: Annotated[
+        str | None,
+        typer.Option(
+            "--series",
+            metavar="NAME",
+            help="A reference series named by the indicator's target, e.g. national_average.",
+            show_default=False,
+        ),
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", metavar="TEXT", help="A note.", show_default=False)
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source", metavar="TEXT", help="Where the value comes from.", show_default=False
+        ),
+    ] = None,
+    on_date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="The day the value was achieved or recorded (optional).",
+            show_default=False,
+        ),
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace a value already recorded for the period.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
+    ] = False,
+) -> None:
+    """Record an indicator's value for a period; the rest of the file stays byte for byte.
+
+    Anything that does not fit the plan is refused with a message and nothing written (exit 1).
+    """
+    from datetime import UTC, datetime
+
+    from hytecli.recording import Refused, record_value
+
+    day = _parse_date_option(on_date, "--date")
+    root = _repository_root(repo)
+    try:
+        result = record_value(
+            root,
+            indicator,
+            value,
+            period=period,
+            now=datetime.now(UTC),
+            municipality=municipality,
+            series=series,
+            note=note,
+            source=source,
+            on_date=day,
+            replace=replace,
+            dry_run=dry_run,
+        )
+    except Refused as exc:
+        raise UserError(str(exc)) from None
+    if dry_run:
+        typer.echo(result.diff, nl=False)
+    typer.echo(result.describe())
+
+
+@app.command()
+@handle_errors
+def complete(
+    item: Annotated[str, typer.Argument(help="The goal's or action's id.", show_default=False)],
+    repo: RepoOption = None,
+    on_date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="The day it was done. Default: today in the plan's time zone.",
+            show_default=False,
+        ),
+    ] = None,
+    period: Annotated[
+        int | None,
+        typer.Option(
+            "--period",
+            metavar="YEAR",
+            help="For a yearly recurring item (required for those): the year this covers.",
+            show_default=False,
+        ),
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", metavar="TEXT", help="A note.", show_default=False)
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Change a completion already recorded.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
+    ] = False,
+) -> None:
+    """Mark a goal or action completed (adds to its completed list in the area file)."""
+    from datetime import UTC, datetime
+
+    from hytecli.recording import Refused, complete_item
+
+    day = _parse_date_option(on_date, "--date")
+    root = _repository_root(repo)
+    try:
+        result = complete_item(
+            root,
+            item,
+            now=datetime.now(UTC),
+            on_date=day,
+            period=period,
+            note=note,
+            replace=replace,
+            dry_run=dry_run,
+        )
+    except Refused as exc:
+        raise UserError(str(exc)) from None
+    if dry_run:
+        typer.echo(result.diff, nl=False)
+    typer.echo(result.describe())
 
 
 def main() -> None:

@@ -33,6 +33,7 @@ from typing import Literal
 from hytecli.deadlines import DeadlineForm, ResolvedDeadline
 from hytecli.models import Completion, Deadline, IndicatorFile, IndicatorValue, PlanFile, Text
 from hytecli.periods import today_in_zone
+from hytecli.progress import ProgressAssessment, assess_progress
 from hytecli.repository import IndicatorRecord, PlanItem, PlanRepository
 
 ItemKind = Literal["goal", "action", "indicator"]
@@ -182,6 +183,9 @@ class IndicatorStatus:
             period as ``latest``, or ``None``.
         outcome: What the values judged say about the target.
         used_by: The goals and actions that list this indicator, in plan order.
+        progress: For count, percentage and rate indicators, the progress assessment
+            (:func:`hytecli.progress.assess_progress`, Statistics Canada's compound-growth
+            method as used by Open SDG); ``None`` for yes/no and text indicators.
 
     """
 
@@ -192,6 +196,7 @@ class IndicatorStatus:
     reference_value: ValueInfo | None
     outcome: Outcome
     used_by: tuple[ItemRef, ...]
+    progress: ProgressAssessment | None = None
 
 
 @dataclass(frozen=True)
@@ -331,6 +336,10 @@ def fails(report: StatusReport, fail_on: str) -> bool:
         raise ValueError(f"fail_on must be 'overdue' or 'due', not {fail_on!r}")
     states = {State.OVERDUE} if fail_on == "overdue" else {State.OVERDUE, State.DUE_SOON}
     return any(item.state in states or item.missing_entries for item in report.items)
+
+
+#: Indicator kinds whose progress is measured with the compound-growth method.
+NUMERIC_KINDS = frozenset({"count", "percentage", "rate"})
 
 
 # --- computing ------------------------------------------------------------------------------------
@@ -630,6 +639,11 @@ def _indicator_status(
             reference_value=reference_value,
             outcome=outcome,
             used_by=tuple(_ref(user) for user in users),
+            progress=(
+                assess_progress(indicator, as_of=ctx.today, plan=repository.plan)
+                if indicator.kind in NUMERIC_KINDS
+                else None
+            ),
         ),
         path=record.path,
     )

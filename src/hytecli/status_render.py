@@ -27,6 +27,7 @@ from datetime import date
 from typing import IO, Any
 
 from hytecli.models import Text
+from hytecli.progress import ProgressAssessment, ProgressStatus
 from hytecli.status import (
     STATES,
     AreaSummary,
@@ -70,6 +71,14 @@ STYLES: dict[State, str] = {
     State.OPEN: "cyan",
     State.NO_DEADLINE: "dim",
 }
+PROGRESS_LABELS: dict[ProgressStatus, str] = {
+    ProgressStatus.TARGET_ACHIEVED: "target achieved",
+    ProgressStatus.ON_TRACK: "on track",
+    ProgressStatus.PROGRESS_TOO_SLOW: "progress too slow",
+    ProgressStatus.DETERIORATION: "deterioration",
+    ProgressStatus.NOT_ENOUGH_DATA: "not enough data",
+}
+
 OUTCOME_LABELS: dict[Outcome, str] = {
     Outcome.ACHIEVED: "achieved",
     Outcome.NOT_ACHIEVED: "not achieved",
@@ -178,6 +187,11 @@ def describe_latest(info: IndicatorStatus) -> str:
     return text
 
 
+def describe_progress(progress: ProgressAssessment) -> str:
+    """``on track: <reason>``: the progress status and the sentence with the numbers behind it."""
+    return f"{PROGRESS_LABELS[progress.status]}: {progress.reason}"
+
+
 def indicator_lines(item: StatusItem, language: str) -> list[tuple[str, str]]:
     """``(label, text)`` lines describing an indicator item (empty for goals and actions)."""
     info = item.indicator
@@ -190,6 +204,8 @@ def indicator_lines(item: StatusItem, language: str) -> list[tuple[str, str]]:
     ]
     if item.recurring is not None:  # the outcome is that of the year judged
         lines[-1] = ("outcome", f"{lines[-1][1]} for {item.recurring.year}")
+    if info.progress is not None:
+        lines.append(("progress", describe_progress(info.progress)))
     users = ", ".join(f"{ref.kind} {ref.id}" for ref in info.used_by) or "no goal or action"
     lines.append(("used by", users))
     return lines
@@ -271,6 +287,7 @@ def _item_json(item: StatusItem, language: str) -> dict[str, Any]:
             "latest": _value_json(info.latest),
             "reference_value": _value_json(info.reference_value),
             "outcome": str(info.outcome),
+            "progress": info.progress.as_dict() if info.progress is not None else None,
             "used_by": [{"kind": ref.kind, "id": ref.id} for ref in info.used_by],
         },
         "file": item.path,
