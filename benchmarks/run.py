@@ -77,6 +77,28 @@ def generate_plan(target: Path, scale: int) -> Path:
     return target
 
 
+FICTIONAL_VALUES = {
+    # Benchmark only: fictional values, so that status and report have series to work on.
+    "count": ["  - {period: 2024, value: 120}\n", "  - {period: 2025, value: 135}\n"],
+    "percentage": ["  - {period: 2024, value: 41.5}\n", "  - {period: 2025, value: 44.0}\n"],
+    "rate": ["  - {period: 2024, value: 3.2}\n", "  - {period: 2025, value: 3.0}\n"],
+    "yes_no": ["  - {period: 2024, value: true}\n"],
+    "text": ["  - {period: 2024, value: Kysely tehty (fictional)}\n"],
+}
+
+
+def add_fictional_values(root: Path) -> None:
+    """Give every yearly indicator under `root` fictional values (benchmark data only)."""
+    for file in (root / "indicators").glob("*.yaml"):
+        text = file.read_text(encoding="utf-8")
+        kind = re.search(r"^kind: (\w+)", text, re.M)
+        if kind is None or "reporting_period: year" not in text or "values: []" not in text:
+            continue
+        lines = "".join(FICTIONAL_VALUES[kind.group(1)])
+        text = text.replace("values: []\n", "# fictional benchmark values\nvalues:\n" + lines)
+        file.write_text(text, encoding="utf-8")
+
+
 def time_command(
     args: list[str], repeat: int, ok_codes: tuple[int, ...] = (0, 1)
 ) -> tuple[float, float]:
@@ -104,6 +126,8 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="hyte-bench-"))
     big = generate_plan(options.keep or work / "big", options.scale)
+    valued = generate_plan(work / "valued", options.scale)
+    add_fictional_values(valued)
     hyte = hyte_command()
     cases = [
         ("hyte --help (cold start)", [*hyte, "--help"], None),
@@ -124,6 +148,32 @@ def main() -> None:
             full = [*args, "--repo", str(plan_root)] if needs_repo else args
             best, median = time_command(full, options.repeat)
             print(f"{label:40} {plan_label:>10} {best:8.3f} {median:9.3f}")
+    # With (fictional) values recorded: record one more, then status and its progress measures.
+    record_args = [
+        *hyte,
+        "record",
+        f"talousneuvolan-asiakasmaarat-c{options.scale // 2:03d}",
+        "150",
+        "--period",
+        "2026",
+        "--replace",
+        "--repo",
+        str(valued),
+    ]
+    best, median = time_command(record_args, options.repeat, ok_codes=(0,))
+    print(
+        f"{'hyte record (values recorded)':40} {f'{options.scale}x':>10} {best:8.3f} {median:9.3f}"
+    )
+    for label, args in [
+        ("hyte status (values recorded)", [*hyte, "status", "--as-of", "2026-06-01"]),
+        (
+            "hyte status --format json (values)",
+            [*hyte, "status", "--as-of", "2026-06-01", "--format", "json"],
+        ),
+    ]:
+        best, median = time_command([*args, "--repo", str(valued)], options.repeat)
+        print(f"{label:40} {f'{options.scale}x':>10} {best:8.3f} {median:9.3f}")
+    shutil.rmtree(work / "valued", ignore_errors=True)
     if options.keep is None:
         shutil.rmtree(work, ignore_errors=True)
 
