@@ -1,0 +1,346 @@
+"""git for hyte: the plan as it was at a revision (``hyte diff``) and ``git init`` (``hyte init``).
+
+git is run as a subprocess with its arguments as a list (never through a shell). A revision's plan
+files are listed with ``git ls-tree`` and read with one ``git cat-file --batch``, written to a
+temporary folder and loaded with :func:`hytecli.repository.load_repository`, so a revision is
+read exactly as the working tree is; :func:`diff_revisions` compares two of them with
+:func:`hytecli.plandiff.diff_plans`. Problems become :class:`GitProblem` exceptions whose message
+says what to do (fetch the missing history, name another revision, ...).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from hytecli.findings import Severity, sort_findings
+from hytecli.plandiff import PlanDiff, Version, diff_plans
+from hytecli.repository import (
+    INDICATOR_DIR,
+    PLAN_DIR,
+    PLAN_FILE,
+    YAML_SUFFIXES,
+    PlanRepository,
+    load_repository,
+)
+from hytecli.yamlfile import MAX_BYTES
+
+#: How many findings a "the plan at this revision is broken" message shows.
+SHOWN_FINDINGS = 5
+_FETCH_HINT = (
+    "in GitHub Actions, check out with 'fetch-depth: 0' (actions/checkout) so that the base "
+    "branch and its history are there"
+)
+
+
+class GitProblem(Exception):
+    """git cannot give what was asked; the message says why and what to do.
+
+    Attributes:
+        usage: True when the problem is with what the user asked for or their setup (not a git
+            repository, unknown revision), False when the plan itself is broken.
+
+    """
+
+    def __init__(self, message: str, *, usage: bool = True) -> None:
+        super().__init__(message)
+        self.usage = usage
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A revision resolved to a commit.
+
+    Attributes:
+        spec: The revision as given (``origin/main``, ``HEAD~2``, a commit id).
+        commit: The full commit id.
+        label: How to show it: ``origin/main (1a2b3c4)``.
+
+    """
+
+    spec: str
+    commit: str
+    label: str
+
+
+class GitRepository:
+    """The git repository that holds a plan repository (the plan may be in a sub-folder of it)."""
+
+    def __init__(self, plan_root: Path) -> None:
+        """Find the git repository around ``plan_root``.
+
+        Raises:
+            GitProblem: git is not installed, or ``plan_root`` is not in a git working tree.
+
+        """
+        self.plan_root = plan_root.resolve()
+        result = self._run_in(
+            self.plan_root, "rev-parse", "--show-toplevel", "--show-prefix", check=False
+        )
+        if result.returncode != 0:
+            said = result.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise GitProblem(
+                f"{self.plan_root} is not in a git repository: hyte diff compares git revisions "
+                "of the plan; make the plan repository a git repository first (git init, "
+                "git add -A, git commit)" + (f" (git says: {said[0]})" if said else "")
+            )
+        lines = result.stdout.decode("utf-8", "replace").splitlines()
+        self.top = Path(lines[0])
+        self.prefix = lines[1] if len(lines) > 1 else ""
+
+    @staticmethod
+    def _run_in(
+        folder: Path, *args: str, check: bool = True, stdin: bytes | None = None
+    ) -> subprocess.CompletedProcess[bytes]:
+        try:
+            result = subprocess.run(
+                ["git", "-C", str(folder), *args], input=stdin, capture_output=True, check=False
+            )
+        except FileNotFoundError:
+            raise GitProblem("git is not installed (or not on PATH): install git first") from None
+        if check and result.returncode != 0:
+            message = result.stderr.decode("utf-8", "replace").strip()
+            raise GitProblem(f"git {args[0]} failed: {message}")
+        return result
+
+    def git(self, *args: str, check: bool = True, stdin: bytes | None = None) -> str:
+        """Run ``git ARGS`` at the top of the repository and return its standard output."""
+        result = self._run_in(self.top, *args, check=check, stdin=stdin)
+        return result.stdout.decode("utf-8", "replace").strip()
+
+    def _commit_of(self, spec: str) -> str | None:
+        result = self._run_in(
+            self.top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{spec}^{{commit}}",
+            check=False,
+        )
+        return result.stdout.decode().strip() if result.returncode == 0 else None
+
+    def is_shallow(self) -> bool:
+        """Tell whether this is a shallow clone (history cut off, e.g. by ``--depth 1``)."""
+        return self.git("rev-parse", "--is-shallow-repository", check=False) == "true"
+
+    def resolve(self, spec: str) -> Revision:
+        """Resolve a revision to a commit.
+
+        Raises:
+            GitProblem: no such revision here, with how to fetch it.
+
+        """
+        if spec.startswith("-"):
+            raise GitProblem(f"{spec!r} is not a revision")
+        commit = self._commit_of(spec)
+        if commit is None:
+            raise GitProblem(self._missing_message(f"revision {spec!r} is not in this repository"))
+        label = spec if commit.startswith(spec) else f"{spec} ({commit[:7]})"
+        return Revision(spec, commit, label)
+
+    def _missing_message(self, what: str) -> str:
+        if self.is_shallow():
+            return (
+                f"{what}: this is a shallow clone, so older commits and other branches are "
+                "missing. Fetch them with 'git fetch --unshallow' (and 'git fetch origin main' "
+                f"for the base branch); {_FETCH_HINT}"
+            )
+        return (
+            f"{what}. If it is a branch of the remote, fetch it first (e.g. 'git fetch origin "
+            f"main' and name it origin/main); {_FETCH_HINT}"
+        )
+
+    def default_branch(self) -> str:
+        """Return the default branch: ``origin/HEAD``'s target, else main, else master.
+
+        Raises:
+            GitProblem: none of them exists.
+
+        """
+        target = self.git("symbolic-ref", "--quiet", "refs/remotes/origin/HEAD", check=False)
+        if target.startswith("refs/remotes/") and self._commit_of(target):
+            return target.removeprefix("refs/remotes/")
+        for name in ("main", "master"):
+            for ref in (f"refs/heads/{name}", f"refs/remotes/origin/{name}"):
+                if self._commit_of(ref):
+                    return name if ref.startswith("refs/heads/") else f"origin/{name}"
+        raise GitProblem(self._missing_message(
+            "cannot find the default branch (origin/HEAD, main or master) to compare with; name "
+            "the base revision (hyte diff BASE)"
+        ))
+
+    def merge_base(self, branch: str) -> Revision:
+        """Return the merge base of ``HEAD`` and ``branch`` (where the current branch forked).
+
+        Raises:
+            GitProblem: there are no commits yet, or no common history (e.g. a shallow clone).
+
+        """
+        head = self._commit_of("HEAD")
+        if head is None:
+            raise GitProblem(
+                "there are no commits yet to compare with: commit the plan first, or name the "
+                "base revision (hyte diff BASE)"
+            )
+        base = self.git("merge-base", head, branch, check=False)
+        if not base:
+            raise GitProblem(self._missing_message(
+                f"HEAD and {branch} have no common history here"
+            ))
+        return Revision(branch, base, f"merge base of HEAD and {branch} ({base[:7]})")
+
+    def plan_files(self, revision: Revision) -> dict[str, bytes]:
+        """Return the plan's files at ``revision``: path relative to the plan root → contents.
+
+        Only regular YAML files under ``plan/`` and ``indicators/`` are returned (symbolic links
+        and submodules are left out).
+
+        Raises:
+            GitProblem: a file is larger than plan files may be.
+
+        """
+        listing = self._run_in(
+            self.top, "ls-tree", "-r", "-z", "--long", "--full-tree", revision.commit, "--",
+            f"{self.prefix}{PLAN_DIR}", f"{self.prefix}{INDICATOR_DIR}",
+        ).stdout.decode("utf-8", "surrogateescape")
+        wanted: list[tuple[str, str]] = []
+        for entry in filter(None, listing.split("\0")):
+            meta, _tab, path = entry.partition("\t")
+            mode, kind, obj, size = meta.split()
+            if kind != "blob" or mode not in ("100644", "100755"):
+                continue
+            if PurePosixPath(path).suffix not in YAML_SUFFIXES:
+                continue
+            if int(size) > MAX_BYTES:
+                raise GitProblem(
+                    f"{path} at {revision.label} is {size} bytes; plan files must be under "
+                    f"{MAX_BYTES} bytes", usage=False,
+                )
+            wanted.append((path.removeprefix(self.prefix), obj))
+        if not wanted:
+            return {}
+        request = "".join(f"{obj}\n" for _path, obj in wanted).encode()
+        output = self._run_in(self.top, "cat-file", "--batch", stdin=request).stdout
+        files: dict[str, bytes] = {}
+        position = 0
+        for path, _obj in wanted:
+            header_end = output.index(b"\n", position)
+            length = int(output[position:header_end].split()[2])
+            start = header_end + 1
+            files[path] = output[start : start + length]
+            position = start + length + 1
+        return files
+
+
+def load_plan_at(git: GitRepository, revision: Revision) -> PlanRepository | None:
+    """Load the plan as it was at ``revision``.
+
+    Returns:
+        The loaded repository (check its findings), or ``None`` when the revision has no
+        ``plan/plan.yaml``.
+
+    """
+    files = git.plan_files(revision)
+    if PLAN_FILE.as_posix() not in files:
+        return None
+    with tempfile.TemporaryDirectory(prefix="hyte-diff-") as temp:
+        root = Path(temp)
+        for path, data in files.items():
+            target = (root / path).resolve()
+            if not target.is_relative_to(root.resolve()):
+                continue  # git never stores such a path; refuse to write outside the folder
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        return load_repository(root)
+
+
+def refuse_broken(repository: PlanRepository, where: str) -> None:
+    """Raise when the plan has YAML or schema errors, naming the first ones.
+
+    Args:
+        repository: The loaded plan.
+        where: Where it was read from, for the message (``at revision main (1a2b3c4)``).
+
+    Raises:
+        GitProblem: (``usage=False``) the plan files have errors.
+
+    """
+    errors = sort_findings([f for f in repository.findings if f.severity is Severity.ERROR])
+    if not errors and repository.plan is not None:
+        return
+    shown = "\n".join(f"  {finding}" for finding in errors[:SHOWN_FINDINGS])
+    hidden = len(errors) - SHOWN_FINDINGS
+    more = f"\n  ... and {hidden} more" if hidden > 0 else ""
+    raise GitProblem(
+        f"the plan {where} has errors, so it cannot be compared (fix them, or compare other "
+        f"revisions):\n{shown}{more}",
+        usage=False,
+    )
+
+
+def inside_work_tree(folder: Path) -> bool:
+    """Tell whether ``folder`` is already inside a git working tree."""
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(folder), "rev-parse", "--is-inside-work-tree"],
+            capture_output=True, check=False,
+        )
+    except FileNotFoundError:
+        return False
+    return result.returncode == 0 and result.stdout.strip() == b"true"
+
+
+def git_init(folder: Path) -> None:
+    """Run ``git init`` in ``folder`` with ``main`` as the first branch.
+
+    Raises:
+        GitProblem: git is missing or failed.
+
+    """
+    try:
+        result = subprocess.run(
+            ["git", "init", "--quiet", "--initial-branch=main", str(folder)],
+            capture_output=True, check=False,
+        )
+    except FileNotFoundError:
+        raise GitProblem(
+            "git is not installed (or not on PATH): install git, or use --no-git"
+        ) from None
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip()
+        raise GitProblem(f"git init failed: {message}")
+
+
+def diff_revisions(plan_root: Path, base: str | None = None, head: str | None = None) -> PlanDiff:
+    """Compare the plan at two revisions of the git repository holding ``plan_root``.
+
+    Args:
+        plan_root: The plan repository (the folder with ``plan/plan.yaml``).
+        base: The revision to compare from; default: the merge base of ``HEAD`` and the default
+            branch (where the current branch forked from it).
+        head: The revision to compare to; default: the working tree (the files as they are now).
+
+    Returns:
+        The :class:`~hytecli.plandiff.PlanDiff`.
+
+    Raises:
+        GitProblem: not a git repository, an unknown revision or missing history (``usage``), or
+            the plan at one of the revisions has YAML or schema errors (not ``usage``).
+
+    """
+    git = GitRepository(plan_root)
+    base_revision = git.resolve(base) if base is not None else git.merge_base(git.default_branch())
+    base_plan = load_plan_at(git, base_revision)
+    if base_plan is not None:
+        refuse_broken(base_plan, f"at revision {base_revision.label}")
+    if head is None:
+        head_version = Version("working tree")
+        head_plan: PlanRepository | None = load_repository(git.plan_root)
+        where = "in the working tree"
+    else:
+        head_revision = git.resolve(head)
+        head_version = Version(head_revision.label, head_revision.spec, head_revision.commit)
+        head_plan = load_plan_at(git, head_revision)
+        where = f"at revision {head_revision.label}"
+    if head_plan is not None:
+        refuse_broken(head_plan, where)
+    base_version = Version(base_revision.label, base_revision.spec, base_revision.commit)
+    return diff_plans(base_plan, head_plan, base_version=base_version, head_version=head_version)

@@ -1,0 +1,304 @@
+"""A new plan repository for another county or municipality (``hyte init``).
+
+The files are package data templates in ``hytecli/skeleton/``, rendered with a sandboxed Jinja2
+environment that refuses undefined names; every value written into YAML goes through
+:func:`yaml_scalar` (PyYAML's ``safe_dump``), so a name such as ``Kunta: "Testi"`` or a short name
+``no`` is quoted and reads back exactly as given. The JSON Schemas are written from
+:mod:`hytecli.schema`, so editors can check the new files at once.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from jinja2 import PackageLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from hytecli import __version__
+from hytecli.fileio import write_text_atomic
+from hytecli.models import ID_PATTERN, LANGUAGE_PATTERN
+from hytecli.periods import DateProblem, load_zone
+from hytecli.repository import INDICATOR_DIR, PLAN_DIR, YAML_SUFFIXES
+from hytecli.schema import SCHEMA_MODELS, schema_json
+from hytecli.yamlfile import parse_yaml
+
+OrganisationType = Literal["wellbeing_services_county", "municipality", "other"]
+ORGANISATION_TYPES: tuple[OrganisationType, ...] = (
+    "wellbeing_services_county", "municipality", "other"
+)
+
+#: The wellbeing services county councils' terms (aluevaltuusto): id, first day, last day, name in
+#: Finnish and Swedish. Elections 23.1.2022 and 13.4.2025 (Act 616/2021).
+COUNTY_COUNCIL_TERMS = (
+    ("2022-2025", date(2022, 3, 1), date(2025, 5, 31)),
+    ("2025-2029", date(2025, 6, 1), date(2029, 5, 31)),
+)
+_TERM_NAMES = {
+    "fi": "Aluevaltuuston valtuustokausi {years}",
+    "sv": "Välfärdsområdesfullmäktiges mandatperiod {years}",
+}
+_PLAN_WORDS = {"fi": "hyvinvointisuunnitelma", "sv": "valfardsplan"}
+_TITLES = {
+    "fi": ("Alueellinen hyvinvointisuunnitelma", "Hyvinvointisuunnitelma"),
+    "sv": ("Regional välfärdsplan", "Välfärdsplan"),
+}
+_AREA_TITLES = {"fi": "Painopiste 1", "sv": "Prioritering 1"}
+
+#: Files written (path in the new repository → template in hytecli/skeleton/); the area file's
+#: path is added with the area's id.
+_TEMPLATES = {
+    "plan/plan.yaml": "plan.yaml.j2",
+    "indicators/README.md": "indicators-README.md",
+    "templates/README.md": "templates-README.md",
+    ".github/workflows/hyte.yml": "hyte.yml.j2",
+    ".pre-commit-config.yaml": "pre-commit-config.yaml.j2",
+    ".gitattributes": "gitattributes",
+    "README.md": "README.md.j2",
+}
+
+
+class ScaffoldProblem(ValueError):
+    """The settings are not usable, or the folder already holds a plan; the message says why."""
+
+
+def yaml_scalar(value: str | int | float | bool) -> str:
+    """Return ``value`` as one YAML scalar that reads back as exactly ``value``.
+
+    PyYAML's ``safe_dump`` quotes what YAML 1.1 would convert (``no``, ``2024-01-01``), but leaves
+    some forms plain that hyte's stricter reader refuses (``049``); those are double-quoted.
+    """
+    def dump(**style: Any) -> str:
+        text: str = yaml.safe_dump(
+            [value], default_flow_style=True, allow_unicode=True, width=10**9, **style
+        )
+        return text.strip()[1:-1]
+
+    plain = dump()
+    document = parse_yaml(f"value: {plain}\n", "value")
+    if document.findings or document.data != {"value": value}:
+        return dump(default_style='"')
+    return plain
+
+
+def slug(text: str) -> str:
+    """Return an id made of ``text``: lower-case ASCII letters and digits joined by ``-``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class PlanSettings:
+    """What ``hyte init`` writes into the new plan (see ``docs/init.md``).
+
+    Attributes:
+        name: The organisation's name in the plan's language.
+        organisation_type: ``wellbeing_services_county``, ``municipality`` or ``other``.
+        start: The plan period's first day.
+        end: The plan period's last day.
+        name_sv: The organisation's Swedish name (bilingual organisations).
+        short_name: Its abbreviation (``LUVN``).
+        code: Its official code (wellbeing services county 01-21, or a municipality code).
+        language: The plan's main language (``fi``).
+        time_zone: The time zone deadlines are judged in.
+        plan_id: The plan's id; default from the short name (or name) and the period's years.
+        title: The plan's title; default e.g. "Alueellinen hyvinvointisuunnitelma 2026–2029".
+        area_title: The first priority area's title (a plan needs at least one).
+        area_id: Its id; default from the title.
+        hyte_requirement: The pip requirement that installs hyte in CI and pre-commit.
+    """
+
+    name: str
+    organisation_type: OrganisationType
+    start: date
+    end: date
+    name_sv: str | None = None
+    short_name: str | None = None
+    code: str | None = None
+    language: str = "fi"
+    time_zone: str = "Europe/Helsinki"
+    plan_id: str | None = None
+    title: str | None = None
+    area_title: str | None = None
+    area_id: str | None = None
+    hyte_requirement: str = field(default=f"hytecli=={__version__}")
+
+    def resolved(self) -> PlanSettings:
+        """Return the settings with defaults filled in, after checking them.
+
+        Raises:
+            ScaffoldProblem: a value is not usable (the message names the option).
+        """
+        problems = []
+        if not self.name.strip():
+            problems.append("--name must not be empty")
+        if self.end < self.start:
+            problems.append(f"--end {self.end} is before --start {self.start}")
+        if not re.match(LANGUAGE_PATTERN, self.language):
+            problems.append(f"--language {self.language!r} is not a language code such as fi or sv")
+        elif self.name_sv and self.language == "sv":
+            problems.append("--name-sv is for plans whose main language is not Swedish")
+        try:
+            load_zone(self.time_zone)
+        except DateProblem as exc:
+            problems.append(f"--time-zone: {exc}")
+        if self.code is not None and not re.fullmatch(r"\d{2,3}", self.code):
+            problems.append(f"--code {self.code!r} is not an official code (two or three digits)")
+        if "\n" in self.hyte_requirement or not self.hyte_requirement.strip():
+            problems.append("--hyte-requirement must be one pip requirement on one line")
+        for option, text in (("--short-name", self.short_name), ("--name-sv", self.name_sv),
+                             ("--title", self.title), ("--area", self.area_title)):
+            if text is not None and not text.strip():
+                problems.append(f"{option} must not be empty")
+        language = self.language
+        years = f"{self.start.year}-{self.end.year}"
+        base = slug(self.short_name or self.name) or "plan"
+        plan_id = self.plan_id or f"{base}-{_PLAN_WORDS.get(language, 'wellbeing-plan')}-{years}"
+        county = self.organisation_type == "wellbeing_services_county"
+        regional, local = _TITLES.get(language, ("Regional wellbeing plan", "Wellbeing plan"))
+        title = self.title or f"{regional if county else local} {self.start.year}–{self.end.year}"
+        area_title = self.area_title or _AREA_TITLES.get(language, "Priority area 1")
+        area_id = self.area_id or slug(area_title) or "area-1"
+        for option, value in (("--id", plan_id), ("--area-id", area_id)):
+            if not re.match(ID_PATTERN, value):
+                problems.append(
+                    f"{option} {value!r} is not a valid id: use lower-case letters a-z, digits, "
+                    "'-', '_' and '.', starting with a letter or digit"
+                )
+        if plan_id == area_id:
+            problems.append(f"the plan and its first area cannot both have the id {plan_id!r}")
+        if problems:
+            raise ScaffoldProblem("; ".join(problems))
+        return PlanSettings(
+            name=self.name.strip(), organisation_type=self.organisation_type, start=self.start,
+            end=self.end, name_sv=self.name_sv, short_name=self.short_name, code=self.code,
+            language=language, time_zone=self.time_zone, plan_id=plan_id, title=title,
+            area_title=area_title, area_id=area_id, hyte_requirement=self.hyte_requirement,
+        )
+
+
+def council_terms(settings: PlanSettings) -> list[dict[str, Any]]:
+    """Return the council terms to prefill in ``plan.yaml``.
+
+    For a wellbeing services county, the county councils' terms that overlap the plan period; for
+    municipalities and others none: their terms are not guessed.
+    """
+    if settings.organisation_type != "wellbeing_services_county":
+        return []
+    name = _TERM_NAMES.get(settings.language)
+    return [
+        {
+            "id": term_id,
+            "name": name.format(years=f"{start.year}–{end.year}") if name else None,
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+        }
+        for term_id, start, end in COUNTY_COUNCIL_TERMS
+        if start <= settings.end and end >= settings.start
+    ]
+
+
+def _environment() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        loader=PackageLoader("hytecli", "skeleton"),
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["yaml"] = yaml_scalar
+    env.filters["shell"] = shlex.quote
+    return env
+
+
+def render_files(settings: PlanSettings) -> dict[str, str]:
+    """Return the new repository's files (path → text) for already :meth:`resolved` settings."""
+    assert settings.plan_id and settings.area_id and settings.title and settings.area_title
+    names = {settings.language: settings.name}
+    if settings.name_sv:
+        names["sv"] = settings.name_sv
+    context = {
+        "plan_id": settings.plan_id,
+        "title": settings.title,
+        "language": settings.language,
+        "names": names,
+        "organisation_name": settings.name,
+        "short_name": settings.short_name,
+        "organisation_type": settings.organisation_type,
+        "code": settings.code,
+        "start": settings.start.isoformat(),
+        "end": settings.end.isoformat(),
+        "time_zone": settings.time_zone,
+        "council_terms": council_terms(settings),
+        "legal_basis": settings.organisation_type == "wellbeing_services_county",
+        "area_id": settings.area_id,
+        "area_title": settings.area_title,
+        "hyte_requirement": settings.hyte_requirement,
+    }
+    env = _environment()
+    templates = {**_TEMPLATES, f"plan/{settings.area_id}.yaml": "area.yaml.j2"}
+    files = {path: env.get_template(name).render(context) for path, name in templates.items()}
+    for kind in SCHEMA_MODELS:
+        files[f"schemas/{kind}.schema.json"] = schema_json(kind)
+    return dict(sorted(files.items()))
+
+
+@dataclass
+class ScaffoldResult:
+    """What :func:`create_plan_repository` did: files written and files left as they were."""
+
+    root: Path
+    settings: PlanSettings
+    written: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+
+
+def existing_plan_files(folder: Path) -> list[str]:
+    """Return the plan files (YAML under ``plan/`` and ``indicators/``) already in ``folder``."""
+    found = []
+    for sub in (PLAN_DIR, INDICATOR_DIR):
+        directory = folder / sub
+        if directory.is_dir():
+            found += [
+                p.relative_to(folder).as_posix()
+                for p in sorted(directory.rglob("*"))
+                if p.suffix in YAML_SUFFIXES
+            ]
+    return found
+
+
+def create_plan_repository(folder: Path, settings: PlanSettings) -> ScaffoldResult:
+    """Write a new plan repository into ``folder`` (created if missing).
+
+    Other files already in the folder (a README, a .gitattributes) are kept, not overwritten.
+
+    Raises:
+        ScaffoldProblem: the settings are not usable, or ``folder`` already holds plan files.
+        OSError: a file cannot be written.
+
+    """
+    settings = settings.resolved()
+    existing = existing_plan_files(folder)
+    if existing:
+        shown = ", ".join(existing[:3]) + (", ..." if len(existing) > 3 else "")
+        raise ScaffoldProblem(
+            f"{folder} already holds a plan ({shown}): hyte init does not overwrite plan files; "
+            "choose an empty folder, or edit the existing plan"
+        )
+    result = ScaffoldResult(folder, settings)
+    for path, text in render_files(settings).items():
+        target = folder / path
+        if target.exists():
+            result.kept.append(path)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(target, text)
+        result.written.append(path)
+    return result

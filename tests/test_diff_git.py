@@ -1,0 +1,201 @@
+"""`hyte diff` and git: default revisions, missing history, broken revisions, clear errors.
+
+All repositories are temporary, with real commits (tests/gitplan.py); all plan data is fictional.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from gitplan import BASE_FILES, commit, edited, git, git_env, init_repo  # noqa: F401
+from hytecli.cli import app
+
+pytestmark = pytest.mark.usefixtures("git_env")
+
+TITLE_EDIT = edited("plan/alue-b.yaml", ("title: Tavoite kolme", "title: Tavoite kolme muutettu"))
+
+
+def run_diff(*args: str) -> Result:
+    result = CliRunner().invoke(app, ["diff", *args])
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def changes(result: Result) -> list[dict[str, object]]:
+    assert result.exit_code == 0, result.output
+    return list(json.loads(result.stdout)["changes"])
+
+
+def test_default_head_is_the_working_tree_with_uncommitted_edits(tmp_path: Path) -> None:
+    repo = init_repo(tmp_path / "plan")
+    commit(repo, TITLE_EDIT, "committed on main")
+    (repo / "plan/alue-a.yaml").write_text(
+        (repo / "plan/alue-a.yaml").read_text().replace("Tavoite yksi", "Tavoite 1"), "utf-8"
+    )
+    # On main itself the merge base with main is HEAD: only the uncommitted edit shows.
+    found = changes(run_diff("--repo", str(repo), "--format", "json"))
+    assert [(c["id"], c["field"]) for c in found] == [("tavoite-1", "title")]
+    # Named revisions ignore the working tree.
+    found = changes(run_diff("--repo", str(repo), "--format", "json", "HEAD~1", "HEAD"))
+    assert [(c["id"], c["new"]) for c in found] == [("tavoite-3", "Tavoite kolme muutettu")]
+    data = json.loads(run_diff("--repo", str(repo), "--format", "json", "HEAD~1", "HEAD").stdout)
+    assert data["base"]["revision"] == "HEAD~1" and len(data["base"]["commit"]) == 40
+    assert data["head"]["label"].startswith("HEAD (")
+
+
+def test_default_base_is_where_the_branch_forked_from_main(tmp_path: Path) -> None:
+    repo = init_repo(tmp_path / "plan")
+    git(repo, "checkout", "--quiet", "-b", "feature")
+    commit(repo, TITLE_EDIT)
+    git(repo, "checkout", "--quiet", "main")
+    commit(repo, edited("plan/alue-a.yaml", ("title: Tavoite kaksi", "title: Main muutti")))
+    git(repo, "checkout", "--quiet", "feature")
+    # main moved on after the fork: its change is not part of this branch's diff
+    found = changes(run_diff("--repo", str(repo), "--format", "json"))
+    assert [c["id"] for c in found] == ["tavoite-3"]
+
+
+def test_default_branch_from_origin_head_then_master(tmp_path: Path) -> None:
+    upstream = init_repo(tmp_path / "upstream", branch="trunk")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "--quiet", str(upstream), str(clone))
+    git(clone, "checkout", "--quiet", "-b", "feature")
+    commit(clone, TITLE_EDIT)
+    result = run_diff("--repo", str(clone))
+    assert "merge base of HEAD and origin/trunk" in result.stdout
+    assert "tavoite-3" in result.stdout
+    legacy = init_repo(tmp_path / "legacy", branch="master")
+    git(legacy, "checkout", "--quiet", "-b", "feature")
+    commit(legacy, TITLE_EDIT)
+    assert "merge base of HEAD and master" in run_diff("--repo", str(legacy)).stdout
+
+
+def test_no_default_branch_says_to_name_the_base(tmp_path: Path) -> None:
+    repo = init_repo(tmp_path / "plan", branch="kehitys")
+    result = run_diff("--repo", str(repo))
+    assert result.exit_code == 2
+    assert "cannot find the default branch (origin/HEAD, main or master)" in result.stderr
+    assert "hyte diff BASE" in result.stderr
+    assert run_diff("--repo", str(repo), "kehitys").exit_code == 0
+
+
+def test_not_a_git_repository(tmp_path: Path) -> None:
+    root = tmp_path / "plain"
+    for path, text in BASE_FILES.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, "utf-8")
+    result = run_diff("--repo", str(root))
+    assert result.exit_code == 2
+    assert "is not in a git repository" in result.stderr
+    assert "git init" in result.stderr
+
+
+def test_unknown_revision_says_how_to_fetch_it(tmp_path: Path) -> None:
+    repo = init_repo(tmp_path / "plan")
+    result = run_diff("--repo", str(repo), "origin/main")
+    assert result.exit_code == 2
+    assert "revision 'origin/main' is not in this repository" in result.stderr
+    assert "git fetch origin main" in result.stderr
+    assert "fetch-depth: 0" in result.stderr
+    assert run_diff("--repo", str(repo), "--", "--output=/tmp/x").exit_code == 2
+
+
+def test_shallow_clone_says_to_unshallow(tmp_path: Path) -> None:
+    upstream = init_repo(tmp_path / "upstream")
+    commit(upstream, TITLE_EDIT)
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "--quiet", "--depth", "1", upstream.as_uri(), str(clone))
+    result = run_diff("--repo", str(clone), "HEAD~1")
+    assert result.exit_code == 2
+    assert "shallow clone" in result.stderr
+    assert "git fetch --unshallow" in result.stderr
+    assert "fetch-depth: 0" in result.stderr
+    git(clone, "fetch", "--quiet", "--unshallow")
+    assert "tavoite-3" in run_diff("--repo", str(clone), "HEAD~1").stdout
+
+
+def test_broken_revision_is_named_with_its_first_findings(tmp_path: Path) -> None:
+    repo = init_repo(tmp_path / "plan")
+    broken = edited("indicators/mittari-1.yaml", ("kind: yes_no", "kind: yes_no\nkind: count"))
+    base = commit(repo, broken, "broken")
+    commit(repo, {"indicators/mittari-1.yaml": BASE_FILES["indicators/mittari-1.yaml"]}, "fixed")
+    result = run_diff("--repo", str(repo), "HEAD~1", "HEAD")
+    assert result.exit_code == 1
+    assert f"the plan at revision HEAD~1 ({base[:7]}) has errors" in result.stderr
+    assert "indicators/mittari-1.yaml:5:1: error Y003 duplicate key 'kind'" in result.stderr
+    (repo / "plan/alue-a.yaml").write_text("id: [\n", "utf-8")
+    result = run_diff("--repo", str(repo), "HEAD")
+    assert result.exit_code == 1
+    assert "the plan in the working tree has errors" in result.stderr
+    assert "plan/alue-a.yaml:" in result.stderr
+
+
+def test_plan_in_a_subfolder_and_a_base_without_plan(tmp_path: Path) -> None:
+    repo = tmp_path / "monorepo"
+    init_repo(repo, {"README.md": "# something else\n"})
+    commit(repo, {f"suunnitelma/{path}": text for path, text in BASE_FILES.items()}, "plan")
+    result = run_diff("--repo", str(repo / "suunnitelma"), "--format", "json", "HEAD~1", "HEAD")
+    found = changes(result)
+    assert found[0] == found[0] | {"entity": "plan", "change": "added", "field": None}
+    assert {(c["entity"], c["id"]) for c in found} >= {
+        ("area", "alue-a"),
+        ("goal", "tavoite-3"),
+        ("indicator", "mittari-2"),
+    }
+    assert all(c["change"] == "added" for c in found)
+    assert changes(run_diff("--repo", str(repo / "suunnitelma"), "--format", "json", "HEAD")) == []
+
+
+def test_exit_code_option(tmp_path: Path) -> None:
+    repo = init_repo(tmp_path / "plan")
+    assert run_diff("--repo", str(repo), "--exit-code").exit_code == 0
+    (repo / "plan/alue-b.yaml").write_text(
+        (repo / "plan/alue-b.yaml").read_text().replace("Tavoite kolme", "Tavoite 3"), "utf-8"
+    )
+    assert run_diff("--repo", str(repo)).exit_code == 0
+    result = run_diff("--repo", str(repo), "--exit-code")
+    assert result.exit_code == 1
+    assert "[-kolme-]{+3+}" in result.stdout
+
+
+def test_markdown_escapes_plan_text_and_folds_long_diffs(tmp_path: Path) -> None:
+    repo = init_repo(tmp_path / "plan")
+    goals = "".join(f"  - id: uusi-{n}\n    title: Uusi tavoite {n}\n" for n in range(25))
+    commit(
+        repo,
+        {
+            **edited(
+                "plan/alue-a.yaml",
+                (
+                    "title: Tavoite yksi",
+                    "title: '<script>alert(1)</script> & *lihava* | [linkki](x) @user'",
+                ),
+                (
+                    """  - id: tavoite-2
+    title: Tavoite kaksi
+    responsible: [Toinen taho]
+    indicators: [mittari-2]
+""",
+                    goals,
+                ),
+            ),
+        },
+    )
+    markdown = run_diff("--repo", str(repo), "--format", "markdown", "HEAD~1", "HEAD").stdout
+    assert "<script>" not in markdown
+    assert (
+        "~~Tavoite yksi~~ **\\<script\\>alert(1)\\</script\\> \\& \\*lihava\\* \\| "
+        "\\[linkki\\](x) \\@user**" in markdown
+    )
+    # Removals stay visible; the other changes are folded into <details>.
+    before, _, folded = markdown.partition("<details><summary>26 more changes</summary>")
+    assert "⚠️ **Removed** goal `tavoite-2`" in before
+    assert "**Added** goal `uusi-0`" in folded and "**Added** goal `uusi-0`" not in before
+    assert folded.rstrip().endswith("</details>")
+    text = run_diff("--repo", str(repo), "HEAD~1", "HEAD").stdout
+    assert "<script>alert(1)</script> & *lihava*" in text
