@@ -38,3 +38,22 @@ def test_fast_and_pure_loaders_agree(text: str, monkeypatch: pytest.MonkeyPatch)
     assert [f.message for f in fast.findings if f.code != "Y001"] == [
         f.message for f in pure.findings if f.code != "Y001"
     ]
+
+
+@pytest.mark.parametrize("pure", [False, True])
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ('id: x\nname: "Talousneuvolan\nkind: count\nvalues: []\n\n\n', 2, 7),  # unclosed quote
+        ("a: 1\nb: [x, y\nc: 3\n", 2, 4),  # unclosed bracket
+    ],
+)
+def test_unclosed_quotes_and_brackets_point_where_they_open(
+    text: str, line: int, column: int, pure: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if pure:
+        monkeypatch.setattr(yamlfile, "_StrictLoader", yamlfile._PureStrictLoader)
+    [finding] = yamlfile.parse_yaml(text, "x.yaml").findings
+    assert (finding.line, finding.column, finding.code) == (line, column, "Y001")
+    assert "that starts here (noticed at line" in finding.message
+    assert "close the quote or bracket" in finding.message

@@ -479,7 +479,6 @@ def test_top_level_that_is_not_a_mapping(
     ("text", "line", "column", "pure_problem"),
     [
         ("a: 1\n---\nb: 2\n", 2, 1, "but found another document"),
-        ("a: [1, 2\n", 2, 1, "expected ',' or ']', but got '<stream end>'"),
         ("title: Alue: A\n", 1, 12, "mapping values are not allowed here"),
     ],
 )
@@ -495,6 +494,13 @@ def test_invalid_yaml_is_located(
     assert finding.message.endswith("; check the indentation and quoting around this place")
     if backend == "pure":
         assert pure_problem in finding.message
+
+
+def test_an_unclosed_bracket_points_where_it_opens(backend: str) -> None:
+    # More cases, on both parsers: tests/test_yaml_backends.py.
+    finding = one(parse_yaml("a: [1, 2\n", "t.yaml"))
+    assert (finding.line, finding.column, finding.code) == (1, 4, "Y001")
+    assert "(noticed at line 2, column 1)" in finding.message
 
 
 def test_all_problems_in_one_file_are_reported() -> None:

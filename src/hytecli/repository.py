@@ -65,6 +65,12 @@ def check_repository(root: Path) -> Path:
         RepositoryNotFound: it does not.
     """
     root = root.resolve()
+    if not root.is_dir():
+        raise RepositoryNotFound(f"{root} is not a folder: --repo takes the plan repository's folder")
+    if (root / PLAN_FILE.name).is_file() and root.name == PLAN_FILE.parent.name:
+        raise RepositoryNotFound(
+            f"{root} is the plan/ folder itself: pass its parent, {root.parent}, as the repository"
+        )
     if not (root / PLAN_FILE).is_file():
         raise RepositoryNotFound(
             f"{root} is not a plan repository: {PLAN_FILE} is missing there "

@@ -403,6 +403,25 @@ def _yaml_error_finding(doc: YamlDocument, exc: yaml.MarkedYAMLError) -> Finding
             f"nesting deeper than {MAX_DEPTH} levels: plan files are never this deep",
         )
     context = f" {exc.context}" if exc.context else ""
+    opened = exc.context_mark
+    if (
+        opened is not None
+        and exc.context
+        and ("quoted scalar" in exc.context or "flow" in exc.context)
+        and _pos(opened) != (line, column)
+    ):
+        # An unclosed quote or bracket: PyYAML notices it where the text ends, but the place to
+        # fix is where it was opened.
+        open_line, open_column = _pos(opened)
+        return Finding(
+            doc.path,
+            open_line,
+            open_column,
+            Severity.ERROR,
+            "Y001",
+            f"invalid YAML: {problem}{context} that starts here (noticed at line {line}, column "
+            f"{column}): close the quote or bracket, or put the whole text in quotes",
+        )
     return Finding(
         doc.path,
         line,
