@@ -139,6 +139,11 @@ def main() -> None:
             "repo",
         ),
         ("hyte export --format json", [*hyte, "export", "--format", "json"], "repo"),
+        (
+            "hyte report --format html",
+            [*hyte, "report", "--year", "2025", "--as-of", "2025-12-31", "--format", "html"],
+            "repo",
+        ),
     ]
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, repeat {options.repeat}")
     print(f"{'command':40} {'plan':>10} {'best s':>8} {'median s':>9}")

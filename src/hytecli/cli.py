@@ -755,6 +755,75 @@ def _choice(value: str, choices: type[StrEnum], option: str) -> Any:
         raise typer.BadParameter(f"{value!r} is not one of {allowed}", param_hint=option) from None
 
 
+# --- report ---------------------------------------------------------------------------------------
+
+
+class ReportFormatOption(StrEnum):
+    """Output formats of ``hyte report``."""
+
+    markdown = "markdown"
+    html = "html"
+
+
+class ReportLanguage(StrEnum):
+    """Languages ``hyte report`` is made in."""
+
+    fi = "fi"
+    sv = "sv"
+    en = "en"
+
+
+@app.command()
+@handle_errors
+def report(
+    year: Annotated[
+        int,
+        typer.Option("--year", metavar="YYYY", help="The reporting year (within the plan period).",
+                     show_default=False),
+    ],
+    repo: RepoOption = None,
+    output_format: Annotated[
+        ReportFormatOption,
+        typer.Option("--format", help="markdown (GitHub) or html (one self-contained file)."),
+    ] = ReportFormatOption.markdown,
+    lang: Annotated[
+        ReportLanguage | None,
+        typer.Option("--lang", help="fi, sv or en. Default: the plan's main language.",
+                     show_default=False),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file instead of standard output.",
+                     dir_okay=False),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="Judge the plan as on this day. Default: the last day of the reporting year, or "
+            "today in the plan's time zone if that is earlier.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Make the annual report to the council (612/2021 § 7) on goals, actions and indicators."""
+    from hytecli.report import ReportOptions, ReportRequestError, TemplateProblem, render_report
+
+    as_of_date = _parse_date_option(as_of, "--as-of")
+    repository = _load(repo)
+    _refuse_broken(repository)
+    options = ReportOptions(year=year, language=lang.value if lang else None, as_of=as_of_date)
+    try:
+        text = render_report(repository, options, output_format.value)
+    except ReportRequestError as exc:
+        raise UserError(str(exc), EXIT_USAGE) from None
+    except TemplateProblem as exc:
+        raise UserError(str(exc)) from None
+    _write_output(text, output)
+
+
+
 def main() -> None:
     """Entry point of the ``hyte`` console command."""
     for stream in (sys.stdout, sys.stderr):

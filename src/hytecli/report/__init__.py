@@ -1,0 +1,73 @@
+"""The annual report on the plan (``hyte report``): Markdown or self-contained HTML, fi/sv/en.
+
+By law (612/2021 § 7) a wellbeing services county reports to its council every year on its
+wellbeing plan. :func:`render_report` makes that report from the plan's data:
+
+1. :mod:`hytecli.report.context` judges the plan on the report's day and builds plain data
+   (:class:`ReportContext`), every text in the report's language and every date and number in its
+   locale (:mod:`hytecli.report.i18n`);
+2. :mod:`hytecli.report.charts` draws the HTML report's charts as inline SVG;
+3. :mod:`hytecli.report.render` renders a Jinja2 template in a sandbox (the plan repository's
+   ``templates/`` override the packaged ones).
+
+The same data and options give byte-identical output. See ``docs/report.md``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from hytecli.report.context import (
+    Assess,
+    ReportOptions,
+    ReportRequestError,
+    build_context,
+    default_as_of,
+)
+from hytecli.report.model import ReportContext
+from hytecli.report.render import ReportFormat, TemplateProblem, render_context
+from hytecli.report.revision import Revision, detect_revision
+from hytecli.repository import PlanRepository
+
+__all__ = [
+    "ReportContext",
+    "ReportFormat",
+    "ReportOptions",
+    "ReportRequestError",
+    "Revision",
+    "TemplateProblem",
+    "build_context",
+    "default_as_of",
+    "detect_revision",
+    "render_report",
+]
+
+
+def render_report(
+    repository: PlanRepository,
+    options: ReportOptions,
+    report_format: ReportFormat = "markdown",
+    *,
+    now: datetime | None = None,
+    assess: Assess | None | bool = True,
+    revision: Revision | None = None,
+) -> str:
+    """Return the annual report as Markdown or HTML text.
+
+    Args:
+        repository: A loaded plan whose files loaded without errors.
+        options: The year, language and day (see :class:`ReportOptions`).
+        report_format: ``markdown`` or ``html``.
+        now: The current instant, for the default day (default: the real time). For tests.
+        assess: How to assess progress (see :func:`build_context`).
+        revision: The data revision (default: asked from git).
+
+    Raises:
+        ReportRequestError: the year or language cannot be reported on.
+        TemplateProblem: a template failed (the message names its file and line).
+    """
+    context = build_context(
+        repository, options, now=now, assess=assess, revision=revision,
+        draw_charts=report_format == "html",
+    )
+    return render_context(context, report_format, repository.root)

@@ -1,0 +1,501 @@
+"""The annual report's template context: the data every report template gets.
+
+:func:`hytecli.report.context.build_context` fills these plain, frozen dataclasses; templates get
+one :class:`ReportContext` as the variable ``report``. Every text is already in the report's
+language (:class:`~hytecli.report.texts.PlanText` for the plan's own words, ``str`` for labels),
+every date and number already formatted for the report's locale. ``docs/report.md`` documents
+them for template authors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from hytecli.report.charts import Chart
+from hytecli.report.revision import Revision
+from hytecli.report.texts import PlanText
+
+
+@dataclass(frozen=True)
+class LocalDate:
+    """A date formatted for the report: ``{{ d }}`` shows ``text`` (in HTML inside ``<time>``)."""
+
+    iso: str
+    text: str
+
+    def __str__(self) -> str:
+        """The formatted date."""
+        return self.text
+
+    def __html__(self) -> Markup:
+        """``<time datetime="2025-05-31">31.5.2025</time>``."""
+        return Markup('<time datetime="{}">{}</time>').format(self.iso, self.text)
+
+
+@dataclass(frozen=True)
+class Label:
+    """A state or progress status: a key for CSS and logic, a translated label and a symbol."""
+
+    key: str
+    label: str
+    symbol: str
+
+    def __str__(self) -> str:
+        """``✗ overdue``: the symbol and the word (never colour alone)."""
+        return f"{self.symbol} {self.label}"
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number of items with one :class:`Label` (a state or a progress status)."""
+
+    label: Label
+    count: int
+
+
+@dataclass(frozen=True)
+class DeadlineInfo:
+    """A deadline in the plan's own words and normalised.
+
+    Attributes:
+        form: ``date``, ``month``, ``year``, ``term_end`` or ``annual``.
+        written: As written in the file (``2025-05``, ``2022-2025``, ``annual``).
+        wording: The plan's own words (``vuoden 2024 loppuun mennessä``), if recorded.
+        due: The normalised last day on time (for a yearly deadline, the one judged); ``None``
+            when it cannot be resolved.
+        normalised: The normalised deadline in words: ``31.5.2025``, ``31.12.2025 (every year)``,
+            ``31.5.2025 (end of council term 2022-2025)``.
+        inherited_from: For an indicator without its own deadline: the goal or action it comes
+            from (``action liikuntaneuvonnan-verkosto``), else ``None``.
+    """
+
+    form: str
+    written: str
+    wording: PlanText | None
+    due: LocalDate | None
+    normalised: str
+    inherited_from: str | None = None
+
+
+@dataclass(frozen=True)
+class StateInfo:
+    """The state of a goal, action or indicator on the report's day.
+
+    Attributes:
+        label: The state (``key`` one of done, overdue, due_soon, open, no_deadline).
+        detail: In words: ``overdue by 3 days``, ``due in 12 days``, ``done 28.11.2024, on time``;
+            empty for ``no_deadline``.
+        recurring: For a yearly deadline: ``2025: not recorded; missing for 2024``, else ``None``.
+    """
+
+    label: Label
+    detail: str
+    recurring: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The state's key (``overdue``...)."""
+        return self.label.key
+
+
+@dataclass(frozen=True)
+class ItemLink:
+    """A link to a goal, action or indicator elsewhere in the report."""
+
+    kind: str
+    kind_label: str
+    id: str
+    anchor: str | None
+    title: PlanText | None
+
+
+@dataclass(frozen=True)
+class Completion:
+    """A ``completed`` entry of a goal or action."""
+
+    date: LocalDate
+    period: str | None
+    note: PlanText | None
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """An action of a goal.
+
+    Attributes:
+        id, anchor: Its id and its element id in the HTML report.
+        title: The plan's text.
+        state: Its state on the report's day.
+        deadline: Its deadline, or ``None``.
+        responsible: Its responsible parties (its own, else its goal's).
+        responsible_from_goal: True when they are the goal's.
+        indicators: Links to the indicators measuring it.
+        completed: Its ``completed`` entries known on the report's day.
+        notes: Notes in the plan file, if any.
+    """
+
+    id: str
+    anchor: str
+    title: PlanText
+    state: StateInfo
+    deadline: DeadlineInfo | None
+    responsible: list[PlanText]
+    responsible_from_goal: bool
+    indicators: list[ItemLink]
+    completed: list[Completion]
+    notes: PlanText | None
+
+
+@dataclass(frozen=True)
+class TargetView:
+    """An indicator's target.
+
+    Attributes:
+        comparison: ``at least``, ``at most``, ``exactly`` (translated), or ``None``.
+        value: The target value formatted (``10 sopimusta``, ``70 %``, ``yes``), or ``None``
+            for a reference target.
+        reference: For a target that is a reference series: its label in the plan
+            (``maan keskiarvo``), else ``None``.
+        wording: The plan's own words for the target, if recorded.
+        deadline: When the target should be reached, or ``None``.
+        summary: The whole target in words (``at least 10 sopimusta``), for charts and tables.
+    """
+
+    comparison: str | None
+    value: str | None
+    reference: PlanText | None
+    wording: PlanText | None
+    deadline: DeadlineInfo | None
+    summary: str
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """An indicator's baseline (lähtötaso)."""
+
+    period: str
+    value: str
+    source: PlanText | None
+    note: PlanText | None
+
+
+@dataclass(frozen=True)
+class DataSource:
+    """Where an indicator's values come from."""
+
+    description: PlanText | None
+    sotkanet_id: int | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class ValueRow:
+    """One recorded value of an indicator.
+
+    Attributes:
+        indicator_id, indicator_anchor, indicator_name: The indicator it belongs to.
+        period: The period as written (``2024``, ``2024-H1``).
+        scope: Whose value: the whole area, a municipality (its name), or a reference series.
+        value: The value formatted for the report's locale, with its unit.
+        date: The day the value was recorded or published, if given.
+        note: Its note, if any.
+        source: Its source, if any.
+    """
+
+    indicator_id: str
+    indicator_anchor: str
+    indicator_name: PlanText
+    period: str
+    scope: PlanText
+    value: PlanText
+    date: LocalDate | None
+    note: PlanText | None
+    source: PlanText | None
+
+
+@dataclass(frozen=True)
+class ProgressInfo:
+    """An indicator's progress towards its target (see ``hytecli.progress``).
+
+    Attributes:
+        label: The status (``key`` one of target_achieved, on_track, progress_too_slow,
+            deterioration, not_enough_data).
+        available: False when progress could not be assessed at all in this installation.
+        details: The numbers behind the status, as ``(label, value)`` pairs in words.
+    """
+
+    label: Label
+    available: bool
+    details: list[tuple[str, str]]
+
+    @property
+    def key(self) -> str:
+        """The status's key."""
+        return self.label.key
+
+
+@dataclass(frozen=True)
+class IndicatorSection:
+    """An indicator (mittari), shown in full under the first goal that uses it.
+
+    Attributes:
+        id, anchor: Its id and its element id in the HTML report.
+        name: The plan's name for it.
+        wording: The plan's whole wording when ``name`` is shortened, else ``None``.
+        kind: ``yes_no``, ``count``, ``percentage``, ``rate`` or ``text``; ``kind_label`` in words.
+        unit: Its unit, if written.
+        direction: Which way is better, in words, or ``None``.
+        reporting_period: How often it is reported, in words.
+        target: Its target, or ``None`` when the plan sets none.
+        baseline: Its baseline, or ``None``.
+        data_source: Where its values come from, or ``None``.
+        values: Every value recorded so far (see the module's description), oldest first.
+        state: Its state on the report's day (by its target's deadline).
+        deadline: That deadline, or ``None``.
+        progress: Its progress status.
+        chart: Its trend chart (numeric values only), or ``None``.
+        trend: A one-line text chart of its own numeric values (``▁▄█``), or empty.
+        used_by: The goals and actions that list it.
+        notes: Notes in the plan file, if any.
+    """
+
+    id: str
+    anchor: str
+    name: PlanText
+    wording: PlanText | None
+    kind: str
+    kind_label: str
+    unit: PlanText | None
+    direction: str | None
+    reporting_period: str
+    target: TargetView | None
+    baseline: Baseline | None
+    data_source: DataSource | None
+    values: list[ValueRow]
+    state: StateInfo
+    deadline: DeadlineInfo | None
+    progress: ProgressInfo
+    chart: Chart | None
+    trend: str
+    used_by: list[ItemLink]
+    notes: PlanText | None
+
+
+@dataclass(frozen=True)
+class GoalSection:
+    """A goal (tavoite) with its actions and indicators.
+
+    Attributes:
+        id, anchor: Its id and its element id in the HTML report.
+        title, description: The plan's texts.
+        state: Its state on the report's day.
+        deadline: Its deadline, or ``None``.
+        responsible: Its responsible parties (vastuutahot).
+        actions: Its actions (toimenpiteet).
+        indicators: Indicators shown in full here (the goal's own and its actions', first use).
+        indicator_links: Indicators it uses that are shown in full under an earlier goal.
+        completed: Its ``completed`` entries known on the report's day.
+        notes: Notes in the plan file, if any.
+    """
+
+    id: str
+    anchor: str
+    title: PlanText
+    description: PlanText | None
+    state: StateInfo
+    deadline: DeadlineInfo | None
+    responsible: list[PlanText]
+    actions: list[ActionRow]
+    indicators: list[IndicatorSection]
+    indicator_links: list[ItemLink]
+    completed: list[Completion]
+    notes: PlanText | None
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """One priority area's line in the summary.
+
+    Attributes:
+        id, anchor: The area's id and element id (``None`` for indicators no goal uses).
+        title: Its title (``None`` for indicators no goal uses).
+        number: Its section number, if any.
+        has_section: False when the plan lists the area but has no section for it.
+        states: Goals, actions and indicators per state (every state, zeros included).
+        total: All of them.
+        progress: Indicators per progress status (every status, zeros included).
+        indicators: The number of indicators.
+        bar: The states as a text bar of symbols (``✓✓✗○``), for Markdown.
+    """
+
+    id: str | None
+    anchor: str | None
+    title: PlanText | None
+    number: int | None
+    has_section: bool
+    states: list[Count]
+    total: int
+    progress: list[Count]
+    indicators: int
+    bar: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The summary: one row per priority area, totals, and the two charts."""
+
+    rows: list[SummaryRow]
+    states: list[Count]
+    total: int
+    progress: list[Count]
+    indicators: int
+    state_chart: Chart | None
+    progress_chart: Chart | None
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote under an area's goals."""
+
+    marker: str
+    term: PlanText | None
+    text: PlanText
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """A source the plan cites (its list of references)."""
+
+    id: str
+    anchor: str
+    citation: PlanText
+    url: str | None
+    cited_as: str | None
+
+
+@dataclass(frozen=True)
+class AreaSection:
+    """A priority area (painopiste).
+
+    Attributes:
+        id, anchor: Its id and element id.
+        number: Its section number in the plan, if written.
+        title: Its section heading (or, without a section, its title in the plan's list).
+        listed_title: Its title in the plan's list when that differs from the heading.
+        has_section: False when the plan lists the area but has no section for it: then it has
+            no introduction, goals or footnotes.
+        introduction: The plan's introduction to the area.
+        goals: Its goals.
+        footnotes: Footnotes under its table.
+        sources: The sources it cites.
+        summary: Its summary row.
+        notes: Notes in the plan file, if any.
+    """
+
+    id: str
+    anchor: str
+    number: int | None
+    title: PlanText
+    listed_title: PlanText | None
+    has_section: bool
+    introduction: PlanText | None
+    goals: list[GoalSection]
+    footnotes: list[Footnote]
+    sources: list[SourceEntry]
+    summary: SummaryRow | None
+    notes: PlanText | None
+
+
+@dataclass(frozen=True)
+class OverdueEntry:
+    """A goal, action or indicator that is overdue on the report's day.
+
+    ``missing`` lists earlier years of a yearly item without an entry (it may then be overdue
+    for those years only).
+    """
+
+    item: ItemLink
+    area: PlanText | None
+    deadline: DeadlineInfo | None
+    state: StateInfo
+    responsible: list[PlanText]
+    missing: str | None
+
+
+@dataclass(frozen=True)
+class LegalReference:
+    """A statute the plan rests on."""
+
+    statute: str
+    section: str | None
+    title: PlanText | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    """The plan itself."""
+
+    id: str
+    title: PlanText
+    organisation: PlanText
+    short_name: str | None
+    language: str
+    languages: list[str]
+    period_start: LocalDate
+    period_end: LocalDate
+    introduction: PlanText | None
+    cross_cutting: PlanText | None
+    legal_basis: list[LegalReference]
+    annexes: list[PlanText]
+    municipalities: list[PlanText]
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """Everything a report template gets, as the variable ``report``.
+
+    Attributes:
+        lang: The report's language (``fi``, ``sv``, ``en``); also the HTML ``lang``.
+        locale: The Babel locale used for dates and numbers (``fi_FI``, ``sv_FI``, ``en_GB``).
+        year: The reporting year.
+        as_of: The day the plan is judged on.
+        as_of_rule: How it was chosen: ``given`` (``--as-of``), ``year_end`` (the last day of
+            the reporting year) or ``today`` (today, the year not being over).
+        year_over: True when ``as_of`` is the last day of the year or later.
+        period_years: The plan period's years.
+        plan: The plan.
+        revision: The data revision (git commit, local changes).
+        due_within: "Due soon" means due within this many days.
+        summary: The summary per priority area, with charts.
+        areas: The priority areas in the plan's order, those without a section included.
+        unlinked_indicators: Indicators that no goal or action uses.
+        overdue: What is overdue on ``as_of``.
+        values: Every value recorded so far, for the appendix, indicator by indicator.
+        sources: The plan's sources.
+        states: Every state, in order (for legends).
+        progress_statuses: Every progress status, in order.
+        unlinked_anchor: The element id of the section of indicators no goal or action uses.
+    """
+
+    lang: str
+    locale: str
+    year: int
+    as_of: LocalDate
+    as_of_rule: str
+    year_over: bool
+    period_years: list[int]
+    plan: PlanInfo
+    revision: Revision
+    due_within: int
+    summary: Summary
+    areas: list[AreaSection]
+    unlinked_indicators: list[IndicatorSection]
+    overdue: list[OverdueEntry]
+    values: list[ValueRow]
+    sources: list[SourceEntry]
+    states: list[Label]
+    progress_statuses: list[Label]
+    unlinked_anchor: str

@@ -1,0 +1,439 @@
+"""hyte report: content, options, escaping (c09), template errors (c10), determinism, revision."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hytecli.cli import app
+from hytecli.report import (
+    ReportOptions,
+    ReportRequestError,
+    Revision,
+    TemplateProblem,
+    build_context,
+    default_as_of,
+    render_report,
+)
+from hytecli.report.revision import detect_revision
+from hytecli.report.texts import PlanText, md_cell, md_escape, md_line
+from hytecli.repository import load_repository
+from report_support import FIXTURE_NOW, ROOT, copy_fixture
+
+runner = CliRunner()
+NO_GIT = Revision("not_a_repository")
+
+
+@pytest.fixture(scope="module")
+def fixture_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_fixture(tmp_path_factory.mktemp("report") / "fixture")
+
+
+@pytest.fixture(scope="module")
+def fixture_repo(fixture_root: Path):  # type: ignore[no-untyped-def]
+    repository = load_repository(fixture_root)
+    assert [f for f in repository.findings if f.severity.value == "error"] == []
+    return repository
+
+
+@pytest.fixture(scope="module")
+def real_repo():  # type: ignore[no-untyped-def]
+    return load_repository(ROOT)
+
+
+def render(repository, year=2025, fmt="markdown", lang="fi", as_of=None, **kwargs):  # type: ignore[no-untyped-def]
+    options = ReportOptions(year=year, language=lang, as_of=as_of)
+    kwargs.setdefault("revision", NO_GIT)
+    kwargs.setdefault("now", FIXTURE_NOW)
+    return render_report(repository, options, fmt, **kwargs)
+
+
+# --- the day judged -------------------------------------------------------------------------------
+
+
+def test_default_as_of_is_the_year_end_or_today_if_earlier() -> None:
+    assert default_as_of(2025, date(2026, 1, 15)) == date(2025, 12, 31)
+    assert default_as_of(2025, date(2025, 6, 1)) == date(2025, 6, 1)
+    assert default_as_of(2026, date(2025, 6, 1)) == date(2025, 6, 1)
+
+
+def test_context_records_how_the_day_was_chosen(fixture_repo) -> None:  # type: ignore[no-untyped-def]
+    def ctx(year: int, now: datetime, as_of: date | None = None):  # type: ignore[no-untyped-def]
+        options = ReportOptions(year=year, language="en", as_of=as_of)
+        return build_context(fixture_repo, options, now=now, revision=NO_GIT, draw_charts=False)
+
+    year_end = ctx(2025, FIXTURE_NOW)
+    assert (year_end.as_of.iso, year_end.as_of_rule, year_end.year_over) == (
+        "2025-12-31", "year_end", True)
+    # 23:30 UTC on 31 May is already 1 June in Helsinki: today is judged in the plan's zone.
+    today = ctx(2025, datetime(2025, 5, 31, 23, 30, tzinfo=UTC))
+    assert (today.as_of.iso, today.as_of_rule, today.year_over) == ("2025-06-01", "today", False)
+    given = ctx(2025, FIXTURE_NOW, date(2025, 3, 1))
+    assert (given.as_of.iso, given.as_of_rule) == ("2025-03-01", "given")
+
+
+def test_a_year_outside_the_plan_period_is_refused(fixture_repo, fixture_root: Path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ReportRequestError, match="2024, 2025, 2026"):
+        render(fixture_repo, year=2027)
+    result = runner.invoke(app, ["report", "--repo", str(fixture_root), "--year", "2023"])
+    assert result.exit_code == 2
+    assert "--year must be one of 2024, 2025, 2026" in result.output
+
+
+def test_values_count_up_to_the_reporting_year_and_the_day_judged(fixture_repo) -> None:  # type: ignore[no-untyped-def]
+    def periods(year: int, as_of: date) -> list[str]:
+        options = ReportOptions(year=year, language="fi", as_of=as_of)
+        context = build_context(fixture_repo, options, revision=NO_GIT, draw_charts=False)
+        return [v.period for v in context.values if v.indicator_id == "liikkuvien-osuus"]
+
+    assert periods(2025, date(2025, 12, 31)) == ["2024", "2025", "2025"]
+    assert periods(2024, date(2024, 12, 31)) == ["2024"]
+    # the 2026 value is dated 2026-03-01: not known before it, and never in the 2025 report
+    assert periods(2026, date(2026, 2, 1)) == ["2024", "2025", "2025"]
+    assert periods(2026, date(2026, 3, 1)) == ["2024", "2025", "2025", "2026"]
+    assert periods(2025, date(2026, 6, 1)) == ["2024", "2025", "2025"]
+
+
+# --- content --------------------------------------------------------------------------------------
+
+
+def test_every_progress_status_and_state_appears_in_the_fixture(fixture_repo) -> None:  # type: ignore[no-untyped-def]
+    context = build_context(
+        fixture_repo, ReportOptions(2025, "en"), now=FIXTURE_NOW, revision=NO_GIT,
+        draw_charts=False,
+    )
+    progress = {c.label.key: c.count for c in context.summary.progress}
+    assert progress == {
+        "target_achieved": 3, "on_track": 1, "progress_too_slow": 1, "deterioration": 1,
+        "not_achieved": 1, "not_enough_data": 4, "not_assessed": 1,
+    }
+    states = {c.label.key: c.count for c in context.summary.states}
+    assert all(states[key] > 0 for key in ("done", "overdue", "due_soon", "open", "no_deadline"))
+    areas = {a.id: a for a in context.areas}
+    assert not areas["kokeilut"].has_section and areas["kokeilut"].goals == []
+    assert [i.id for i in context.unlinked_indicators] == ["irrallinen"]
+    assert [o.item.id for o in context.overdue] == ["kampanja", "kampanja-toteutui"]
+
+
+def test_stub_assessor_statuses_are_shown_in_every_language(fixture_repo) -> None:  # type: ignore[no-untyped-def]
+    class Assessment:
+        def __init__(self, status: str) -> None:
+            self.status = status
+
+    for status, words in {
+        "on_track": ("edistyy tavoitteen mukaisesti", "framskrider enligt målet", "on track"),
+        "deterioration": ("heikentynyt", "försämring", "deterioration"),
+    }.items():
+        for lang, word in zip(("fi", "sv", "en"), words, strict=True):
+            text = render(fixture_repo, lang=lang, assess=lambda _i, _d, s=status: Assessment(s))
+            assert f"**{_progress_label(lang)}:** {_symbol(status)} {word}" in text
+
+
+def _progress_label(lang: str) -> str:
+    return {"fi": "Edistyminen", "sv": "Framsteg", "en": "Progress"}[lang]
+
+
+def _symbol(status: str) -> str:
+    return {"on_track": "↗", "deterioration": "↘"}[status]
+
+
+def test_without_the_progress_module_every_indicator_has_not_enough_data(fixture_repo) -> None:  # type: ignore[no-untyped-def]
+    text = render(fixture_repo, lang="en", assess=None)
+    assert "progress cannot be assessed in this version of hyte" in text
+    assert "target achieved |" in text  # the summary's column is there, with zeros
+    assert "↗ on track" not in text.split("## Overdue")[1]
+
+
+@pytest.mark.parametrize("year", [2024, 2025, 2026])
+def test_real_plan_reports_say_no_values_are_recorded_yet(real_repo, year: int) -> None:  # type: ignore[no-untyped-def]
+    indicators = len(real_repo.indicators)
+    assert indicators == 33
+    expected = {
+        "fi": ("Arvoja ei ole vielä kirjattu.", "Digitaalisten hyte-palvelujen kehittäminen"),
+        "sv": ("Inga värden har registrerats ännu.", "Digitaalisten hyte-palvelujen kehittäminen"),
+        "en": ("No values recorded yet.", "Digitaalisten hyte-palvelujen kehittäminen"),
+    }
+    for lang, (no_values, missing_area) in expected.items():
+        for fmt in ("markdown", "html"):
+            text = render(real_repo, year=year, fmt=fmt, lang=lang, revision=None)
+            assert text.count(no_values) == indicators, (lang, fmt)
+            assert missing_area in text
+            if fmt == "html":
+                assert f'<html lang="{lang}">' in text
+
+
+def test_plan_text_falls_back_to_finnish_visibly(fixture_repo) -> None:  # type: ignore[no-untyped-def]
+    html = render(fixture_repo, fmt="html", lang="sv", assess=None)
+    # a Finnish-only title: lang="fi" on its element and a marker in Swedish after it
+    assert ('<span lang="fi">Asukkaat liikkuvat enemmän vuoteen 2026 mennessä</span> '
+            '<span class="fallback">(på finska)</span>') in html
+    # a title the plan gives in Swedish: no marker
+    assert "Ensamheten minskar</h3>" in html
+    assert '<html lang="sv">' in html
+    md = render(fixture_repo, lang="en", assess=None)
+    assert "### Goal: Asukkaat liikkuvat enemmän vuoteen 2026 mennessä (in Finnish)" in md
+
+
+def test_dates_and_numbers_follow_the_locale(fixture_repo) -> None:  # type: ignore[no-untyped-def]
+    fi = render(fixture_repo, lang="fi")
+    en = render(fixture_repo, lang="en")
+    nbsp = "\u00a0"  # Finnish groups digits with a no-break space, and puts one before %
+    assert f"| 2025 | koko alue | 1{nbsp}200 käyntiä |" in fi
+    assert "| 2025 | whole area | 1,200 käyntiä |" in en
+    assert f"7,6 / 1{nbsp}000 asukasta" in fi and "7.6 per 1,000 inhabitants" in en
+    assert "31.5.2025" in fi and "31 May 2025" in en
+    assert f"| 2025 | koko alue | 54{nbsp}% |" in fi and "| 2025 | whole area | 54% |" in en
+
+
+# --- escaping (case c09) --------------------------------------------------------------------------
+
+INJECTION = '<script>alert(1)</script> & "Ä"'
+
+
+def _injection_plan(build_plan):  # type: ignore[no-untyped-def]
+    return build_plan({
+        "plan/alue-a.yaml": """\
+            id: alue-a
+            number: 1
+            title: 'Alue <b>A</b> | $x$'
+            goals:
+              - id: tavoite-1
+                title: '<script>alert(1)</script> & "Ä"'
+                deadline: 2024
+                responsible: ['[linkki](javascript:alert(1))']
+                indicators: [mittari-1]
+                actions:
+                  - id: toimenpide-1
+                    title: "Putki | ja\\nrivinvaihto *tähti* # risu"
+                    deadline: 2024-06
+            """,
+    })
+
+
+def test_c09_plan_text_is_escaped_in_html(build_plan) -> None:  # type: ignore[no-untyped-def]
+    repository = load_repository(_injection_plan(build_plan))
+    html = render(repository, year=2024, fmt="html", lang="fi")
+    assert "<script>" not in html and "<b>A</b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;Ä&#34;" in html
+    assert "Alue &lt;b&gt;A&lt;/b&gt; | $x$" in html
+    assert 'href="javascript' not in html
+    # the area title is drawn in the summary chart: escaped there too
+    svg = re.findall(r"<svg.*?</svg>", html, re.S)
+    assert svg and all("<b>" not in s and "<script" not in s for s in svg)
+
+
+def test_c09_markdown_escapes_pipes_newlines_and_markup(build_plan) -> None:  # type: ignore[no-untyped-def]
+    repository = load_repository(_injection_plan(build_plan))
+    md = render(repository, year=2024, lang="fi")
+    assert "### Tavoite: \\<script\\>alert(1)\\</script\\> \\& \"Ä\"" in md
+    assert "\\[linkki\\](javascript:alert(1))" in md
+    row = next(line for line in md.splitlines() if line.startswith("| Putki"))
+    assert row.startswith("| Putki \\| ja<br>rivinvaihto \\*tähti\\* \\# risu |")
+    header = next(line for line in md.splitlines() if line.startswith("| Toimenpide |"))
+    unescaped = re.compile(r"(?<!\\)\|")
+    assert len(unescaped.findall(row)) == len(unescaped.findall(header))
+    assert "## 1. Alue \\<b\\>A\\</b\\> \\| \\$x\\$" in md
+
+
+def test_markdown_escaping_helpers() -> None:
+    assert md_cell("a | b\nc") == "a \\| b<br>c"
+    assert md_line("- not a list\n# nor a heading") == "\\- not a list \\# nor a heading"
+    assert md_escape("1. first\n\n+ second") == "1\\. first\n\n\\+ second"
+    assert md_escape("line one\nline two") == "line one\\\nline two"
+    fallback = PlanText("Teksti", "fi", True, "(in Finnish)", "en")
+    assert md_line(fallback) == "Teksti (in Finnish)"
+    assert str(fallback.__html__()) == (
+        '<span lang="fi">Teksti</span> <span class="fallback">(in Finnish)</span>'
+    )
+
+
+# --- templates (case c10) -------------------------------------------------------------------------
+
+
+def test_c10_an_undefined_variable_names_the_template_and_line(build_plan) -> None:  # type: ignore[no-untyped-def]
+    root = build_plan({
+        "templates/report.html.j2": "<!DOCTYPE html>\n<html lang=\"{{ report.lang }}\">\n"
+                                    "<p>{{ report.plan.titel }}</p>\n</html>\n",
+    })
+    result = runner.invoke(
+        app, ["report", "--repo", str(root), "--year", "2024", "--format", "html"]
+    )
+    assert result.exit_code == 1, result.output
+    assert "templates/report.html.j2, line 3" in result.output
+    assert "titel" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_c10_errors_in_included_templates_and_syntax_errors(build_plan) -> None:  # type: ignore[no-untyped-def]
+    packaged = (ROOT / "src" / "hytecli" / "templates" / "macros.md.j2").read_text("utf-8")
+    typo = packaged.replace("{{ s.label.symbol }} {{ s.label.label }}", "{{ s.label.lable }}")
+    line = next(n for n, text in enumerate(typo.splitlines(), 1) if "s.label.lable" in text)
+    root = build_plan({"templates/macros.md.j2": typo})
+    with pytest.raises(TemplateProblem) as problem:
+        render(load_repository(root), year=2024)
+    assert (problem.value.template, problem.value.line) == ("templates/macros.md.j2", line)
+    assert "lable" in problem.value.message
+
+    broken = build_plan({"templates/report.md.j2": "# Title\n\n{% for x in report.areas %}\n"})
+    result = runner.invoke(app, ["report", "--repo", str(broken), "--year", "2024"])
+    assert result.exit_code == 1
+    assert "templates/report.md.j2" in result.output and "line 3" in result.output
+
+
+def test_templates_run_in_a_sandbox(build_plan) -> None:  # type: ignore[no-untyped-def]
+    root = build_plan({
+        "templates/report.md.j2": "{{ report.__class__.__init__.__globals__ }}\n",
+    })
+    with pytest.raises(TemplateProblem, match="report.md.j2"):
+        render(load_repository(root), year=2024)
+
+
+def test_repository_templates_override_the_packaged_ones_by_name(build_plan) -> None:  # type: ignore[no-untyped-def]
+    root = build_plan({"templates/report.css": "body { color: #000000; } /* our own style */\n"})
+    html = render(load_repository(root), year=2024, fmt="html")
+    assert "/* our own style */" in html
+    assert "<h1>" in html  # report.html.j2 itself still comes from the package
+
+
+# --- output ---------------------------------------------------------------------------------------
+
+
+def test_html_is_self_contained(fixture_repo) -> None:  # type: ignore[no-untyped-def]
+    html = render(fixture_repo, fmt="html", lang="en")
+    assert "<script" not in html and "<link" not in html and "<img" not in html
+    assert "@import" not in html and " src=" not in html
+    assert re.findall(r"url\((?!#)", html) == []
+    # the only external addresses are links the reader may follow (sources, data sources)
+    hrefs = re.findall(r'href="([^"#][^"]*)"', html)
+    assert hrefs and all(h.startswith("https://example.org/") for h in hrefs)
+    assert html.count("<h1>") == 1
+    # two summary charts and one per indicator with numeric values (seven in the fixture)
+    assert html.count('role="img"') == 9
+
+
+def test_headings_are_in_order(fixture_repo) -> None:  # type: ignore[no-untyped-def]
+    html = render(fixture_repo, fmt="html", lang="fi")
+    levels = [int(level) for level in re.findall(r"<h([1-6])[ >]", html)]
+    assert levels[0] == 1
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))
+
+
+def test_same_data_gives_byte_identical_output(fixture_root: Path) -> None:
+    env = {**os.environ, "NO_COLOR": "1"}
+    outputs = []
+    for seed in ("1", "2"):
+        result = subprocess.run(
+            [sys.executable, "-m", "hytecli", "report", "--repo", str(fixture_root), "--year",
+             "2025", "--format", "html", "--lang", "sv"],
+            capture_output=True, env={**env, "PYTHONHASHSEED": seed}, check=True,
+        )
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1]
+    assert b"<svg" in outputs[0]
+
+
+def test_output_option_writes_the_file(fixture_root: Path, tmp_path: Path) -> None:
+    target = tmp_path / "raportti.md"
+    result = runner.invoke(app, ["report", "--repo", str(fixture_root), "--year", "2025",
+                                 "--output", str(target), "--as-of", "2025-12-31"])
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith("# Vuosiraportti 2025: ")
+
+
+def test_help_does_not_import_the_report_machinery() -> None:
+    code = (
+        "import sys\nfrom hytecli.cli import app\n"
+        "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('matplotlib', 'babel', 'jinja2') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+# --- revision -------------------------------------------------------------------------------------
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false",
+         *args], cwd=root, check=True, capture_output=True,
+    )
+
+
+def test_revision_names_the_commit_and_uncommitted_changes(build_plan) -> None:  # type: ignore[no-untyped-def]
+    root = build_plan()
+    assert detect_revision(root).state == "not_a_repository"
+    _git(root, "init", "-q")
+    assert detect_revision(root).state == "no_commit"
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "plan")
+    clean = detect_revision(root)
+    assert clean.state == "clean" and clean.commit is not None and len(clean.commit) == 40
+    (root / "indicators" / "mittari-1.yaml").write_text(
+        (root / "indicators" / "mittari-1.yaml").read_text() + "# changed\n")
+    assert detect_revision(root) == Revision("modified", clean.commit)
+    md = render(load_repository(root), year=2024, lang="en", revision=None)
+    assert f"git commit `{clean.commit}` **with uncommitted changes to the plan files**" in md
+
+
+def test_revision_without_git(build_plan, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("hytecli.report.revision.shutil.which", lambda _name: None)
+    assert detect_revision(build_plan()).state == "no_git"
+
+
+# --- Markdown as GitHub reads it ----------------------------------------------------------------
+
+
+def _parse(md: str):  # type: ignore[no-untyped-def]
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table").enable("strikethrough").parse(md)
+
+
+def _texts(tokens, kind: str) -> list[str]:  # type: ignore[no-untyped-def]
+    out = []
+    for i, token in enumerate(tokens):
+        if token.type == f"{kind}_open":
+            inline = tokens[i + 1]
+            out.append("".join(
+                "\n" if child.type in ("softbreak", "hardbreak") else child.content
+                for child in inline.children
+            ))
+    return out
+
+
+def test_markdown_renders_plan_text_exactly_and_no_raw_html(build_plan) -> None:  # type: ignore[no-untyped-def]
+    repository = load_repository(_injection_plan(build_plan))
+    tokens = _parse(render(repository, year=2024, lang="fi"))
+    assert {t.type for t in tokens} >= {"table_open", "thead_open", "heading_open"}
+    assert not [t for t in tokens if t.type == "html_block"]
+    inline_html = {c.content for t in tokens if t.children for c in t.children
+                   if c.type == "html_inline"}
+    assert inline_html <= {"<br>"}
+    headings = _texts(tokens, "heading")
+    assert f"Tavoite: {INJECTION}" in headings
+    assert "1. Alue <b>A</b> | $x$" in headings
+    cells = _texts(tokens, "th") + _texts(tokens, "td")
+    assert "Putki | ja\nrivinvaihto *tähti* # risu" not in cells  # a cell has <br>, not \n
+    assert any(c.startswith("Putki | ja") and "*tähti* # risu" in c for c in cells)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_markdown_structure(fixture_repo, lang: str) -> None:  # type: ignore[no-untyped-def]
+    tokens = _parse(render(fixture_repo, lang=lang))
+    levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
+    assert levels.count(1) == 1 and levels[0] == 1
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))
+    assert not [t for t in tokens if t.type == "html_block"]
+    # every table has a header row
+    for i, token in enumerate(tokens):
+        if token.type == "table_open":
+            assert tokens[i + 1].type == "thead_open"

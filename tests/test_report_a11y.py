@@ -1,0 +1,133 @@
+"""The HTML report in real headless Chromium with axe-core: no WCAG 2.1 A or AA violations.
+
+Needs Debian's Chromium (``apt-get install -y chromium``; launched through the Python
+``playwright`` package, without ``playwright install``) and axe-core (``npm ci`` in
+``tests/a11y/``). ``.ci/run`` installs both, so in CI the test fails, never skips, when they
+are missing. Set ``HYTE_A11Y=skip`` to skip it explicitly on a machine without them.
+
+One browser serves the whole test session. The page is opened from a file with every network
+request blocked, which also proves the report loads nothing from the network.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hytecli.report import ReportOptions, Revision, render_report
+from hytecli.repository import load_repository
+from report_support import FIXTURE_NOW, ROOT, copy_fixture
+
+AXE = ROOT / "tests" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+pytestmark = pytest.mark.skipif(
+    os.environ.get("HYTE_A11Y") == "skip", reason="HYTE_A11Y=skip: accessibility test skipped"
+)
+
+
+def _chromium() -> str:
+    for candidate in (os.environ.get("HYTE_CHROMIUM"), "/usr/bin/chromium",
+                      shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    pytest.fail("Chromium not found: apt-get install -y chromium (or set HYTE_A11Y=skip)")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not AXE.is_file():
+        pytest.fail(f"axe-core not installed: run npm ci in {AXE.parents[2]} (or HYTE_A11Y=skip)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail('playwright not installed: pip install -e ".[test]" (or HYTE_A11Y=skip)')
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def run_axe(browser: Any, path: Path) -> dict[str, Any]:
+    """Open ``path`` with the network blocked; return axe's results and the blocked requests."""
+    page = browser.new_page()
+    blocked: list[str] = []
+
+    def block(route: Any) -> None:
+        blocked.append(route.request.url)
+        route.abort()
+
+    page.route(lambda url: not url.startswith("file:"), block)
+    try:
+        page.goto(path.as_uri(), wait_until="load")
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        results: dict[str, Any] = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+        )
+    finally:
+        page.close()
+    results["blocked"] = blocked
+    return results
+
+
+def _describe(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {node['target']}: {node['failureSummary']}")
+    return "\n".join(lines)
+
+
+def _check(browser: Any, path: Path) -> None:
+    results = run_axe(browser, path)
+    assert results["blocked"] == [], "the report made network requests"
+    assert len(results["passes"]) >= 15, "axe ran too few rules: is it working?"
+    assert results["violations"] == [], _describe(results["violations"])
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_real_plan_report_has_no_violations(browser: Any, tmp_path: Path, lang: str) -> None:
+    html = render_report(
+        load_repository(ROOT), ReportOptions(year=2025, language=lang), "html",
+        revision=Revision("clean", "0" * 40),
+    )
+    path = tmp_path / f"report-{lang}.html"
+    path.write_text(html, encoding="utf-8")
+    _check(browser, path)
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_fixture_report_with_values_and_charts_has_no_violations(
+    browser: Any, tmp_path: Path, lang: str
+) -> None:
+    repository = load_repository(copy_fixture(tmp_path / "fixture"))
+    html = render_report(repository, ReportOptions(year=2025, language=lang), "html",
+                         now=FIXTURE_NOW, revision=Revision("modified", "1" * 40))
+    assert html.count("<svg") >= 5
+    path = tmp_path / "report.html"
+    path.write_text(html, encoding="utf-8")
+    _check(browser, path)
+
+
+def test_axe_finds_a_known_violation(browser: Any, tmp_path: Path) -> None:
+    path = tmp_path / "bad.html"
+    path.write_text('<!DOCTYPE html><html><head><title>t</title></head><body><main>'
+                    '<img src="data:,"><p style="color:#bbb;background:#fff">low</p>'
+                    "</main></body></html>", encoding="utf-8")
+    found = {v["id"] for v in run_axe(browser, path)["violations"]}
+    assert {"html-has-lang", "image-alt", "color-contrast"} <= found
