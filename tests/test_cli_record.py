@@ -144,3 +144,21 @@ def test_help_documents_the_commands() -> None:
         result = run(command, "--help")
         assert result.exit_code == 0
         assert "--dry-run" in result.stdout and "--replace" in result.stdout
+
+
+def test_impossible_dates_are_refused_and_nothing_is_written(build_plan: Build) -> None:
+    root = build_plan({"indicators/maara.yaml": COUNT})
+    before = {p: p.read_bytes() for p in sorted(root.rglob("*.yaml"))}
+    value = run(
+        "record", "maara", "5", "--period", "2025", "--date", "0001-01-01", "--repo", str(root)
+    )
+    assert value.exit_code == 1
+    assert value.stderr.startswith(
+        "hyte: error: --date 0001-01-01 is before its period 2025 began (2025-01-01)"
+    )
+    done = run("complete", "tavoite-1", "--date", "1999-01-01", "--repo", str(root))
+    assert done.exit_code == 1
+    assert done.stderr.startswith(
+        "hyte: error: --date 1999-01-01 is before the plan period began (2024-01-01)"
+    )
+    assert {p: p.read_bytes() for p in sorted(root.rglob("*.yaml"))} == before

@@ -97,26 +97,17 @@ def test_no_color_gives_plain_text(repo: Path) -> None:
     assert LONG_TITLE in result.stdout.decode("utf-8")
 
 
-@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
-@pytest.mark.parametrize(
-    ("env", "coloured"), [({}, True), ({"NO_COLOR": "1"}, False), ({"TERM": "dumb"}, False)]
-)
-def test_on_a_terminal(repo: Path, env: dict[str, str], coloured: bool) -> None:
+def on_a_terminal(
+    repo: Path, *args: str, env: dict[str, str] | None = None
+) -> tuple[int | None, str, bytes]:
+    """Run ``hyte status`` with its output on a pseudo-terminal; return (code, output, stderr)."""
     leader, follower = os.openpty()
     environ = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    environ.update({"COLUMNS": "150", "LINES": "50", "TERM": "xterm-256color", **env})
+    environ.pop("PYTHONIOENCODING", None)
+    environ.update({"COLUMNS": "150", "LINES": "50", "TERM": "xterm-256color", **(env or {})})
     try:
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "hytecli",
-                "status",
-                "--repo",
-                str(repo),
-                "--as-of",
-                "2025-01-01",
-            ],
+            [sys.executable, "-m", "hytecli", "status", "--repo", str(repo), *args],
             stdout=follower,
             stderr=subprocess.PIPE,
             env=environ,
@@ -140,9 +131,17 @@ def test_on_a_terminal(repo: Path, env: dict[str, str], coloured: bool) -> None:
         _, stderr = process.communicate(timeout=60)
     finally:
         os.close(leader)
-    out = b"".join(chunks).decode("utf-8")
-    assert process.returncode == 0, stderr
     assert b"Traceback" not in stderr
+    return process.returncode, b"".join(chunks).decode("utf-8"), stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+@pytest.mark.parametrize(
+    ("env", "coloured"), [({}, True), ({"NO_COLOR": "1"}, False), ({"TERM": "dumb"}, False)]
+)
+def test_on_a_terminal(repo: Path, env: dict[str, str], coloured: bool) -> None:
+    code, out, stderr = on_a_terminal(repo, "--as-of", "2025-01-01", env=env)
+    assert code == 0, stderr
     assert bool(ANSI.search(out)) is coloured
     assert "[kesken] Tavoite" in out
     assert "…" not in out
@@ -150,6 +149,30 @@ def test_on_a_terminal(repo: Path, env: dict[str, str], coloured: bool) -> None:
         assert "✗ overdue" in out  # a symbol and a word, not colour alone
     else:
         assert "OVERDUE: goal kesken" in out
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+@pytest.mark.parametrize(
+    ("columns", "encoding"), [("60", "utf-8"), ("75", "utf-8"), ("80", "ascii")]
+)
+def test_on_a_narrow_terminal_nothing_is_cut(repo: Path, columns: str, encoding: str) -> None:
+    code, out, stderr = on_a_terminal(
+        repo, "--as-of", "2025-01-01", env={"COLUMNS": columns, "PYTHONIOENCODING": encoding}
+    )
+    assert code == 0, stderr
+    plain = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", out).replace("\r\n", "\n")
+    summary = plain[plain.index("Summary") : plain.rindex("1. Alue A")]
+    words = re.findall(r"[\w-]+", summary.casefold())
+    for word in ("done", "overdue", "due", "soon", "open", "no", "deadline", "total"):
+        assert word in words, (word, summary)
+    assert "(alue-a)" in summary
+    for line in plain.splitlines():
+        assert len(line) <= int(columns), line
+        stripped = line.strip()
+        if re.match(r"\||\+-", stripped):  # a box line drawn whole, its right edge too
+            assert stripped[-1] in "|+", line
+    for item_id in ("kesken", "pitka", "putki", "mittari-1"):
+        assert re.search(rf"(?<![\w-]){item_id}(?![\w-])", plain), item_id
 
 
 def test_json(repo: Path) -> None:
@@ -224,6 +247,61 @@ def test_fail_on(repo: Path, as_of: str, fail_on: str, code: int) -> None:
     result = status(repo, "--as-of", as_of, "--fail-on", fail_on, "--format", "json")
     assert result.returncode == code
     assert json.loads(result.stdout)["as_of"] == as_of  # the report is printed either way
+    # a failure says why on standard error; a pass says nothing there
+    assert bool(result.stderr) is bool(code)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "fail_on", "said"),
+    [
+        # goal kesken and indicator mittari-1 due 2024-12-31, action pitka 2025-02-28, action
+        # vuosittain every 31 December
+        ("2024-12-01", "due", "hyte: 3 items due soon (--fail-on due)\n"),
+        (
+            "2025-01-01",
+            "overdue",
+            "hyte: 2 items overdue and 1 recurring entry missing (--fail-on overdue)\n",
+        ),
+        (
+            "2025-01-01",
+            "due",
+            "hyte: 2 items overdue, 1 item due soon and 1 recurring entry missing (--fail-on "
+            "due)\n",
+        ),
+        (
+            "2026-03-01",
+            "overdue",
+            "hyte: 3 items overdue and 2 recurring entries missing (--fail-on overdue)\n",
+        ),
+    ],
+)
+def test_fail_on_says_why(build_plan: Build, as_of: str, fail_on: str, said: str) -> None:
+    area = AREA + (
+        "      - id: vuosittain\n"
+        "        title: Vuosittainen raportti\n"
+        "        deadline: {recurring: annual}\n"
+    )
+    result = status(build_plan({"plan/alue-a.yaml": area}), "--as-of", as_of, "--fail-on", fail_on)
+    assert result.returncode == 1
+    assert result.stderr.decode("utf-8") == said
+
+
+def test_fail_on_reason_is_counted_by_the_library(build_plan: Build) -> None:
+    from datetime import date
+
+    from hytecli.repository import load_repository
+    from hytecli.status import StatusQuery, compute_status, fail_reason, fails
+
+    report = compute_status(
+        load_repository(build_plan({"plan/alue-a.yaml": AREA})),
+        StatusQuery(as_of=date(2025, 3, 1)),
+    )
+    assert fail_reason(report, "overdue") == "3 items overdue"  # goal, action and indicator
+    assert fails(report, "overdue") and fail_reason(report, "due") == "3 items overdue"
+    early = compute_status(load_repository(build_plan()), StatusQuery(as_of=date(2024, 1, 1)))
+    assert fail_reason(early, "overdue") is None and not fails(early, "due")
+    with pytest.raises(ValueError, match="fail_on"):
+        fail_reason(report, "open")
 
 
 def test_without_fail_on_exit_is_zero_even_when_overdue(repo: Path) -> None:

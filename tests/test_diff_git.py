@@ -199,3 +199,88 @@ def test_markdown_escapes_plan_text_and_folds_long_diffs(tmp_path: Path) -> None
     assert folded.rstrip().endswith("</details>")
     text = run_diff("--repo", str(repo), "HEAD~1", "HEAD").stdout
     assert "<script>alert(1)</script> & *lihava*" in text
+
+
+def test_a_repository_without_commits_says_to_commit_first(tmp_path: Path) -> None:
+    repo = tmp_path / "uusi"
+    repo.mkdir()
+    git(repo, "init", "--quiet", "--initial-branch=main")
+    for path, text in BASE_FILES.items():
+        (repo / path).parent.mkdir(parents=True, exist_ok=True)
+        (repo / path).write_text(text, "utf-8")
+    result = run_diff("--repo", str(repo))
+    assert result.exit_code == 2
+    assert "there are no commits yet" in result.stderr
+    assert "commit the plan first" in result.stderr and "hyte diff BASE" in result.stderr
+    # not the advice for a missing default branch or for CI checkouts
+    assert "default branch" not in result.stderr and "fetch-depth" not in result.stderr
+    named = run_diff("--repo", str(repo), "main")
+    assert named.exit_code == 2
+    assert "this repository has no commits yet" in named.stderr
+    assert "fetch-depth" not in named.stderr
+
+
+def test_a_commit_id_is_shown_abbreviated(tmp_path: Path) -> None:
+    repo = init_repo(tmp_path / "plan")
+    base = git(repo, "rev-parse", "HEAD")
+    short = git(repo, "rev-parse", "--short", base)
+    commit(repo, TITLE_EDIT)
+    text = run_diff("--repo", str(repo), base)
+    assert text.exit_code == 0
+    assert text.stdout.startswith(f"Plan changes from {short} to working tree: 1 change")
+    assert base not in text.stdout
+    markdown = run_diff("--repo", str(repo), "--format", "markdown", base, "HEAD")
+    assert f"Compared: {short} → HEAD ({git(repo, 'rev-parse', '--short', 'HEAD')})" in (
+        markdown.stdout
+    )
+    assert base not in markdown.stdout
+    data = json.loads(run_diff("--repo", str(repo), "--format", "json", base).stdout)
+    assert data["base"] == {"label": short, "revision": base, "commit": base}
+    none = run_diff("--repo", str(repo), base[:12], base)
+    assert none.stdout == f"No plan changes from {short} to {short}.\n"
+
+
+def test_a_one_off_completion_is_named_by_its_date_once(tmp_path: Path) -> None:
+    repo = init_repo(tmp_path / "plan")
+    commit(
+        repo,
+        edited(
+            "plan/alue-a.yaml",
+            (
+                "    indicators: [mittari-1]\n",
+                "    indicators: [mittari-1]\n    completed:\n      - date: 2025-04-30\n"
+                "      - {date: 2025-05-02, note: Toinen kirjaus}\n",
+            ),
+        ),
+    )
+    text = run_diff("--repo", str(repo), "HEAD~1", "HEAD").stdout
+    assert "  + goal tavoite-1: completion 2025-04-30 added\n" in text
+    assert "  + goal tavoite-1: completion 2025-05-02 added: note Toinen kirjaus\n" in text
+    markdown = run_diff("--repo", str(repo), "--format", "markdown", "HEAD~1", "HEAD").stdout
+    assert "- **Added** goal `tavoite-1` completion 2025-04-30\n" in markdown
+    assert "- **Added** goal `tavoite-1` completion 2025-05-02: note Toinen kirjaus\n" in markdown
+    removed = run_diff("--repo", str(repo), "HEAD", "HEAD~1").stdout
+    assert "! - goal tavoite-1: completion 2025-04-30 removed\n" in removed
+
+
+def test_on_the_default_branch_of_a_clone_unpushed_commits_show(tmp_path: Path) -> None:
+    # docs/diff.md: on main in a clone the base is where main and origin/main last agreed
+    upstream = init_repo(tmp_path / "upstream")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "--quiet", str(upstream), str(clone))
+    commit(clone, TITLE_EDIT, "committed on main, not pushed")
+    (clone / "plan/alue-a.yaml").write_text(
+        (clone / "plan/alue-a.yaml").read_text().replace("Tavoite yksi", "Tavoite 1"), "utf-8"
+    )
+    result = run_diff("--repo", str(clone))
+    assert "merge base of HEAD and origin/main" in result.stdout
+    found = changes(run_diff("--repo", str(clone), "--format", "json"))
+    assert [(c["id"], c["field"]) for c in found] == [
+        ("tavoite-1", "title"),  # uncommitted
+        ("tavoite-3", "title"),  # committed, not pushed
+    ]
+    git(upstream, "checkout", "--quiet", "-b", "elsewhere")  # so that main can be pushed to
+    git(clone, "push", "--quiet", "origin", "main")
+    git(clone, "fetch", "--quiet")
+    after_push = changes(run_diff("--repo", str(clone), "--format", "json"))
+    assert [(c["id"], c["field"]) for c in after_push] == [("tavoite-1", "title")]

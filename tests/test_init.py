@@ -108,7 +108,7 @@ def test_values_are_quoted_so_that_they_read_back_as_given(tmp_path: Path) -> No
     result = run(
         "init", str(tmp_path / "q"), *COUNTY, "--no-git",
         "--name", 'Kunta: "Testi" # ei kommentti',
-        "--name-sv", "yes", "--short-name", "no", "--code", "049",
+        "--name-sv", "yes", "--short-name", "no", "--code", "04",
         "--title", "2024-01-01", "--area", "Alue: [ensimmäinen] & *paras*", "--id", "x-1",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
@@ -117,7 +117,7 @@ def test_values_are_quoted_so_that_they_read_back_as_given(tmp_path: Path) -> No
     plan = repository.plan
     assert plan is not None
     assert plan.organisation.name.values == {"fi": 'Kunta: "Testi" # ei kommentti', "sv": "yes"}
-    assert (plan.organisation.short_name, plan.organisation.code) == ("no", "049")
+    assert (plan.organisation.short_name, plan.organisation.code) == ("no", "04")
     assert (plan.id, str(plan.title)) == ("x-1", "2024-01-01")
     assert str(plan.priority_areas[0].title) == "Alue: [ensimmäinen] & *paras*"
     assert repository.areas[0].area.id == "alue-ensimmainen-paras"
@@ -141,7 +141,11 @@ def test_missing_options_without_a_terminal_are_a_usage_error(tmp_path: Path) ->
         (["--language", "suomi"], "--language 'suomi' is not a language code"),
         (["--time-zone", "Mars/Olympus"], "--time-zone"),
         (["--id", "Iso Kirjain"], "--id 'Iso Kirjain' is not a valid id"),
-        (["--code", "49a"], "--code '49a' is not an official code"),
+        (
+            ["--code", "49a"],
+            "--code '49a' does not fit --type wellbeing_services_county: a wellbeing services "
+            "county's code is two digits",
+        ),
     ],
 )
 def test_bad_settings_are_usage_errors(tmp_path: Path, args: list[str], message: str) -> None:
@@ -271,3 +275,67 @@ def test_pre_commit_validates_the_manifest_and_the_config_init_writes(tmp_path: 
     ]:
         result = subprocess.run([pre_commit, command, str(path)], capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("organisation_type", "code", "rule"),
+    [
+        ("municipality", "49", "a municipality code is three digits, such as 049"),
+        ("municipality", "0490", "a municipality code is three digits"),
+        ("wellbeing_services_county", "049", "a wellbeing services county's code is two digits"),
+        ("wellbeing_services_county", "4", "a wellbeing services county's code is two digits"),
+        ("other", "4", "an official code is two or three digits"),
+    ],
+)
+def test_a_code_must_fit_the_type_of_organisation(
+    tmp_path: Path, organisation_type: str, code: str, rule: str
+) -> None:
+    result = run(
+        "init", str(tmp_path / "x"), "--name", "Testi", "--type", organisation_type,
+        "--start", "2025-01-01", "--end", "2026-12-31", "--code", code, "--no-git",
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert f"--code '{code}' does not fit --type {organisation_type}: {rule}" in result.stderr
+    assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.parametrize(
+    ("organisation_type", "code"),
+    [("municipality", "049"), ("wellbeing_services_county", "15"), ("other", "90")],
+)
+def test_codes_of_the_right_form_are_written(
+    tmp_path: Path, organisation_type: str, code: str
+) -> None:
+    result = run(
+        "init", str(tmp_path / "x"), "--name", "Testi", "--type", organisation_type,
+        "--start", "2025-01-01", "--end", "2026-12-31", "--code", code, "--no-git",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    plan = load_repository(tmp_path / "x").plan
+    assert plan is not None and plan.organisation.code == code
+
+
+def test_init_warns_that_the_default_requirement_is_not_on_pypi(tmp_path: Path) -> None:
+    result = run("init", str(tmp_path / "a"), *COUNTY, "--no-git")
+    assert result.exit_code == 0, result.output
+    warning = result.stderr
+    assert warning.startswith("hyte: warning: hytecli is not published on PyPI yet")
+    assert "'hytecli==0.1.0'" in warning
+    assert ".github/workflows/hyte.yml" in warning and ".pre-commit-config.yaml" in warning
+    assert "--hyte-requirement 'hytecli @ git+<url-of-the-hyte-repository>@<tag>'" in warning
+    assert "PyPI" not in result.stdout  # on standard error only
+    # the files the warning names are written, to be edited
+    assert (tmp_path / "a/.github/workflows/hyte.yml").exists()
+    requirement = "hytecli @ git+https://git.example.invalid/hyte.git@v0.1.0"  # fictional
+    given = run("init", str(tmp_path / "b"), *COUNTY, "--no-git", "--hyte-requirement", requirement)
+    assert given.exit_code == 0, given.output
+    assert given.stderr == ""
+    assert requirement in (tmp_path / "b/.pre-commit-config.yaml").read_text("utf-8")
+
+
+def test_docs_say_hyte_is_not_on_pypi_with_a_marked_placeholder() -> None:
+    for page in ("docs/init.md", "docs/ci.md"):
+        text = (REPO_ROOT / page).read_text("utf-8")
+        assert "not published on PyPI yet" in text, page
+        assert "hytecli @ git+<url-of-the-hyte-repository>@<tag>" in text, page
+        assert "example.org" not in text, page

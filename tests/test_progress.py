@@ -144,8 +144,47 @@ def test_reason_gives_the_numbers() -> None:
     result = assess(indicator([(2024, 50), (2025, 60)], target=AT_LEAST_70_BY_2026))
     assert result.reason == (
         "observed growth +20.0 % a year against +18.3 % a year needed to reach at least 70 by "
-        "2026-12-31: ratio 1.09 (on track from 0.95, too slow from 0 up, worse is deterioration)"
+        "2026-12-31: that is 109 % of the growth needed (on track needs at least 95 % of the "
+        "required yearly growth)"
     )
+
+
+def test_reason_is_plain_words_and_the_numbers_stay_in_the_data() -> None:
+    slow = assess(indicator([(2024, 50), (2025, 56)], target=AT_LEAST_70_BY_2026))
+    worse = assess(indicator([(2024, 50), (2025, 45)], target=AT_LEAST_70_BY_2026))
+    assert "that is 65 % of the growth needed" in slow.reason
+    assert worse.status is ProgressStatus.DETERIORATION
+    assert "it is moving away from the target" in worse.reason
+    for result in (slow, worse):
+        # no jargon: neither the bare ratio nor the threshold list of the old wording
+        assert "ratio" not in result.reason and "worse is deterioration" not in result.reason
+        assert "on track needs at least 95 % of the required yearly growth" in result.reason
+        data = result.as_dict()
+        assert data["ratio"] == pytest.approx(result.ratio)
+        assert data["thresholds"] == {"high": 0.95, "medium": 0.6, "low": 0.0}
+
+
+def test_an_indicator_record_is_accepted_as_well_as_its_model(build_plan: Any) -> None:
+    from hytecli.repository import load_repository
+
+    repository = load_repository(
+        build_plan(
+            {
+                "indicators/mittari-1.yaml": (
+                    "# fictional fixture\nid: mittari-1\nname: Mittari\nkind: count\n"
+                    "target: {value: 70, comparison: at_least, deadline: 2026}\n"
+                    "values:\n  - {period: 2024, value: 50}\n  - {period: 2025, value: 60}\n"
+                )
+            }
+        )
+    )
+    record = repository.indicators[0]
+    from_record = assess_progress(record, as_of=AS_OF, plan=repository.plan)  # type: ignore[arg-type]
+    from_model = assess_progress(record.indicator, as_of=AS_OF, plan=repository.plan)
+    assert from_record == from_model and from_model.status is ProgressStatus.ON_TRACK
+    assert assess_indicator(record, as_of=AS_OF) == assess_indicator(record.indicator, as_of=AS_OF)
+    with pytest.raises(TypeError, match=r"repository\.indicators\[i\]\.indicator"):
+        assess_progress("mittari-1", as_of=AS_OF)  # type: ignore[arg-type]
 
 
 def test_decrease_at_most_just_below_on_track() -> None:

@@ -234,7 +234,19 @@ REFUSALS = [
     (("suhde", "-0,5"), {}, "-0.5 is negative: a rate cannot be below 0"),
     (("maara", "12,5"), {}, "12.5 is not a whole number"),
     (("maara", "12 %"), {}, "has a % sign, but this indicator is not a percentage"),
-    (("maara", "1,234"), {}, "'1,234' is ambiguous"),
+    (
+        ("maara", "1,234"),
+        {},
+        "'1,234' is ambiguous: ',' may separate thousands or decimals. A count is a whole number: "
+        "write 1234 (or 1 234)",
+    ),
+    (
+        ("maara", "1.234"),
+        {},
+        "'1.234' is ambiguous: '.' may separate thousands or decimals. A count is a whole number: "
+        "write 1234 (or 1 234)",
+    ),
+    (("suhde", "1,234"), {}, "Write 1234 (or 1 234) for the whole number, or 1,2340 for the"),
     (("maara", "1.234,5"), {}, "has both a comma and a point"),
     (("maara", ""), {}, "the value is empty"),
     (("teksti", "  "), {}, "the value is empty"),
@@ -249,7 +261,18 @@ REFUSALS = [
     (("maara", "5", "vuosi"), {}, "'vuosi' is not a period"),
     (("maara", "5"), {"municipality": "999"}, "unknown municipality '999': give one of"),
     (("maara", "5"), {"series": "national_average"}, "'maara' has no reference series"),
-    (("osuus", "5"), {"series": "national_avarage"}, "did you mean 'national_average'?"),
+    (
+        ("osuus", "5"),
+        {"series": "national_avarage"},
+        "unknown series 'national_avarage' for 'osuus': did you mean 'national_average'? That is "
+        "its only series (its target's reference)",
+    ),
+    (
+        ("osuus", "5"),
+        {"series": "uusimaa"},
+        "unknown series 'uusimaa' for 'osuus': its only series is its target's reference, "
+        "'national_average'",
+    ),
     (("maara", "130", "2024"), {}, "'maara' already has a value for 2024: 120"),
     (
         ("maara", "41", "2024"),
@@ -663,3 +686,87 @@ def test_complete_dry_run(repo: Path) -> None:
     assert not result.written
     assert "+    completed:\n+      - date: 2024-12-01\n" in result.diff
     assert snapshot(repo) == before
+
+
+# --- implausible dates (docs/record.md#dates) ----------------------------------------------------
+
+
+def test_record_refuses_a_date_before_the_period_it_measures(repo: Path) -> None:
+    before = snapshot(repo)
+    for day, message in [
+        (date(1, 1, 1), "--date 0001-01-01 is before its period 2025 began (2025-01-01)"),
+        (date(2024, 12, 31), "--date 2024-12-31 is before its period 2025 began (2025-01-01)"),
+    ]:
+        with pytest.raises(Refused) as info:
+            record(repo, "maara", "5", on_date=day)
+        assert message in str(info.value)
+    with pytest.raises(Refused, match="is before its period 2025-H1 began"):
+        record(repo, "puoli", "4", period="2025-H1", on_date=date(2024, 12, 1))
+    assert snapshot(repo) == before
+    # the first day of the period, and any later day up to today, are fine
+    record(repo, "maara", "5", on_date=date(2025, 1, 1))
+    record(repo, "puoli", "4", period="2024-H2", on_date=date(2026, 5, 31))
+    assert load_repository(repo).findings == []
+
+
+def test_record_refuses_a_date_before_the_plan_period(build_plan: Build) -> None:
+    # a plan that starts mid-year: a value for its first year may not be dated before it
+    plan = MINIMAL_PLAN.replace("start: 2024-01-01", "start: 2024-06-01")
+    root = build_plan({"plan/plan.yaml": plan, "indicators/maara.yaml": MAARA})
+    with pytest.raises(Refused, match=r"--date 2024-05-31 is before the plan period began \(2024-"):
+        record(root, "maara", "5", period="2024", replace=True, on_date=date(2024, 5, 31))
+    record(root, "maara", "5", period="2024", replace=True, on_date=date(2024, 6, 1))
+
+
+def test_complete_refuses_a_date_outside_the_plan_period(repo: Path) -> None:
+    before = snapshot(repo)
+    with pytest.raises(Refused) as info:
+        complete(repo, "tavoite-1", on_date=date(1999, 1, 1))
+    assert str(info.value).startswith(
+        "--date 1999-01-01 is before the plan period began (2024-01-01): give the day it was done"
+    )
+    later = datetime(2028, 3, 1, tzinfo=UTC)  # the plan (2024-2026) ended over a year ago
+    with pytest.raises(Refused, match="--date 2028-01-02 is more than a year after the plan"):
+        complete_item(repo, "tavoite-1", now=later, on_date=date(2028, 1, 2))
+    with pytest.raises(Refused, match="today's date 2028-03-01 is more than a year after the pl"):
+        complete_item(repo, "tavoite-1", now=later)
+    assert snapshot(repo) == before
+    # the plan period's first day, and a year's grace after its last one, are fine
+    complete(repo, "tavoite-1", on_date=date(2024, 1, 1))
+    complete_item(repo, "toimenpide-1", now=later, on_date=date(2027, 12, 31))
+    assert load_repository(repo).findings == []
+
+
+def test_complete_refuses_a_recurring_entry_dated_before_its_year(repo: Path) -> None:
+    with pytest.raises(
+        Refused, match="--date 2024-12-01 is before 2025, the year it covers, began"
+    ):
+        complete(repo, "vuosittain", period=2025, on_date=date(2024, 12, 1))
+    # after its year, with the date given: a report of 2024 made in 2025
+    result = complete(repo, "vuosittain", period=2024, on_date=date(2025, 2, 1))
+    assert result.describe() == (
+        "marked action vuosittain completed on 2025-02-01 for 2024 (plan/alue-a.yaml)"
+    )
+
+
+def test_complete_without_a_date_for_a_year_that_has_ended_asks_for_one(repo: Path) -> None:
+    before = snapshot(repo)
+    with pytest.raises(Refused) as info:
+        complete(repo, "vuosittain", period=2025)  # today is 2026-06-01
+    assert str(info.value) == (
+        "--period 2025 ended on 2025-12-31, and without --date the completion would be dated "
+        "today, 2026-06-01: give --date with the day the 2025 entry was done (--date 2026-06-01 "
+        "if that really was today)"
+    )
+    assert snapshot(repo) == before
+    # the current year, without a date: dated today, and the output says so
+    result = complete(repo, "vuosittain", period=2026)
+    assert result.day == date(2026, 6, 1) and result.dated_today
+    assert result.describe() == (
+        "marked action vuosittain completed on 2026-06-01 for 2026 (plan/alue-a.yaml); dated "
+        "today, as no --date was given (to change it: --replace --date YYYY-MM-DD)"
+    )
+    dry = complete(repo, "tavoite-1", dry_run=True)
+    assert dry.describe().endswith("(plan/alue-a.yaml); dated today, as no --date was given")
+    given = complete(repo, "tavoite-1", on_date=date(2026, 6, 1))
+    assert not given.dated_today and "dated today" not in given.describe()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import MINIMAL_PLAN
 from hytecli.repository import load_repository
 from hytecli.status import STATES, StatusQuery, StatusReport, compute_status
 from hytecli.status_render import (
@@ -25,6 +26,7 @@ from hytecli.status_render import (
     render_json,
     render_markdown,
     render_plain,
+    status_to_json,
     use_rich,
 )
 
@@ -311,6 +313,215 @@ def test_no_items_match(build_plan: Build) -> None:
     report = compute_status(
         repository, StatusQuery(as_of=date(2025, 3, 1), responsible="ei ketään")
     )
-    assert "No items match." in render_plain(report)
-    assert "No items match." in render_markdown(report)
-    assert json.loads(render_json(report))["items"] == []
+    said = "No items match: no item's responsible party contains 'ei ketään'."
+    plain, markdown = render_plain(report), render_markdown(report)
+    assert said in plain and md_escape(said) in markdown
+    # said once, instead of a summary whose every count is 0
+    assert "Summary" not in plain and "Summary" not in markdown
+    assert 'Only items whose responsible party contains "ei ketään".' in plain
+    rich = io.StringIO()
+    print_status(report, "table", file=rich, terminal=True)
+    assert said in ANSI_CODES.sub("", rich.getvalue()).replace("\n", " ")
+    assert "Summary" not in rich.getvalue()
+    data = json.loads(render_json(report))
+    assert data["items"] == [] and data["totals"]["total"] == 0  # JSON keeps its shape
+
+
+def test_no_items_in_the_areas_asked_for(build_plan: Build) -> None:
+    plan = MINIMAL_PLAN.replace(
+        "    title: Alue A\n", "    title: Alue A\n  - id: alue-b\n    title: Alue B\n"
+    )
+    repository = load_repository(build_plan({"plan/plan.yaml": plan}))
+    report = compute_status(repository, StatusQuery(as_of=date(2025, 3, 1), areas=("alue-b",)))
+    text = render_plain(report)
+    assert "Only area alue-b." in text  # one area: singular
+    assert "No items match." in text
+    assert "alue-b" in text.split("Summary")[1]  # the area's row stays: it has no section
+    both = compute_status(
+        repository, StatusQuery(as_of=date(2025, 3, 1), areas=("alue-a", "alue-b"))
+    )
+    assert "Only areas alue-a, alue-b." in render_plain(both)
+    assert "Only areas alue-a, alue-b." in render_markdown(both)
+    nobody = compute_status(
+        repository,
+        StatusQuery(as_of=date(2025, 3, 1), areas=("alue-a",), responsible="zzz"),
+    )
+    assert 'Only area alue-a; items whose responsible party contains "zzz".' in (
+        render_plain(nobody)
+    )
+    assert (
+        "No items match: no item's responsible party contains 'zzz' in area alue-a."
+        in render_plain(nobody)
+    )
+
+
+# --- Rich at any width: nothing cut, no id or header word broken ----------------------------------
+
+NARROW_PLAN = MINIMAL_PLAN.replace(
+    "priority_areas:\n  - id: alue-a\n    title: Alue A\n",
+    "priority_areas:\n"
+    "  - id: vakivaltatyon-kehittaminen\n    title: Väkivaltatyön kehittäminen\n"
+    "  - id: digitaaliset-hyte-palvelut\n    title: Digitaalisten hyte-palvelujen kehittäminen\n",
+)
+NARROW_AREA = """\
+# fictional fixture
+id: vakivaltatyon-kehittaminen
+number: 1
+title: Väkivaltatyön kehittäminen
+goals:
+  - id: vakivaltatyon-verkostot
+    title: Väkivaltatyön verkostot toimivat koko hyvinvointialueella yhdessä kuntien kanssa
+    deadline: {due: 2025, wording: vuoden 2025 loppuun mennessä}
+    responsible: [Sosiaalipalvelut, Kunnat ja järjestöt]
+    actions:
+      - id: terveystarkastusten-seurantamalli
+        title: Laaditaan terveystarkastusten seurantamalli ja otetaan se käyttöön
+        deadline: 2025-06
+        indicators: [seurantamalli-kaytossa]
+      - id: tietoiskut-vuosittain
+        title: Tietoiskuja vuosittain
+        deadline: {recurring: annual, wording: vuosittain}
+        completed: [{date: 2025-11-20, period: 2025}]
+"""
+NARROW_INDICATOR = """\
+# fictional fixture
+id: seurantamalli-kaytossa
+name: Seurantamalli on käytössä
+kind: yes_no
+target: {value: true}
+values:
+  - {period: 2024, value: false}
+"""
+IDS = [
+    "vakivaltatyon-verkostot",
+    "terveystarkastusten-seurantamalli",
+    "tietoiskut-vuosittain",
+    "seurantamalli-kaytossa",
+]
+HEADER_WORDS = ["area", "done", "overdue", "due", "soon", "open", "no", "deadline", "total"]
+ANSI_CODES = re.compile(r"\x1b\[[0-9;]*m")
+TOKEN = re.compile(r"[\w-]+")
+
+
+@pytest.fixture
+def narrow_report(build_plan: Build) -> StatusReport:
+    root = build_plan(
+        {
+            "plan/plan.yaml": NARROW_PLAN,
+            "plan/alue-a.yaml": None,
+            "plan/vakivaltatyon-kehittaminen.yaml": NARROW_AREA,
+            "indicators/mittari-1.yaml": None,
+            "indicators/seurantamalli-kaytossa.yaml": NARROW_INDICATOR,
+        }
+    )
+    repository = load_repository(root)
+    assert repository.findings == []
+    return compute_status(repository, StatusQuery(as_of=date(2025, 12, 1)))
+
+
+def rich_text(report: StatusReport, width: int, encoding: str = "utf-8") -> str:
+    """Print ``report`` with Rich on a terminal ``width`` columns wide; return what it shows."""
+    from rich.console import Console
+
+    from hytecli.status_render import print_rich
+
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding=encoding, errors="replace")
+    console = Console(
+        file=stream, width=width, force_terminal=True, markup=False, emoji=False, highlight=False
+    )
+    print_rich(report, console)
+    stream.flush()
+    return ANSI_CODES.sub("", raw.getvalue().decode(encoding))
+
+
+@pytest.mark.parametrize("width", [40, 60, 75, 80, 100, 160, 240])
+def test_rich_keeps_ids_and_header_words_whole_at_any_width(
+    narrow_report: StatusReport, width: int
+) -> None:
+    text = rich_text(narrow_report, width)
+    lines = text.splitlines()
+    assert all(len(line) <= width for line in lines)
+    assert "…" not in text
+    # the summary: every header word and every area id whole (cut or split, a word is missing)
+    summary = text[text.index("Summary") : text.rindex("1. Väkivaltatyön kehittäminen")]
+    words = [word.casefold() for word in TOKEN.findall(summary)]
+    for word in HEADER_WORDS[1:]:
+        assert word in words, (word, summary)
+    for area in ("vakivaltatyon-kehittaminen", "digitaaliset-hyte-palvelut"):
+        assert f"({area})" in summary
+    # each item id is shown whole as often as on a terminal wide enough for everything
+    wide = TOKEN.findall(rich_text(narrow_report, 1000))
+    tokens = TOKEN.findall(text)
+    for item_id in IDS:
+        assert tokens.count(item_id) == wide.count(item_id) >= 1, item_id
+    # every count of the summary is there, the totals row's last
+    flat = " ".join(summary.split())
+    assert flat.endswith(
+        (
+            "Total 1 2 1 0 0 4",
+            "Total ✓ done 1, ✗ overdue 2, ! due soon 1, ○ open 0, · no deadline 0; total 4",
+        )
+    ), flat
+
+
+def test_rich_uses_tables_when_they_fit_and_blocks_when_they_do_not(
+    narrow_report: StatusReport,
+) -> None:
+    summary_header = re.compile(r"^Area +done +overdue +(due )?soon +open", re.MULTILINE)
+    items_header = re.compile(r"State +Kind +Id +Title +Responsible +Deadline +Days")
+    wide = rich_text(narrow_report, 240)
+    assert summary_header.search(wide) and items_header.search(wide)  # both tables
+    assert "responsible: " not in wide
+    for width in (40, 60):
+        narrow = rich_text(narrow_report, width)
+        assert not summary_header.search(narrow) and not items_header.search(narrow)
+        # the summary as lines, each area's heading, then its counts; the items as blocks
+        assert "✓ done 1, ✗ overdue 2, ! due soon 1, ○ open 0, · no deadline 0; total 4" in (
+            " ".join(narrow.split())
+        )
+        assert "responsible: Sosiaalipalvelut," in narrow
+    eighty = rich_text(narrow_report, 80)
+    assert summary_header.search(eighty)  # the summary table fits in 80 columns
+    assert not items_header.search(eighty) and "responsible: " in eighty  # the items do not
+
+
+@pytest.mark.parametrize("width", [60, 75, 80, 100])
+def test_rich_on_an_ascii_terminal_draws_every_box_line_whole(
+    narrow_report: StatusReport, width: int
+) -> None:
+    text = rich_text(narrow_report, width, encoding="ascii")
+    for line in text.splitlines():
+        stripped = line.strip()
+        if re.match(r"\||\+-", stripped):  # a line that starts with the box's edge ends with one
+            assert stripped[-1] in ("|", "+"), line
+    words = [word.casefold() for word in TOKEN.findall(text)]
+    for word in HEADER_WORDS[1:]:
+        assert word in words
+
+
+def test_not_achieved_yet_while_the_deadline_has_not_passed(build_plan: Build) -> None:
+    root = build_plan(
+        {
+            "plan/plan.yaml": NARROW_PLAN,
+            "plan/alue-a.yaml": None,
+            "plan/vakivaltatyon-kehittaminen.yaml": NARROW_AREA,
+            "indicators/mittari-1.yaml": None,
+            "indicators/seurantamalli-kaytossa.yaml": NARROW_INDICATOR,
+        }
+    )
+    repository = load_repository(root)
+    # due 2025-06-30 (inherited from its action); its 2024 value is "no"
+    before = compute_status(repository, StatusQuery(as_of=date(2025, 3, 1)))
+    after = compute_status(repository, StatusQuery(as_of=date(2025, 7, 1)))
+    for render in (render_plain, render_markdown):
+        assert re.search(r"outcome:_? +not achieved yet", render(before))
+        text = render(after)
+        assert re.search(r"outcome:_? +not achieved\b", text) and "not achieved yet" not in text
+    assert "outcome: not achieved yet" in rich_text(before, 120)
+    # JSON keeps the outcome as it is
+    assert {
+        i["id"]: i["indicator"]["outcome"]
+        for i in status_to_json(before)["items"]
+        if i["indicator"]
+    }["seurantamalli-kaytossa"] == "not_achieved"

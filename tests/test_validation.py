@@ -524,6 +524,72 @@ def test_d004_good_completions(build_plan: Build) -> None:
     assert check(build_plan, {AREA: area}) == []
 
 
+# --- D005 implausible dates, I007 a value dated before its period -------------------------------
+
+
+def test_d005_completion_dates_outside_the_plan_period(build_plan: Build) -> None:
+    area = RECURRING_AREA.replace(
+        "    indicators: [mittari-1]\n",
+        "    indicators: [mittari-1]\n    completed:\n      - {date: 1999-01-01}\n",
+    ) + (
+        "        completed:\n"
+        "          - {date: 2028-01-01, period: 2026}\n"  # more than a year after 2026-12-31
+        "          - {date: 2024-12-15, period: 2025}\n"  # before the year it covers
+        "          - {date: 2027-12-31, period: 2024}\n"  # a year's grace: fine
+    )
+    assert check(build_plan, {AREA: area}) == [
+        finding(
+            AREA, area, "1999-01-01", W, "D005",
+            "the completion date 1999-01-01 of goal 'tavoite-1' is before the plan period began "
+            "(2024-01-01): check the date (a typo in the year?); if it really was done then, "
+            "keep it",
+        ),
+        finding(
+            AREA, area, "2028-01-01", W, "D005",
+            "the completion date 2028-01-01 of action 'toimenpide-1' is more than a year after "
+            "the plan period ended (2026-12-31): check the date (a typo in the year?); if it "
+            "really was done then, keep it",
+        ),
+        finding(
+            AREA, area, "2024-12-15", W, "D005",
+            "the completion date 2024-12-15 of action 'toimenpide-1' is before 2025, the year "
+            "it covers, began: check the date (a typo in the year?); if it really was done then, "
+            "keep it",
+        ),
+    ]
+
+
+def test_i007_value_dated_before_its_period(build_plan: Build) -> None:
+    ind = MINIMAL_INDICATOR.replace(
+        "values: []\n",
+        "values:\n"
+        "  - {period: 2025, value: true, date: 0001-01-01}\n"
+        "  - {period: 2024, value: false, date: 2025-03-01}\n",  # recorded after its year: fine
+    )
+    assert check(build_plan, {IND: ind}) == [
+        finding(
+            IND, ind, "0001-01-01", E, "I007",
+            "the date 0001-01-01 of the value for 2025 is before its period 2025 began "
+            "(2025-01-01): a value is achieved or recorded once its period has begun; correct "
+            "the date or the period",
+        )
+    ]
+
+
+def test_d005_value_dated_before_the_plan_period(build_plan: Build) -> None:
+    plan = MINIMAL_PLAN.replace("start: 2024-01-01", "start: 2024-06-01")
+    ind = MINIMAL_INDICATOR.replace(
+        "values: []\n", "values:\n  - {period: 2024, value: true, date: 2024-02-01}\n"
+    )
+    assert check(build_plan, {PLAN: plan, IND: ind}) == [
+        finding(
+            IND, ind, "2024-02-01", W, "D005",
+            "the date 2024-02-01 of the value for 2024 is before the plan period began "
+            "(2024-06-01): check the date; if the value really is from then, keep it",
+        )
+    ]
+
+
 # --- I001 targets and baselines -----------------------------------------------------------------
 
 
@@ -554,7 +620,8 @@ def test_d004_good_completions(build_plan: Build) -> None:
         (
             "kind: count\ntarget: {value: 2.5, comparison: at_least}\n",
             "2.5",
-            "a count's target value must be a whole number, 0 or more, not 2.5",
+            "a count's target value must be a whole number, 0 or more, not 2.5: counts are whole "
+            "numbers, so write 2 or 3, or change kind (e.g. to rate)",
         ),
         (
             'kind: count\ntarget: {value: "10", comparison: at_least}\n',
@@ -715,7 +782,18 @@ def test_i003_duplicates_per_municipality(build_plan: Build) -> None:
     [
         ("yes_no", '"true"', "a yes/no indicator's value must be true or false, not 'true'"),
         ("yes_no", "1", "a yes/no indicator's value must be true or false, not 1"),
-        ("count", "12.5", "a count's value must be a whole number, 0 or more, not 12.5"),
+        (
+            "count",
+            "1.5",
+            "a count's value must be a whole number, 0 or more, not 1.5: counts are whole "
+            "numbers, so write 1 or 2, or change kind (e.g. to rate)",
+        ),
+        (
+            "count",
+            "0.25",
+            "a count's value must be a whole number, 0 or more, not 0.25: counts are whole "
+            "numbers, so write 0 or 1, or change kind (e.g. to rate)",
+        ),
         ("count", "-1", "a count's value must be a whole number, 0 or more, not -1"),
         ("count", "true", "a count's value must be a whole number, 0 or more, not True"),
         (

@@ -128,8 +128,10 @@ def test_c08_values_are_exact() -> None:
     [
         (
             "1,234",
-            "count",
-            "'1,234' is ambiguous: it is 1.234 if ',' separates the decimals but 1234",
+            "rate",
+            "'1,234' is ambiguous: it is 1.234 if ',' separates the decimals but 1234 if it "
+            "separates thousands. Write 1234 (or 1 234) for the whole number, or 1,2340 for the "
+            "decimal number",
         ),
         ("1.234", "rate", "'1.234' is ambiguous"),
         ("12,345", "percentage", "ambiguous"),
@@ -224,3 +226,15 @@ def test_numbers_read_back_as_written(whole: int, decimals: str, comma: bool, gr
         return
     expected = float(f"{whole}.{decimals}") if decimals else whole
     assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize("text", ["1,234", "1.234", "12,500"])
+def test_an_ambiguous_count_suggests_only_the_whole_number(text: str) -> None:
+    digits = text.replace(",", "").replace(".", "")
+    with pytest.raises(ValueProblem) as info:
+        parse_value(text, "count")
+    message = str(info.value)
+    assert message.endswith(
+        f"A count is a whole number: write {digits} (or {text[:-4]} {text[-3:]})"
+    )
+    assert "decimal number" not in message and "0 for" not in message

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+from typer.models import CommandFunctionType
 
 from hytecli import __version__
 
@@ -33,8 +34,42 @@ EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
 
-app = typer.Typer(
+
+class _FlagHelp:
+    """Show on/off flags in ``--help`` as flags: without a value type after them.
+
+    typer 0.29's help shows ``<bool>`` after every flag (``--strict <bool>``, ``--help <bool>``)
+    as if it took a value; an empty metavar leaves the type column blank for flags.
+    """
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)  # type: ignore[misc]
+        for param in params:
+            if getattr(param, "is_flag", False) and param.metavar is None:
+                param.metavar = ""
+        return params
+
+
+class _Command(_FlagHelp, typer.core.TyperCommand):
+    """A ``hyte`` subcommand (flags shown as flags in its help)."""
+
+
+class _Group(_FlagHelp, typer.core.TyperGroup):
+    """The ``hyte`` command group (flags shown as flags in its help)."""
+
+
+class _Typer(typer.Typer):
+    """A Typer app whose commands are :class:`_Command` unless a command names its class."""
+
+    def command(
+        self, *args: Any, cls: type[typer.core.TyperCommand] | None = None, **kwargs: Any
+    ) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        return super().command(*args, cls=cls or _Command, **kwargs)
+
+
+app = _Typer(
     name="hyte",
+    cls=_Group,
     help=(
         "Keep a regional wellbeing plan (alueellinen hyvinvointisuunnitelma) as YAML in git: "
         "validate it, see what is due and overdue, export it."
@@ -221,7 +256,9 @@ def status(
     ] = None,
     area: Annotated[
         list[str] | None,
-        typer.Option("--area", metavar="ID", help="Only this priority area (repeatable).", show_default=False),
+        typer.Option(
+            "--area", metavar="ID", help="Only this priority area (repeatable).", show_default=False
+        ),
     ] = None,
     responsible: Annotated[
         str | None,
@@ -234,7 +271,9 @@ def status(
     ] = None,
     due_within: Annotated[
         int,
-        typer.Option("--due-within", metavar="DAYS", min=0, help="'Due soon' means within this many days."),
+        typer.Option(
+            "--due-within", metavar="DAYS", min=0, help="'Due soon' means within this many days."
+        ),
     ] = 60,
     output_format: Annotated[
         StatusFormat, typer.Option("--format", help="table, json or markdown.")
@@ -248,8 +287,8 @@ def status(
         ),
     ] = None,
 ) -> None:
-    """Show what is done, overdue, due soon and open, per priority area, and how indicators stand."""
-    from hytecli.status import StatusQuery, compute_status, fails
+    """Show what is done, overdue, due soon and open per priority area, and how indicators stand."""
+    from hytecli.status import StatusQuery, compute_status, fail_reason
     from hytecli.status_render import print_status
 
     as_of_date = _parse_date_option(as_of, "--as-of")
@@ -266,7 +305,9 @@ def status(
     except LookupError as exc:
         raise UserError(str(exc), EXIT_USAGE) from None
     print_status(report, output_format.value)
-    if fail_on is not None and fails(report, fail_on.value):
+    reason = fail_reason(report, fail_on.value) if fail_on is not None else None
+    if reason is not None:
+        _err(f"{reason} (--fail-on {fail_on})")
         raise typer.Exit(EXIT_FAILED)
 
 
@@ -353,7 +394,6 @@ def schema(
 
 
 # --- record, complete -----------------------------------------------------------------------------
-
 
 
 @app.command()
@@ -629,7 +669,10 @@ def init(
     ] = None,
     code: Annotated[
         str | None,
-        _option("--code", "Official code: county 01-21, or a municipality code such as 049."),
+        _option(
+            "--code",
+            "Official code: two digits for a county, three for a municipality (e.g. 049).",
+        ),
     ] = None,
     area: Annotated[
         str | None,
@@ -665,7 +708,12 @@ def init(
     from hytecli.gitrepo import GitProblem, git_init, inside_work_tree
     from hytecli.reporters import render_findings
     from hytecli.repository import load_repository
-    from hytecli.scaffold import PlanSettings, ScaffoldProblem, create_plan_repository
+    from hytecli.scaffold import (
+        PlanSettings,
+        ScaffoldProblem,
+        create_plan_repository,
+        unpublished_requirement_warning,
+    )
     from hytecli.validation import validate_repository
 
     if interactive is None:
@@ -697,8 +745,12 @@ def init(
             )
     missing = [
         option
-        for option, value in (("--name", name), ("--type", organisation_type),
-                              ("--start", start_date), ("--end", end_date))
+        for option, value in (
+            ("--name", name),
+            ("--type", organisation_type),
+            ("--start", start_date),
+            ("--end", end_date),
+        )
         if value is None
     ]
     if missing:
@@ -711,9 +763,19 @@ def init(
     assert start_date is not None and end_date is not None
     requirement = {"hyte_requirement": hyte_requirement} if hyte_requirement is not None else {}
     settings = PlanSettings(
-        name=name, organisation_type=organisation_type.value, start=start_date, end=end_date,
-        name_sv=name_sv, short_name=short_name, code=code, language=language,
-        time_zone=time_zone, plan_id=plan_id, title=title, area_title=area, **requirement,
+        name=name,
+        organisation_type=organisation_type.value,
+        start=start_date,
+        end=end_date,
+        name_sv=name_sv,
+        short_name=short_name,
+        code=code,
+        language=language,
+        time_zone=time_zone,
+        plan_id=plan_id,
+        title=title,
+        area_title=area,
+        **requirement,
     )
     try:
         result = create_plan_repository(directory, settings)
@@ -725,6 +787,8 @@ def init(
         typer.echo(f"wrote {directory / path}")
     for path in result.kept:
         typer.echo(f"kept {directory / path} as it was")
+    if hyte_requirement is None:
+        _err(unpublished_requirement_warning(result.settings.hyte_requirement))
     if git:
         if inside_work_tree(directory):
             typer.echo(f"{directory} is already in a git repository: git init not run")

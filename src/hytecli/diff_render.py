@@ -39,6 +39,8 @@ _MARKERS = {"added": "+", "removed": "-", "changed": "~", "moved": ">"}
 _WORD = re.compile(r"\S+")
 _LANGUAGE_MAP = re.compile(r"^[a-z]{2,3}$")
 _DEADLINE_KEYS = {"form", "written", "due", "wording", "council_term", "annual_day"}
+#: How a mapping with nothing to show is shown; a list item shown as this adds nothing to its key.
+_EMPTY = "(empty)"
 
 
 def render_diff(diff: PlanDiff, fmt: str) -> str:
@@ -155,7 +157,7 @@ def show_value(value: Any, language: str) -> str:
             for key, item in value.items()
             if item not in (None, [], {})
         ]
-        return ", ".join(parts) if parts else "(empty)"
+        return ", ".join(parts) if parts else _EMPTY
     if isinstance(value, list):
         return "; ".join(show_value(item, language) for item in value) if value else "(none)"
     return _scalar(value)
@@ -169,10 +171,12 @@ def _change_value(change: Change, value: Any, language: str) -> str:
     """Show ``value`` (the old or new value of ``change``) in one line."""
     if change.value_type == "item" and change.key is not None and isinstance(value, dict):
         rest = {k: v for k, v in value.items() if k not in _KEY_FIELDS}
+        if change.field == "completed" and value.get("period") is None:
+            rest.pop("date", None)  # a one-off completion's key is its date: shown once, there
         if change.field == "values":
             extra = show_value({k: v for k, v in rest.items() if k != "value"}, language)
             shown = show_value(rest.get("value"), language)
-            return shown if extra == "(empty)" else f"{shown} ({extra})"
+            return shown if extra == _EMPTY else f"{shown} ({extra})"
         return show_value(rest, language)
     return show_value(value, language)
 
@@ -271,9 +275,9 @@ def _text_detail(change: Change, language: str) -> str:
     new = _change_value(change, change.new, language)
     if change.change == "added":
         verb = "recorded" if change.field == "values" else "added"
-        return f"{label} {verb}: {new}"
+        return f"{label} {verb}" if new == _EMPTY else f"{label} {verb}: {new}"
     if change.change == "removed":
-        return f"{label} removed (was: {old})"
+        return f"{label} removed" if old == _EMPTY else f"{label} removed (was: {old})"
     verb = " replaced" if change.field == "values.value" else ""
     return f"{label}{verb}: {old} → {new}"
 
@@ -360,9 +364,9 @@ def _md_line(change: Change, language: str) -> str:
         return f"{head}: {''.join(parts)}"
     old, new = _md_value(change, change.old, language), _md_value(change, change.new, language)
     if change.change == "added":
-        return f"{head}: {new}"
+        return head if new == escape_markdown(_EMPTY) else f"{head}: {new}"
     if change.change == "removed":
-        return f"{head} (was: {old})"
+        return head if old == escape_markdown(_EMPTY) else f"{head} (was: {old})"
     return f"{head}: {old} → {new}"
 
 

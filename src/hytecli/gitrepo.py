@@ -35,6 +35,13 @@ _FETCH_HINT = (
 )
 
 
+NO_COMMITS = (
+    "there are no commits yet, so there is nothing to compare with: commit the plan first "
+    "(git add -A && git commit -m 'Start the plan'); hyte diff then shows the changes made since "
+    "(or name a base revision: hyte diff BASE)"
+)
+
+
 class GitProblem(Exception):
     """git cannot give what was asked; the message says why and what to do.
 
@@ -112,7 +119,12 @@ class GitRepository:
 
     def _commit_of(self, spec: str) -> str | None:
         result = self._run_in(
-            self.top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{spec}^{{commit}}",
+            self.top,
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            f"{spec}^{{commit}}",
             check=False,
         )
         return result.stdout.decode().strip() if result.returncode == 0 else None
@@ -133,10 +145,25 @@ class GitRepository:
         commit = self._commit_of(spec)
         if commit is None:
             raise GitProblem(self._missing_message(f"revision {spec!r} is not in this repository"))
-        label = spec if commit.startswith(spec) else f"{spec} ({commit[:7]})"
+        short = self.short(commit)
+        label = short if commit.startswith(spec.lower()) else f"{spec} ({short})"
         return Revision(spec, commit, label)
 
+    def short(self, commit: str) -> str:
+        """Return the commit's abbreviated id, as ``git rev-parse --short`` gives it."""
+        return self.git("rev-parse", "--short", commit, check=False) or commit[:7]
+
+    def has_commits(self) -> bool:
+        """Tell whether ``HEAD`` is a commit (a new repository has none until the first)."""
+        return self._commit_of("HEAD") is not None
+
     def _missing_message(self, what: str) -> str:
+        if not self.has_commits():
+            return (
+                f"{what}: this repository has no commits yet. Commit the plan first (git add -A, "
+                "git commit), or fetch the revision from a remote (e.g. 'git fetch origin main' "
+                "and name it origin/main)"
+            )
         if self.is_shallow():
             return (
                 f"{what}: this is a shallow clone, so older commits and other branches are "
@@ -162,10 +189,12 @@ class GitRepository:
             for ref in (f"refs/heads/{name}", f"refs/remotes/origin/{name}"):
                 if self._commit_of(ref):
                     return name if ref.startswith("refs/heads/") else f"origin/{name}"
-        raise GitProblem(self._missing_message(
-            "cannot find the default branch (origin/HEAD, main or master) to compare with; name "
-            "the base revision (hyte diff BASE)"
-        ))
+        raise GitProblem(
+            self._missing_message(
+                "cannot find the default branch (origin/HEAD, main or master) to compare with; "
+                "name the base revision (hyte diff BASE)"
+            )
+        )
 
     def merge_base(self, branch: str) -> Revision:
         """Return the merge base of ``HEAD`` and ``branch`` (where the current branch forked).
@@ -176,16 +205,24 @@ class GitRepository:
         """
         head = self._commit_of("HEAD")
         if head is None:
-            raise GitProblem(
-                "there are no commits yet to compare with: commit the plan first, or name the "
-                "base revision (hyte diff BASE)"
-            )
+            raise GitProblem(NO_COMMITS)
         base = self.git("merge-base", head, branch, check=False)
         if not base:
-            raise GitProblem(self._missing_message(
-                f"HEAD and {branch} have no common history here"
-            ))
-        return Revision(branch, base, f"merge base of HEAD and {branch} ({base[:7]})")
+            raise GitProblem(
+                self._missing_message(f"HEAD and {branch} have no common history here")
+            )
+        return Revision(branch, base, f"merge base of HEAD and {branch} ({self.short(base)})")
+
+    def default_base(self) -> Revision:
+        """Return where the current branch forked from the default branch (``hyte diff``'s base).
+
+        Raises:
+            GitProblem: there are no commits yet, no default branch, or no common history.
+
+        """
+        if not self.has_commits():
+            raise GitProblem(NO_COMMITS)
+        return self.merge_base(self.default_branch())
 
     def plan_files(self, revision: Revision) -> dict[str, bytes]:
         """Return the plan's files at ``revision``: path relative to the plan root → contents.
@@ -198,8 +235,16 @@ class GitRepository:
 
         """
         listing = self._run_in(
-            self.top, "ls-tree", "-r", "-z", "--long", "--full-tree", revision.commit, "--",
-            f"{self.prefix}{PLAN_DIR}", f"{self.prefix}{INDICATOR_DIR}",
+            self.top,
+            "ls-tree",
+            "-r",
+            "-z",
+            "--long",
+            "--full-tree",
+            revision.commit,
+            "--",
+            f"{self.prefix}{PLAN_DIR}",
+            f"{self.prefix}{INDICATOR_DIR}",
         ).stdout.decode("utf-8", "surrogateescape")
         wanted: list[tuple[str, str]] = []
         for entry in filter(None, listing.split("\0")):
@@ -212,7 +257,8 @@ class GitRepository:
             if int(size) > MAX_BYTES:
                 raise GitProblem(
                     f"{path} at {revision.label} is {size} bytes; plan files must be under "
-                    f"{MAX_BYTES} bytes", usage=False,
+                    f"{MAX_BYTES} bytes",
+                    usage=False,
                 )
             wanted.append((path.removeprefix(self.prefix), obj))
         if not wanted:
@@ -281,7 +327,8 @@ def inside_work_tree(folder: Path) -> bool:
     try:
         result = subprocess.run(
             ["git", "-C", str(folder), "rev-parse", "--is-inside-work-tree"],
-            capture_output=True, check=False,
+            capture_output=True,
+            check=False,
         )
     except FileNotFoundError:
         return False
@@ -298,7 +345,8 @@ def git_init(folder: Path) -> None:
     try:
         result = subprocess.run(
             ["git", "init", "--quiet", "--initial-branch=main", str(folder)],
-            capture_output=True, check=False,
+            capture_output=True,
+            check=False,
         )
     except FileNotFoundError:
         raise GitProblem(
@@ -327,7 +375,7 @@ def diff_revisions(plan_root: Path, base: str | None = None, head: str | None = 
 
     """
     git = GitRepository(plan_root)
-    base_revision = git.resolve(base) if base is not None else git.merge_base(git.default_branch())
+    base_revision = git.resolve(base) if base is not None else git.default_base()
     base_plan = load_plan_at(git, base_revision)
     if base_plan is not None:
         refuse_broken(base_plan, f"at revision {base_revision.label}")

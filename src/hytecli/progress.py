@@ -29,11 +29,14 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from hytecli.deadlines import UnknownCouncilTerm, resolve_deadline
 from hytecli.models import IndicatorFile, IndicatorValue, PlanFile
 from hytecli.periods import Period, PeriodKind, parse_due
+
+if TYPE_CHECKING:
+    from hytecli.repository import IndicatorRecord
 
 
 class ProgressStatus(StrEnum):
@@ -378,8 +381,30 @@ class _Draft:
         )
 
 
+def as_indicator_file(indicator: IndicatorFile | IndicatorRecord) -> IndicatorFile:
+    """Return the indicator's model, given it or the repository's record of it.
+
+    ``repository.indicators[i]`` and ``repository.indicator(id)`` are
+    :class:`~hytecli.repository.IndicatorRecord` objects (path, document, model); the model, an
+    :class:`~hytecli.models.IndicatorFile`, is their ``.indicator``. The ``assess_*`` functions
+    take either.
+
+    Raises:
+        TypeError: ``indicator`` is neither.
+    """
+    if isinstance(indicator, IndicatorFile):
+        return indicator
+    inner = getattr(indicator, "indicator", None)
+    if isinstance(inner, IndicatorFile):
+        return inner
+    raise TypeError(
+        "expected an indicator: an IndicatorFile (repository.indicators[i].indicator) or an "
+        f"IndicatorRecord (repository.indicators[i]), not {type(indicator).__name__}"
+    )
+
+
 def assess_progress(
-    indicator: IndicatorFile,
+    indicator: IndicatorFile | IndicatorRecord,
     *,
     as_of: date,
     target_year: int | None = None,
@@ -390,7 +415,8 @@ def assess_progress(
     """Assess a count, percentage or rate indicator's progress (see the module docstring).
 
     Args:
-        indicator: The indicator (kind ``count``, ``percentage`` or ``rate``).
+        indicator: The indicator (kind ``count``, ``percentage`` or ``rate``): its model,
+            ``repository.indicators[i].indicator``, or its record, ``repository.indicators[i]``.
         as_of: Only values of periods that have started by this day (and, when they have a
             ``date``, were recorded by this day) count.
         target_year: Judge the target as due at the end of this year instead of its deadline.
@@ -406,7 +432,9 @@ def assess_progress(
 
     Raises:
         ValueError: the indicator is a yes/no or text indicator (see :func:`assess_yes_no`).
+        TypeError: ``indicator`` is not an indicator.
     """
+    indicator = as_indicator_file(indicator)
     if indicator.kind in ("yes_no", "text"):
         raise ValueError(
             f"{indicator.id} is a {indicator.kind} indicator: progress is measured for count, "
@@ -632,10 +660,14 @@ def _assess_target(
     ratio = moving / abs(required)
     numbers.update(ratio=ratio, progress_value=ratio)
     level = used.level(ratio)
+    if ratio < 0:
+        pace = "it is moving away from the target"
+    else:
+        pace = f"that is {ratio * 100:.0f} % of the growth needed"
     reason = (
         f"observed growth {_percent(growth.observed)} against {_percent(required)} needed to "
-        f"reach {goal_text} by {due}: ratio {ratio:.2f} (on track from {used.high:g}, too "
-        f"slow from {used.low:g} up, worse is deterioration)"
+        f"reach {goal_text} by {due}: {pace} (on track needs at least {used.high * 100:g} % "
+        "of the required yearly growth)"
     )
     if growth.t >= target_time:
         draft.warnings.append(f"the deadline {due} has passed and the target is not met")
@@ -648,14 +680,17 @@ def _assess_target(
     return draft.finish(level, reason)
 
 
-def assess_yes_no(indicator: IndicatorFile, *, as_of: date) -> YesNoAssessment:
+def assess_yes_no(indicator: IndicatorFile | IndicatorRecord, *, as_of: date) -> YesNoAssessment:
     """Assess a yes/no indicator by its latest whole-area answer known on ``as_of``.
 
-    The wanted answer is the target's value (``true`` when there is no target).
+    The wanted answer is the target's value (``true`` when there is no target). ``indicator`` is
+    its model or its record, as for :func:`assess_progress`.
 
     Raises:
         ValueError: the indicator is not a yes/no indicator.
+        TypeError: ``indicator`` is not an indicator.
     """
+    indicator = as_indicator_file(indicator)
     if indicator.kind != "yes_no":
         raise ValueError(f"{indicator.id} is a {indicator.kind} indicator, not yes/no")
     answers = {p: v for p, v in _series(indicator, as_of).items() if isinstance(v.value, bool)}
@@ -683,12 +718,14 @@ def assess_yes_no(indicator: IndicatorFile, *, as_of: date) -> YesNoAssessment:
 
 
 def assess_indicator(
-    indicator: IndicatorFile, *, as_of: date, plan: PlanFile | None = None
+    indicator: IndicatorFile | IndicatorRecord, *, as_of: date, plan: PlanFile | None = None
 ) -> ProgressAssessment | YesNoAssessment | None:
     """Assess any indicator: yes/no ones by their answer, numeric ones by their progress.
 
-    Returns ``None`` for text indicators, which have no progress to measure.
+    ``indicator`` is its model or its record, as for :func:`assess_progress`. Returns ``None``
+    for text indicators, which have no progress to measure.
     """
+    indicator = as_indicator_file(indicator)
     if indicator.kind == "text":
         return None
     if indicator.kind == "yes_no":

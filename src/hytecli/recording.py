@@ -229,8 +229,7 @@ def _cross_check(
         changed = dataclasses.replace(
             repository,
             areas=[
-                AreaRecord(path, document, model) if r.path == path else r
-                for r in repository.areas
+                AreaRecord(path, document, model) if r.path == path else r for r in repository.areas
             ],
         )
     before = Counter(f.code for f in errors(repository))
@@ -347,7 +346,7 @@ def _check_municipality(given: str | None, plan: PlanFile) -> str | None:
     if not plan.municipalities:
         raise Refused(
             f"unknown municipality '{wanted}': plan/plan.yaml lists no municipalities; add them "
-            "there (municipalities: - code: \"049\" ...) to record values per municipality"
+            'there (municipalities: - code: "049" ...) to record values per municipality'
         )
     known = ", ".join(f"{m.code} {m.name}" for m in plan.municipalities)
     raise Refused(
@@ -369,10 +368,55 @@ def _check_series(given: str | None, indicator: IndicatorFile) -> str | None:
             "the values of the target's reference, target.reference, e.g. national_average); "
             "leave out --series to record the indicator's own value"
         )
+    if difflib.get_close_matches(name, [reference], n=1, cutoff=0.6):
+        raise Refused(
+            f"unknown series '{name}' for '{indicator.id}': did you mean '{reference}'? That is "
+            "its only series (its target's reference)"
+        )
     raise Refused(
-        f"unknown series '{name}' for '{indicator.id}'{_suggest(name, [reference])}: its only "
-        f"series is its target's reference, '{reference}'"
+        f"unknown series '{name}' for '{indicator.id}': its only series is its target's "
+        f"reference, '{reference}'"
     )
+
+
+def _check_value_date(day: date, period: Period, plan: PlanFile) -> None:
+    """Refuse a value's date before its period began, or before the plan period began."""
+    from hytecli.validation import value_date_problem
+
+    problem = value_date_problem(day, period, plan)
+    if problem is not None:
+        _code, text = problem
+        raise Refused(
+            f"--date {day.isoformat()} {text}: a value is dated the day it was achieved or "
+            "recorded, which is not before its period (and the plan) began; give that day, or "
+            "leave out --date"
+        )
+
+
+def _check_completion_date(
+    day: date, plan: PlanFile, year: int | None, today: date, defaulted: bool
+) -> None:
+    """Refuse an implausible completion date (:func:`~hytecli.validation.completion_date_problem`).
+
+    With no ``--date`` given (``defaulted``, the date is today) a recurring item's completion for
+    a year that has ended is refused too: today is then rarely the day it was done.
+    """
+    from hytecli.validation import completion_date_problem
+
+    if defaulted and year is not None and today > date(year, 12, 31):
+        raise Refused(
+            f"--period {year} ended on {year}-12-31, and without --date the completion would be "
+            f"dated today, {today.isoformat()}: give --date with the day the {year} entry was "
+            f"done (--date {today.isoformat()} if that really was today)"
+        )
+    problem = completion_date_problem(day, plan, year)
+    if problem is not None:
+        shown = f"today's date {day.isoformat()}" if defaulted else f"--date {day.isoformat()}"
+        raise Refused(
+            f"{shown} {problem}: give the day it was done with --date (if it really was done "
+            "then, write the entry in the area file by hand; hyte validate warns about such a "
+            "date, D005)"
+        )
 
 
 def _parse_value(raw: str, indicator: IndicatorFile) -> RecordedValue:
@@ -450,6 +494,7 @@ def record_value(
         source = _clean_text(source, "--source")
         if on_date is not None:
             _check_not_future(on_date, today_in_zone(plan.time_zone, now), "--date")
+            _check_value_date(on_date, the_period, plan)
 
         existing: int | None = None
         for i, entry in enumerate(indicator.values):
@@ -563,6 +608,7 @@ class CompletionResult:
         replaced: The old date when ``replace`` replaced an entry, else ``None``.
         written: ``False`` for a dry run.
         diff: Unified diff of the change.
+        dated_today: ``day`` is today's date because no date was given.
     """
 
     path: str
@@ -573,20 +619,25 @@ class CompletionResult:
     replaced: date | None
     written: bool
     diff: str
+    dated_today: bool = False
 
     def describe(self) -> str:
-        """Return a one-line summary of the completion."""
+        """Return a one-line summary of the completion, saying when its date is today's."""
         covers = f" for {self.period}" if self.period is not None else ""
+        today = ""
+        if self.dated_today:
+            change = " (to change it: --replace --date YYYY-MM-DD)" if self.written else ""
+            today = f"; dated today, as no --date was given{change}"
         if self.replaced is not None:
             verb = "would change" if not self.written else "changed"
             return (
                 f"{verb} the completion of {self.kind} {self.item_id}{covers}: "
-                f"{self.replaced.isoformat()} → {self.day.isoformat()} ({self.path})"
+                f"{self.replaced.isoformat()} → {self.day.isoformat()} ({self.path}){today}"
             )
         verb = "would mark" if not self.written else "marked"
         return (
             f"{verb} {self.kind} {self.item_id} completed on {self.day.isoformat()}{covers} "
-            f"({self.path})"
+            f"({self.path}){today}"
         )
 
 
@@ -660,9 +711,7 @@ def complete_item(
                 )
             first, last = plan.period.start.year, plan.period.end.year
             if not first <= period <= last:
-                raise Refused(
-                    f"--period {period} is outside the plan period ({first}–{last})"
-                )
+                raise Refused(f"--period {period} is outside the plan period ({first}–{last})")
         elif period is not None:
             raise Refused(
                 f"{item.kind} '{item_id}' has a one-off deadline (or none), so a completion has no "
@@ -675,7 +724,8 @@ def complete_item(
 
         entries = list(node.completed)
         same = [
-            i for i, entry in enumerate(entries)
+            i
+            for i, entry in enumerate(entries)
             if not recurring or (entry.period is not None and entry.period.year == period)
         ]
         list_path: DataPath = (*item.data_path, "completed")
@@ -733,6 +783,8 @@ def complete_item(
             )
             target.setdefault("completed", [])
             target["completed"].insert(index, {name: _as_read(data) for name, data in fields})
+        # after the "already completed" refusal, which says more when there is an entry
+        _check_completion_date(day, plan, period if recurring else None, today, on_date is None)
         new_document, model = _verify(new_text, expected, AreaFile, item.area.path, plan.language)
         _cross_check(repository, item.area.path, new_document, model)
         diff = unified_diff(text, new_text, item.area.path)
@@ -747,5 +799,5 @@ def complete_item(
             replaced=replaced,
             written=not dry_run,
             diff=diff,
+            dated_today=on_date is None,
         )
-

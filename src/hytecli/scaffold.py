@@ -31,7 +31,9 @@ from hytecli.yamlfile import parse_yaml
 
 OrganisationType = Literal["wellbeing_services_county", "municipality", "other"]
 ORGANISATION_TYPES: tuple[OrganisationType, ...] = (
-    "wellbeing_services_county", "municipality", "other"
+    "wellbeing_services_county",
+    "municipality",
+    "other",
 )
 
 #: The wellbeing services county councils' terms (aluevaltuusto): id, first day, last day, name in
@@ -74,6 +76,7 @@ def yaml_scalar(value: str | int | float | bool) -> str:
     PyYAML's ``safe_dump`` quotes what YAML 1.1 would convert (``no``, ``2024-01-01``), but leaves
     some forms plain that hyte's stricter reader refuses (``049``); those are double-quoted.
     """
+
     def dump(**style: Any) -> str:
         text: str = yaml.safe_dump(
             [value], default_flow_style=True, allow_unicode=True, width=10**9, **style
@@ -85,6 +88,43 @@ def yaml_scalar(value: str | int | float | bool) -> str:
     if document.findings or document.data != {"value": value}:
         return dump(default_style='"')
     return plain
+
+
+#: Official codes by type of organisation (Statistics Finland's classifications): a
+#: municipality's code is three digits (``049``), a wellbeing services county's two (``15``).
+#: Only the form is checked, not a list of codes.
+CODE_PATTERNS: dict[OrganisationType, tuple[str, str]] = {
+    "municipality": (r"\d{3}", "a municipality code is three digits, such as 049"),
+    "wellbeing_services_county": (
+        r"\d{2}",
+        "a wellbeing services county's code is two digits, such as 01",
+    ),
+    "other": (r"\d{2,3}", "an official code is two or three digits"),
+}
+
+#: hyte is not on PyPI yet: what ``hyte init`` says when CI and pre-commit would install it from
+#: there (that is, when ``--hyte-requirement`` was not given).
+REQUIREMENT_PLACEHOLDER = "hytecli @ git+<url-of-the-hyte-repository>@<tag>"
+
+
+def code_problem(code: str, organisation_type: OrganisationType) -> str | None:
+    """Say what is wrong with ``--code`` for this type of organisation, or return ``None``."""
+    pattern, rule = CODE_PATTERNS[organisation_type]
+    if re.fullmatch(pattern, code):
+        return None
+    return f"--code {code!r} does not fit --type {organisation_type}: {rule}"
+
+
+def unpublished_requirement_warning(requirement: str) -> str:
+    """Return the warning that CI and pre-commit cannot install ``requirement`` from PyPI yet."""
+    return (
+        f"warning: hytecli is not published on PyPI yet, so the CI workflow "
+        f"(.github/workflows/hyte.yml) and pre-commit (.pre-commit-config.yaml) cannot install "
+        f"'{requirement}' as written. Install hyte from its git repository instead: replace "
+        f"'{requirement}' in those two files with '{REQUIREMENT_PLACEHOLDER}', filling in the "
+        "URL of the hyte repository and a tag of it (next time, give hyte init "
+        f"--hyte-requirement '{REQUIREMENT_PLACEHOLDER}')"
+    )
 
 
 def slug(text: str) -> str:
@@ -104,7 +144,8 @@ class PlanSettings:
         end: The plan period's last day.
         name_sv: The organisation's Swedish name (bilingual organisations).
         short_name: Its abbreviation (``LUVN``).
-        code: Its official code (wellbeing services county 01-21, or a municipality code).
+        code: Its official code: two digits for a wellbeing services county, three for a
+            municipality (``049``); see :data:`CODE_PATTERNS`.
         language: The plan's main language (``fi``).
         time_zone: The time zone deadlines are judged in.
         plan_id: The plan's id; default from the short name (or name) and the period's years.
@@ -148,12 +189,18 @@ class PlanSettings:
             load_zone(self.time_zone)
         except DateProblem as exc:
             problems.append(f"--time-zone: {exc}")
-        if self.code is not None and not re.fullmatch(r"\d{2,3}", self.code):
-            problems.append(f"--code {self.code!r} is not an official code (two or three digits)")
+        if self.code is not None:
+            problem = code_problem(self.code, self.organisation_type)
+            if problem is not None:
+                problems.append(problem)
         if "\n" in self.hyte_requirement or not self.hyte_requirement.strip():
             problems.append("--hyte-requirement must be one pip requirement on one line")
-        for option, text in (("--short-name", self.short_name), ("--name-sv", self.name_sv),
-                             ("--title", self.title), ("--area", self.area_title)):
+        for option, text in (
+            ("--short-name", self.short_name),
+            ("--name-sv", self.name_sv),
+            ("--title", self.title),
+            ("--area", self.area_title),
+        ):
             if text is not None and not text.strip():
                 problems.append(f"{option} must not be empty")
         language = self.language
@@ -176,10 +223,20 @@ class PlanSettings:
         if problems:
             raise ScaffoldProblem("; ".join(problems))
         return PlanSettings(
-            name=self.name.strip(), organisation_type=self.organisation_type, start=self.start,
-            end=self.end, name_sv=self.name_sv, short_name=self.short_name, code=self.code,
-            language=language, time_zone=self.time_zone, plan_id=plan_id, title=title,
-            area_title=area_title, area_id=area_id, hyte_requirement=self.hyte_requirement,
+            name=self.name.strip(),
+            organisation_type=self.organisation_type,
+            start=self.start,
+            end=self.end,
+            name_sv=self.name_sv,
+            short_name=self.short_name,
+            code=self.code,
+            language=language,
+            time_zone=self.time_zone,
+            plan_id=plan_id,
+            title=title,
+            area_title=area_title,
+            area_id=area_id,
+            hyte_requirement=self.hyte_requirement,
         )
 
 

@@ -332,10 +332,43 @@ def fails(report: StatusReport, fail_on: str) -> bool:
         ValueError: another ``fail_on``.
 
     """
+    return fail_reason(report, fail_on) is not None
+
+
+def fail_reason(report: StatusReport, fail_on: str) -> str | None:
+    """Say why ``hyte status --fail-on`` fails, or return ``None`` when it does not.
+
+    Args:
+        report: The computed status.
+        fail_on: ``overdue`` (anything overdue, including a recurring item's missing entry for
+            an earlier year) or ``due`` (that, or anything due soon).
+
+    Returns:
+        ``"10 items overdue and 2 recurring entries missing"``: what matched, counted (each
+        earlier plan-period year a recurring item has no entry for is one missing entry).
+
+    Raises:
+        ValueError: another ``fail_on``.
+
+    """
     if fail_on not in ("overdue", "due"):
         raise ValueError(f"fail_on must be 'overdue' or 'due', not {fail_on!r}")
-    states = {State.OVERDUE} if fail_on == "overdue" else {State.OVERDUE, State.DUE_SOON}
-    return any(item.state in states or item.missing_entries for item in report.items)
+    counts = count_states(report.items)
+    missing = sum(len(item.recurring.missing_years) for item in report.items if item.recurring)
+    parts = []
+    if counts[State.OVERDUE]:
+        parts.append(f"{_items(counts[State.OVERDUE])} overdue")
+    if fail_on == "due" and counts[State.DUE_SOON]:
+        parts.append(f"{_items(counts[State.DUE_SOON])} due soon")
+    if missing:
+        parts.append(f"{missing} recurring {'entry' if missing == 1 else 'entries'} missing")
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def _items(count: int) -> str:
+    return f"{count} item{'' if count == 1 else 's'}"
 
 
 #: Indicator kinds whose progress is measured with the compound-growth method.

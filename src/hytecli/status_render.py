@@ -23,6 +23,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any
 
@@ -197,10 +198,13 @@ def indicator_lines(item: StatusItem, language: str) -> list[tuple[str, str]]:
     info = item.indicator
     if info is None:
         return []
+    outcome = OUTCOME_LABELS[info.outcome]
+    if info.outcome is Outcome.NOT_ACHIEVED and item.state is not State.OVERDUE:
+        outcome = "not achieved yet"  # its deadline has not passed (or it has none)
     lines = [
         ("target", describe_target(info.target, info, language)),
         ("latest value", describe_latest(info)),
-        ("outcome", OUTCOME_LABELS[info.outcome]),
+        ("outcome", outcome),
     ]
     if item.recurring is not None:  # the outcome is that of the year judged
         lines[-1] = ("outcome", f"{lines[-1][1]} for {item.recurring.year}")
@@ -349,13 +353,35 @@ def _header_lines(report: StatusReport) -> list[str]:
         f"due soon = due within {_plural(report.due_within, 'day')}.",
     ]
     filters = []
-    if report.query.areas:
-        filters.append(f"areas {', '.join(report.query.areas)}")
+    areas = report.query.areas
+    if areas:
+        filters.append(f"{'area' if len(areas) == 1 else 'areas'} {', '.join(areas)}")
     if report.query.responsible:
-        filters.append(f'responsible contains "{report.query.responsible}"')
+        filters.append(f'items whose responsible party contains "{report.query.responsible}"')
     if filters:
         lines.append(f"Only {'; '.join(filters)}.")
     return lines
+
+
+def _nobody_responsible(report: StatusReport) -> bool:
+    """Whether ``--responsible`` is what left no item (the summary is then all zeros)."""
+    return not report.items and bool((report.query.responsible or "").strip())
+
+
+def nothing_matches(report: StatusReport) -> str | None:
+    """Say why no item is shown (``None`` when some are), naming the filter that matched nothing.
+
+    ``No items match: no item's responsible party contains 'zzz'.`` when ``--responsible`` left
+    nothing; the summary's all-zero rows are then left out, as they say nothing more.
+    """
+    if report.items:
+        return None
+    needle = (report.query.responsible or "").strip()
+    if not needle:
+        return "No items match."
+    areas = report.query.areas
+    where = f" in {'area' if len(areas) == 1 else 'areas'} {', '.join(areas)}" if areas else ""
+    return f"No items match: no item's responsible party contains '{needle}'{where}."
 
 
 def _summary_rows(report: StatusReport) -> list[tuple[str, list[int], str]]:
@@ -382,6 +408,9 @@ def render_plain(report: StatusReport) -> str:
     """Render the ``table`` format without a terminal: plain text, nothing cut, no escape codes."""
     language = report.language
     out = _header_lines(report)
+    empty = nothing_matches(report)
+    if empty is not None and _nobody_responsible(report):
+        return "\n".join([*out, "", empty]) + "\n"
     out += ["", "Summary"]
     headers = ["area", *(LABELS[s] for s in STATES), "total"]
     rows = _summary_rows(report)
@@ -402,8 +431,8 @@ def render_plain(report: StatusReport) -> str:
             *(str(c).rjust(w) for c, w in zip(counts, widths, strict=True)),
         ]
         out.append(("  " + "  ".join(cells) + ("  " + note if note else "")).rstrip())
-    if not report.items:
-        out += ["", "No items match."]
+    if empty is not None:
+        out += ["", empty]
     label_width = len("latest value")
     for summary in report.areas:
         items = report.items_in(summary.id)
@@ -450,6 +479,9 @@ def render_markdown(report: StatusReport) -> str:
     title = _text(report.plan_title, language)
     out = [f"## Status: {md_escape(title)}", ""]
     out += [md_escape(line) for line in _header_lines(report)[1:]]
+    empty = nothing_matches(report)
+    if empty is not None and _nobody_responsible(report):
+        return "\n".join([*out, "", md_escape(empty)]) + "\n"
     out += ["", "### Summary", ""]
     out.append(_md_row(["Area", *(LABELS[s].capitalize() for s in STATES), "Total"]))
     out.append(_md_row(["---", *(["---:"] * (len(STATES) + 1))]))
@@ -466,8 +498,8 @@ def render_markdown(report: StatusReport) -> str:
     out.append(
         _md_row(["**Total**", *(str(totals[s]) for s in STATES), f"**{sum(totals.values())}**"])
     )
-    if not report.items:
-        out += ["", "No items match."]
+    if empty is not None:
+        out += ["", md_escape(empty)]
     for summary in report.areas:
         items = report.items_in(summary.id)
         if not items:
@@ -506,11 +538,100 @@ def render_markdown(report: StatusReport) -> str:
 
 # --- Rich -----------------------------------------------------------------------------------------
 
+#: A word of plan prose (a title, a responsible party) longer than this may be folded in a table
+#: cell rather than make the whole table fall back to blocks; ids and header words never are.
+PROSE_WORD = 16
+#: The narrowest Title column worth a table; below it the items are shown as blocks of lines.
+TITLE_WIDTH = 30
+
+
+@dataclass(frozen=True)
+class _Column:
+    """A table column to lay out: its header and cells as plain text, and how it may wrap.
+
+    A ``fixed`` column is never wrapped: its width is its longest line. Other columns wrap at
+    spaces and are never narrower than the longest word of their header, any of their ``whole``
+    tokens (ids), ``floor``, or their longest word up to :data:`PROSE_WORD` cells. Spare room
+    goes to the columns in proportion to ``weight``, up to each column's longest line.
+    """
+
+    header: str
+    cells: tuple[str, ...]
+    fixed: bool = False
+    weight: int = 1
+    whole: tuple[str, ...] = ()
+    floor: int = 0
+
+    def bounds(self) -> tuple[int, int]:
+        """Return the column's least and natural content width, in terminal cells."""
+        from rich.cells import cell_len
+
+        texts = (self.header, *self.cells)
+        longest = max((cell_len(line) for text in texts for line in text.splitlines()), default=0)
+        if self.fixed:
+            return longest, longest
+        words = [cell_len(word) for text in self.cells for word in text.split()]
+        least = max(
+            [cell_len(word) for word in self.header.split()]
+            + [cell_len(token) for token in self.whole]
+            + [min(max(words, default=0), PROSE_WORD), self.floor]
+        )
+        return least, max(least, longest)
+
+
+def fit_columns(columns: Sequence[_Column], width: int) -> list[int] | None:
+    """Return content widths for ``columns`` that add up to at most ``width``, or ``None``.
+
+    ``None`` means the columns cannot fit without breaking an id or a header word (or cutting a
+    column off); the caller then shows the rows as blocks of lines instead.
+    """
+    bounds = [column.bounds() for column in columns]
+    widths = [least for least, _most in bounds]
+    spare = width - sum(widths)
+    if spare < 0:
+        return None
+    while spare > 0:
+        growing = [i for i, (_least, most) in enumerate(bounds) if widths[i] < most]
+        if not growing:
+            break
+        pick = min(growing, key=lambda i: (widths[i] / columns[i].weight, i))
+        widths[pick] += 1
+        spare -= 1
+    return widths
+
+
+def _frame_width(table: Any, columns: int) -> int:
+    """Cells a Rich table of ``columns`` columns spends on its box and cell padding."""
+    frame = ((2 if table.show_edge else 0) + columns - 1) if table.box else 0
+    _top, right, _bottom, left = table.padding
+    frame += (left + right) * columns
+    if not table.pad_edge:
+        frame -= left + right
+    return int(frame)
+
+
+def _fitted_table(console: Any, columns: Sequence[_Column], **options: Any) -> Any:
+    """Return an empty Rich table with ``columns`` sized to fit ``console``, else ``None``."""
+    from rich.table import Table
+
+    table = Table(**options)
+    widths = fit_columns(columns, console.width - _frame_width(table, len(columns)))
+    if widths is None:
+        return None
+    for column, width in zip(columns, widths, strict=True):
+        table.add_column(no_wrap=column.fixed, overflow="fold", width=width)
+    return table
+
 
 def print_rich(report: StatusReport, console: Any) -> None:
-    """Print the report as Rich tables on ``console`` (a :class:`rich.console.Console`)."""
-    from rich import box
-    from rich.table import Table
+    """Print the report with Rich on ``console`` (a :class:`rich.console.Console`).
+
+    The summary is a table when it fits the console with every id and header word whole, else a
+    block of lines per area. Each area's items are a table on consoles at least
+    :data:`NARROW_WIDTH` wide when that table fits the same way, else blocks of lines. Nothing is
+    cut off: a text too long for its cell wraps at spaces (only a very long word of plan prose is
+    folded).
+    """
     from rich.text import Text as RichText
 
     language = report.language
@@ -521,53 +642,135 @@ def print_rich(report: StatusReport, console: Any) -> None:
         return RichText(f"{symbols[state]} {LABELS[state]}", style=STYLES[state])
 
     for line in _header_lines(report):
-        console.print(RichText(line))
-    summary_table = Table(
-        title=RichText("Summary"), box=box.SIMPLE_HEAVY, show_footer=False, title_justify="left"
-    )
-    summary_table.add_column("Area", overflow="fold", min_width=20, ratio=1)
-    for state in STATES:
-        header = RichText(f"{symbols[state]}\n{LABELS[state]}", style=STYLES[state])
-        summary_table.add_column(header, justify="right", overflow="fold")
-    summary_table.add_column("Total", justify="right")
-    for summary in report.areas:
-        name = RichText(area_heading(summary, language))
-        if summary.note and summary.id is not None:
-            name.append(f"\n{summary.note}", style="italic dim")
-        cells = [
-            RichText(str(summary.counts[s]), style=STYLES[s] if summary.counts[s] else "dim")
-            for s in STATES
-        ]
-        summary_table.add_row(name, *cells, RichText(str(summary.total)))
-    totals = report.totals
-    summary_table.add_section()
-    summary_table.add_row(
-        RichText("Total", style="bold"),
-        *(RichText(str(totals[s]), style="bold") for s in STATES),
-        RichText(str(sum(totals.values())), style="bold"),
-    )
-    console.print(summary_table)
-    if not report.items:
-        console.print(RichText("No items match."))
+        console.print(RichText(line), overflow="fold")
+    empty = nothing_matches(report)
+    if empty is None or not _nobody_responsible(report):
+        _print_rich_summary(report, console, symbols)
+    if empty is not None:
+        console.print(RichText(empty), overflow="fold")
     for summary in report.areas:
         items = report.items_in(summary.id)
         if not items:
             continue
         heading = RichText(area_heading(summary, language), style="bold")
-        if console.width < NARROW_WIDTH:
+        table = None
+        if console.width >= NARROW_WIDTH:
+            table = _items_table(console, heading, items, language, state_cell)
+        if table is None:
             _print_rich_blocks(console, heading, items, language, state_cell)
-            continue
-        table = Table(title=heading, title_justify="left", box=box.SIMPLE, expand=True)
-        table.add_column("State", no_wrap=True)
-        table.add_column("Kind", no_wrap=True)
-        for column, ratio in (("Id", 2), ("Title", 5), ("Responsible", 2), ("Deadline", 2)):
-            table.add_column(column, overflow="fold", ratio=ratio)
-        table.add_column("Days", overflow="fold", min_width=16, ratio=1)
-        for item in items:
-            title = RichText(_text(item.title, language))
-            for label, text in indicator_lines(item, language):
-                title.append(f"\n{label}: {text}", style="dim")
-            table.add_row(
+        else:
+            console.print()
+            console.print(table)
+
+
+def _print_rich_summary(report: StatusReport, console: Any, symbols: dict[State, str]) -> None:
+    """Print the counts per area: a table if it fits whole, else two lines per area."""
+    from rich import box
+    from rich.text import Text as RichText
+
+    names: list[RichText] = []
+    rows: list[list[int]] = []
+    for summary in report.areas:
+        name = RichText(area_heading(summary, report.language))
+        if summary.note and summary.id is not None:
+            name.append(f"\n{summary.note}", style="italic dim")
+        names.append(name)
+        rows.append([summary.counts[s] for s in STATES] + [summary.total])
+    totals = report.totals
+    names.append(RichText("Total", style="bold"))
+    rows.append([totals[s] for s in STATES] + [sum(totals.values())])
+
+    headers = [f"{symbols[state]}\n{LABELS[state]}" for state in STATES] + ["Total"]
+    columns = [
+        _Column(
+            "Area",
+            tuple(name.plain for name in names),
+            whole=tuple(f"({s.id})" for s in report.areas if s.id is not None),
+            floor=12,
+        ),
+        *(
+            # the counts get room first, so that their headers stay on one line if they can
+            _Column(header, tuple(str(row[i]) for row in rows), weight=1000)
+            for i, header in enumerate(headers)
+        ),
+    ]
+    table = _fitted_table(
+        console,
+        columns,
+        title=RichText("Summary"),
+        title_justify="left",
+        box=box.SIMPLE_HEAVY,
+        show_edge=False,
+        pad_edge=False,
+    )
+    if table is None:
+        _print_rich_summary_blocks(console, names, rows, symbols)
+        return
+    table.columns[0].header = "Area"
+    for index, state in enumerate(STATES):
+        column = table.columns[index + 1]
+        column.header = RichText(headers[index], style=STYLES[state])
+        column.justify = "right"
+    table.columns[-1].header = "Total"
+    table.columns[-1].justify = "right"
+    for index, (name, row) in enumerate(zip(names, rows, strict=True)):
+        total_row = index == len(rows) - 1
+        if total_row:
+            table.add_section()
+        cells = [
+            RichText(str(count), style="bold" if total_row else STYLES[s] if count else "dim")
+            for s, count in zip(STATES, row[:-1], strict=True)
+        ]
+        table.add_row(name, *cells, RichText(str(row[-1]), style="bold" if total_row else ""))
+    console.print(table)
+
+
+def _print_rich_summary_blocks(
+    console: Any, names: Sequence[Any], rows: Sequence[list[int]], symbols: dict[State, str]
+) -> None:
+    """Print the summary for consoles too narrow for its table: each area, then its counts."""
+    from rich.padding import Padding
+    from rich.text import Text as RichText
+
+    console.print(RichText("Summary"))
+    for name, row in zip(names, rows, strict=True):
+        counts = RichText()
+        for index, state in enumerate(STATES):
+            if index:
+                counts.append(", ")
+            counts.append(
+                f"{symbols[state]} {LABELS[state]} {row[index]}",
+                style=STYLES[state] if row[index] else "dim",
+            )
+        counts.append(f"; total {row[-1]}", style="bold")
+        console.print(Padding(name, (0, 0, 0, 2)), overflow="fold")
+        console.print(Padding(counts, (0, 0, 0, 4)), overflow="fold")
+
+
+def _items_table(
+    console: Any,
+    heading: Any,
+    items: Sequence[StatusItem],
+    language: str,
+    state_cell: Callable[[State], Any],
+) -> Any:
+    """Return one area's items as a Rich table that fits the console whole, else ``None``."""
+    from rich import box
+    from rich.text import Text as RichText
+
+    rows = []
+    ids: dict[str, set[str]] = {"Id": set(), "Title": set(), "Deadline": set()}
+    for item in items:
+        ids["Id"].add(item.id)
+        if item.indicator is not None:  # "used by: action <id>" lines
+            ids["Title"].update(ref.id for ref in item.indicator.used_by)
+        if item.deadline is not None and item.deadline.inherited_from is not None:
+            ids["Deadline"].add(item.deadline.inherited_from.id)  # "... from goal <id>"
+        title = RichText(_text(item.title, language))
+        for label, text in indicator_lines(item, language):
+            title.append(f"\n{label}: {text}", style="dim")
+        rows.append(
+            [
                 state_cell(item.state),
                 RichText(item.kind),
                 RichText(item.id),
@@ -575,8 +778,29 @@ def print_rich(report: StatusReport, console: Any) -> None:
                 RichText(", ".join(_text(p, language) for p in item.responsible)),
                 _rich_deadline(item, language),
                 RichText(describe_days(item), style=STYLES[item.state]),
-            )
-        console.print(table)
+            ]
+        )
+    headers = ("State", "Kind", "Id", "Title", "Responsible", "Deadline", "Days")
+    weights = (1, 1, 1, 5, 2, 2, 2)
+    columns = [
+        _Column(
+            header,
+            tuple(row[index].plain for row in rows),
+            fixed=index < 3,  # the state, the kind and the id are never wrapped
+            weight=weights[index],
+            whole=tuple(sorted(ids.get(header, ()))),
+            floor=TITLE_WIDTH if header == "Title" else 0,
+        )
+        for index, header in enumerate(headers)
+    ]
+    table = _fitted_table(console, columns, title=heading, title_justify="left", box=box.SIMPLE)
+    if table is None:
+        return None
+    for column, header in zip(table.columns, headers, strict=True):
+        column.header = header
+    for row in rows:
+        table.add_row(*row)
+    return table
 
 
 def _rich_deadline(item: StatusItem, language: str) -> Any:
@@ -596,12 +820,12 @@ def _print_rich_blocks(
     language: str,
     state_cell: Callable[[State], Any],
 ) -> None:
-    """Print one area's items as blocks of lines, for terminals too narrow for a table."""
+    """Print one area's items as blocks of lines, for consoles too narrow for its table."""
     from rich.padding import Padding
     from rich.text import Text as RichText
 
     console.print()
-    console.print(heading)
+    console.print(heading, overflow="fold")
     for item in items:
         line = state_cell(item.state)
         line.append(f"  {item.kind} ")

@@ -14,8 +14,10 @@ them (a reference to an indicator whose file has an error is not reported as unk
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -40,6 +42,50 @@ _PERIOD_EXAMPLES = {
     PeriodKind.QUARTER: "{year}-Q1",
     PeriodKind.MONTH: "{year}-01",
 }
+
+
+# --- dates of completions and values (shared with hyte record and hyte complete) ------------------
+
+
+def one_year_after(day: date) -> date:
+    """Return the same day a year later (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
+
+
+def completion_date_problem(day: date, plan: PlanFile, year: int | None = None) -> str | None:
+    """Say what is implausible about a completion dated ``day``, or return ``None``.
+
+    The rule (D005, a warning; ``hyte complete`` refuses such a date): a goal or action of the
+    plan is done within the plan period, or at the latest a year after it ended (reported in the
+    last annual report); a recurring item's completion for ``year`` is not done before that year
+    began. The text completes a sentence whose subject is the date.
+    """
+    start, end = plan.period.start, plan.period.end
+    if day < start:
+        return f"is before the plan period began ({start.isoformat()})"
+    if day > one_year_after(end):
+        return f"is more than a year after the plan period ended ({end.isoformat()})"
+    if year is not None and day < date(year, 1, 1):
+        return f"is before {year}, the year it covers, began"
+    return None
+
+
+def value_date_problem(day: date, period: Period, plan: PlanFile | None) -> tuple[str, str] | None:
+    """Say what is wrong with an indicator value's ``date``: ``(code, text)``, or ``None``.
+
+    I007 (an error): the date is before the value's period began, as no value is achieved or
+    recorded before the period it measures starts. D005 (a warning): the date is before the plan
+    period began (possible only for a period that starts before the plan). The text completes a
+    sentence whose subject is the date.
+    """
+    if day < period.start:
+        return "I007", f"is before its period {period} began ({period.start.isoformat()})"
+    if plan is not None and day < plan.period.start:
+        return "D005", f"is before the plan period began ({plan.period.start.isoformat()})"
+    return None
 
 
 def validate_repository(repo: PlanRepository) -> list[Finding]:
@@ -103,7 +149,14 @@ def _kind_problem(kind: str, value: Any, what: str) -> str | None:
     if kind == "count":
         if _is_number(value) and value >= 0 and float(value).is_integer():
             return None
-        return f"a count's {what} must be a whole number, 0 or more, not {value!r}{quoted}"
+        fix = quoted
+        if _is_number(value) and value > 0 and math.isfinite(value):
+            low, high = math.floor(value), math.ceil(value)
+            fix = (
+                f": counts are whole numbers, so write {low} or {high}, or change kind (e.g. to "
+                "rate)"
+            )
+        return f"a count's {what} must be a whole number, 0 or more, not {value!r}{fix}"
     if kind == "percentage":
         if _is_number(value) and 0 <= value <= 100:
             return None
@@ -474,16 +527,38 @@ class _Checks:
                     WARNING,
                 )
 
-    # -- D004 ----------------------------------------------------------------------------------
+    # -- D004, D005 ----------------------------------------------------------------------------
 
     def completions(self) -> Iterator[Finding]:
-        """D004: a completion's period is required for recurring items and wrong otherwise."""
+        """D004 completion period missing or wrong; D005 (warning) implausible completion date.
+
+        D004: a completion's period is required for recurring items and wrong otherwise. D005: a
+        completion dated outside the plan period and its year of grace (see
+        :func:`completion_date_problem`).
+        """
         for item in self.items:
             node = item.node
             document = item.area.document
             recurring = node.deadline is not None and node.deadline.recurring is not None
             for c, completion in enumerate(node.completed):
                 path = (*item.data_path, "completed", c)
+                year = (
+                    completion.period.year if recurring and completion.period is not None else None
+                )
+                problem = (
+                    completion_date_problem(completion.date, self.plan, year)
+                    if self.plan is not None
+                    else None
+                )
+                if problem is not None:
+                    yield document.finding(
+                        (*path, "date"),
+                        "D005",
+                        f"the completion date {completion.date.isoformat()} of {item.kind} "
+                        f"'{item.id}' {problem}: check the date (a typo in the year?); if it "
+                        "really was done then, keep it",
+                        WARNING,
+                    )
                 if recurring and completion.period is None:
                     yield document.finding(
                         path,
@@ -621,6 +696,22 @@ class _Checks:
             problem = _kind_problem(ind.kind, entry.value, "value")
             if problem is not None:
                 yield document.finding((*base, "value"), "I004", problem)
+            dated = value_date_problem(entry.date, period, plan) if entry.date else None
+            if dated is not None:
+                code, text = dated
+                assert entry.date is not None
+                yield document.finding(
+                    (*base, "date"),
+                    code,
+                    f"the date {entry.date.isoformat()} of the value for {period} {text}: "
+                    + (
+                        "a value is achieved or recorded once its period has begun; correct "
+                        "the date or the period"
+                        if code == "I007"
+                        else "check the date; if the value really is from then, keep it"
+                    ),
+                    Severity.ERROR if code == "I007" else WARNING,
+                )
             if plan is not None and (
                 period.end < plan.period.start or period.start > plan.period.end
             ):
@@ -675,4 +766,3 @@ def _target_deadline(record: IndicatorRecord | None, plan: PlanFile) -> Resolved
         return resolve_deadline(deadline, plan)
     except UnknownCouncilTerm:
         return None  # reported as R004 at the indicator
-

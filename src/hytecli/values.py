@@ -13,7 +13,8 @@ Numbers (count, percentage and rate indicators):
 * A single comma or point followed by exactly three digits, with no other separator, is
   **ambiguous** and refused: ``1,234`` is 1.234 by the Finnish convention but 1234 by the English
   one (and ``1.234`` the other way round). Write ``1234`` or ``1 234`` for the whole number and
-  ``1,2340`` for the decimal one. A zero whole part (``0,125``), a whole part of four or more
+  ``1,2340`` for the decimal one (for a count, a whole number, only the first is suggested).
+  A zero whole part (``0,125``), a whole part of four or more
   digits (``1234,567``) or a space-grouped whole part (``1 234,567``) cannot be a thousands
   separator, so those are accepted.
 * A comma and a point in the same number (``1.234,5``, ``1,234.5``), two decimal separators,
@@ -119,12 +120,14 @@ def _looks_numeric(text: str) -> bool:
     return bool(re.search(r"[0-9]", text)) and not re.search(r"[^\s0-9.,%+\-\u2212]", text)
 
 
-def parse_number(text: str, *, allow_percent: bool = False) -> int | float:
+def parse_number(text: str, *, allow_percent: bool = False, whole: bool = False) -> int | float:
     """Read a number written the Finnish or the international way (see the module docstring).
 
     Args:
         text: The number as typed, e.g. ``12,5 %``, ``1 234``, ``0.75``.
         allow_percent: Accept a trailing ``%`` (percentage indicators only).
+        whole: The number is a count (a whole number): an ambiguous ``1,234`` is then refused
+            with only the whole-number reading suggested.
 
     Returns:
         An ``int`` when the number has no fractional part (``12,0`` → 12), else a ``float``.
@@ -170,6 +173,11 @@ def parse_number(text: str, *, allow_percent: bool = False) -> int | float:
         and not digits.startswith("0")
     ):
         sep, frac = match["sep"], match["frac"]
+        if whole:
+            raise ValueProblem(
+                f"'{digits}{sep}{frac}' is ambiguous: '{sep}' may separate thousands or decimals. "
+                f"A count is a whole number: write {digits}{frac} (or {digits} {frac})"
+            )
         raise ValueProblem(
             f"'{digits}{sep}{frac}' is ambiguous: it is {digits}.{frac} if '{sep}' separates the "
             f"decimals but {digits}{frac} if it separates thousands. Write {digits}{frac} (or "
@@ -185,18 +193,14 @@ def parse_number(text: str, *, allow_percent: bool = False) -> int | float:
 
 def _malformed(text: str) -> str:
     if re.search(r"[eE]", text) and re.search(r"[0-9]", text):
-        return (
-            f"{text!r} uses an exponent: write the number out in full, e.g. 1000 rather than 1e3"
-        )
+        return f"{text!r} uses an exponent: write the number out in full, e.g. 1000 rather than 1e3"
     if re.search(r"[0-9][ \u00a0\u202f\u2009]+[0-9]", text):
         return (
             f"{text!r}: spaces may only separate groups of three digits in the whole part "
             "(1 234 567); write the number without spaces or with groups of three"
         )
     if re.search(r"[.,]$", text) or re.search(r"^[-\u2212+]?[.,]", text):
-        return (
-            f"{text!r} needs digits on both sides of the decimal separator: e.g. 12,5 or 0,5"
-        )
+        return f"{text!r} needs digits on both sides of the decimal separator: e.g. 12,5 or 0,5"
     return (
         f"{text!r} is not a number: write digits with a decimal comma or point, e.g. 12, 12,5 or "
         "1 234"
@@ -223,7 +227,7 @@ def parse_value(text: str, kind: ValueKind) -> RecordedValue:
         if not stripped:
             raise ValueProblem("the value is empty: write the text to record")
         return stripped
-    number = parse_number(text, allow_percent=kind == "percentage")
+    number = parse_number(text, allow_percent=kind == "percentage", whole=kind == "count")
     return check_range(number, kind)
 
 
@@ -235,9 +239,7 @@ def check_range(number: int | float, kind: ValueKind) -> int | float:
     """
     shown = format_number(number)
     if kind == "percentage" and not 0 <= number <= 100:
-        raise ValueProblem(
-            f"{shown} is not a percentage: a percentage lies between 0 and 100"
-        )
+        raise ValueProblem(f"{shown} is not a percentage: a percentage lies between 0 and 100")
     if kind == "count":
         if number < 0:
             raise ValueProblem(f"{shown} is negative: a count cannot be below 0")

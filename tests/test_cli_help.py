@@ -1,0 +1,47 @@
+"""Every command's --help: it renders, every option is explained, flags read as flags."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from hytecli.cli import app
+
+GROUP = typer.main.get_command(app)
+COMMANDS = sorted(GROUP.commands)  # type: ignore[attr-defined]
+
+
+def test_every_command_is_listed() -> None:
+    assert {"validate", "status", "export", "schema", "record", "complete", "diff", "init"} <= set(
+        COMMANDS
+    )
+
+
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+def test_help_renders_explains_every_option_and_shows_flags_as_flags(command: str | None) -> None:
+    args = ["--help"] if command is None else [command, "--help"]
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "200", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert "Usage: hyte" in text
+    # a flag takes no value, so no value type is shown after it (typer shows "<bool>")
+    assert "<bool>" not in text
+    target = GROUP if command is None else GROUP.commands[command]  # type: ignore[attr-defined]
+    with target.make_context("hyte", [], resilient_parsing=True) as ctx:
+        params = target.get_params(ctx)
+    for param in params:
+        assert (getattr(param, "help", None) or "").strip(), f"{command}: {param.name} has no help"
+        if param.param_type_name == "option":
+            for opt in param.opts:
+                assert re.search(rf"(?<![\w-]){re.escape(opt)}(?![\w-])", text), (command, opt)
+    for flag in ("--help", "--dry-run", "--replace", "--strict", "--exit-code", "--version"):
+        for line in text.splitlines():
+            if re.search(rf"(?<![\w-]){flag}(?![\w-])", line) and "│" in line:
+                # the option's row: its name, maybe its short form, then straight its help text
+                row = line.strip("│ ").split()
+                index = row.index(flag)
+                rest = [word for word in row[index + 1 :] if word not in ("-h",)]
+                assert rest and not rest[0].startswith("<"), (command, line)
