@@ -48,8 +48,11 @@ def check_golden(name: str, text: str) -> None:
 
         diff = "".join(
             difflib.unified_diff(
-                expected.splitlines(keepends=True), text.splitlines(keepends=True),
-                f"golden/{name}", "rendered", n=2,
+                expected.splitlines(keepends=True),
+                text.splitlines(keepends=True),
+                f"golden/{name}",
+                "rendered",
+                n=2,
             )
         )
         raise AssertionError(

@@ -71,7 +71,10 @@ def test_context_records_how_the_day_was_chosen(fixture_repo) -> None:  # type: 
 
     year_end = ctx(2025, FIXTURE_NOW)
     assert (year_end.as_of.iso, year_end.as_of_rule, year_end.year_over) == (
-        "2025-12-31", "year_end", True)
+        "2025-12-31",
+        "year_end",
+        True,
+    )
     # 23:30 UTC on 31 May is already 1 June in Helsinki: today is judged in the plan's zone.
     today = ctx(2025, datetime(2025, 5, 31, 23, 30, tzinfo=UTC))
     assert (today.as_of.iso, today.as_of_rule, today.year_over) == ("2025-06-01", "today", False)
@@ -106,13 +109,21 @@ def test_values_count_up_to_the_reporting_year_and_the_day_judged(fixture_repo) 
 
 def test_every_progress_status_and_state_appears_in_the_fixture(fixture_repo) -> None:  # type: ignore[no-untyped-def]
     context = build_context(
-        fixture_repo, ReportOptions(2025, "en"), now=FIXTURE_NOW, revision=NO_GIT,
+        fixture_repo,
+        ReportOptions(2025, "en"),
+        now=FIXTURE_NOW,
+        revision=NO_GIT,
         draw_charts=False,
     )
     progress = {c.label.key: c.count for c in context.summary.progress}
     assert progress == {
-        "target_achieved": 3, "on_track": 1, "progress_too_slow": 1, "deterioration": 1,
-        "not_achieved": 1, "not_enough_data": 4, "not_assessed": 1,
+        "target_achieved": 3,
+        "on_track": 1,
+        "progress_too_slow": 1,
+        "deterioration": 1,
+        "not_achieved": 1,
+        "not_enough_data": 4,
+        "not_assessed": 1,
     }
     states = {c.label.key: c.count for c in context.summary.states}
     assert all(states[key] > 0 for key in ("done", "overdue", "due_soon", "open", "no_deadline"))
@@ -172,8 +183,10 @@ def test_real_plan_reports_say_no_values_are_recorded_yet(real_repo, year: int) 
 def test_plan_text_falls_back_to_finnish_visibly(fixture_repo) -> None:  # type: ignore[no-untyped-def]
     html = render(fixture_repo, fmt="html", lang="sv", assess=None)
     # a Finnish-only title: lang="fi" on its element and a marker in Swedish after it
-    assert ('<span lang="fi">Asukkaat liikkuvat enemmän vuoteen 2026 mennessä</span> '
-            '<span class="fallback">(på finska)</span>') in html
+    assert (
+        '<span lang="fi">Asukkaat liikkuvat enemmän vuoteen 2026 mennessä</span> '
+        '<span class="fallback">(på finska)</span>'
+    ) in html
     # a title the plan gives in Swedish: no marker
     assert "Ensamheten minskar</h3>" in html
     assert '<html lang="sv">' in html
@@ -198,8 +211,9 @@ INJECTION = '<script>alert(1)</script> & "Ä"'
 
 
 def _injection_plan(build_plan):  # type: ignore[no-untyped-def]
-    return build_plan({
-        "plan/alue-a.yaml": """\
+    return build_plan(
+        {
+            "plan/alue-a.yaml": """\
             id: alue-a
             number: 1
             title: 'Alue <b>A</b> | $x$'
@@ -214,7 +228,8 @@ def _injection_plan(build_plan):  # type: ignore[no-untyped-def]
                     title: "Putki | ja\\nrivinvaihto *tähti* # risu"
                     deadline: 2024-06
             """,
-    })
+        }
+    )
 
 
 def test_c09_plan_text_is_escaped_in_html(build_plan) -> None:  # type: ignore[no-untyped-def]
@@ -232,7 +247,7 @@ def test_c09_plan_text_is_escaped_in_html(build_plan) -> None:  # type: ignore[n
 def test_c09_markdown_escapes_pipes_newlines_and_markup(build_plan) -> None:  # type: ignore[no-untyped-def]
     repository = load_repository(_injection_plan(build_plan))
     md = render(repository, year=2024, lang="fi")
-    assert "### Tavoite: \\<script\\>alert(1)\\</script\\> \\& \"Ä\"" in md
+    assert '### Tavoite: \\<script\\>alert(1)\\</script\\> \\& "Ä"' in md
     assert "\\[linkki\\](javascript:alert(1))" in md
     row = next(line for line in md.splitlines() if line.startswith("| Putki"))
     assert row.startswith("| Putki \\| ja<br>rivinvaihto \\*tähti\\* \\# risu |")
@@ -258,10 +273,12 @@ def test_markdown_escaping_helpers() -> None:
 
 
 def test_c10_an_undefined_variable_names_the_template_and_line(build_plan) -> None:  # type: ignore[no-untyped-def]
-    root = build_plan({
-        "templates/report.html.j2": "<!DOCTYPE html>\n<html lang=\"{{ report.lang }}\">\n"
-                                    "<p>{{ report.plan.titel }}</p>\n</html>\n",
-    })
+    root = build_plan(
+        {
+            "templates/report.html.j2": '<!DOCTYPE html>\n<html lang="{{ report.lang }}">\n'
+            "<p>{{ report.plan.titel }}</p>\n</html>\n",
+        }
+    )
     result = runner.invoke(
         app, ["report", "--repo", str(root), "--year", "2024", "--format", "html"]
     )
@@ -288,9 +305,11 @@ def test_c10_errors_in_included_templates_and_syntax_errors(build_plan) -> None:
 
 
 def test_templates_run_in_a_sandbox(build_plan) -> None:  # type: ignore[no-untyped-def]
-    root = build_plan({
-        "templates/report.md.j2": "{{ report.__class__.__init__.__globals__ }}\n",
-    })
+    root = build_plan(
+        {
+            "templates/report.md.j2": "{{ report.__class__.__init__.__globals__ }}\n",
+        }
+    )
     with pytest.raises(TemplateProblem, match="report.md.j2"):
         render(load_repository(root), year=2024)
 
@@ -330,9 +349,23 @@ def test_same_data_gives_byte_identical_output(fixture_root: Path) -> None:
     outputs = []
     for seed in ("1", "2"):
         result = subprocess.run(
-            [sys.executable, "-m", "hytecli", "report", "--repo", str(fixture_root), "--year",
-             "2025", "--format", "html", "--lang", "sv"],
-            capture_output=True, env={**env, "PYTHONHASHSEED": seed}, check=True,
+            [
+                sys.executable,
+                "-m",
+                "hytecli",
+                "report",
+                "--repo",
+                str(fixture_root),
+                "--year",
+                "2025",
+                "--format",
+                "html",
+                "--lang",
+                "sv",
+            ],
+            capture_output=True,
+            env={**env, "PYTHONHASHSEED": seed},
+            check=True,
         )
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1]
@@ -341,8 +374,20 @@ def test_same_data_gives_byte_identical_output(fixture_root: Path) -> None:
 
 def test_output_option_writes_the_file(fixture_root: Path, tmp_path: Path) -> None:
     target = tmp_path / "raportti.md"
-    result = runner.invoke(app, ["report", "--repo", str(fixture_root), "--year", "2025",
-                                 "--output", str(target), "--as-of", "2025-12-31"])
+    result = runner.invoke(
+        app,
+        [
+            "report",
+            "--repo",
+            str(fixture_root),
+            "--year",
+            "2025",
+            "--output",
+            str(target),
+            "--as-of",
+            "2025-12-31",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert target.read_text(encoding="utf-8").startswith("# Vuosiraportti 2025: ")
 
@@ -353,8 +398,9 @@ def test_help_does_not_import_the_report_machinery() -> None:
         "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in ('matplotlib', 'babel', 'jinja2') if m in sys.modules))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
@@ -363,8 +409,19 @@ def test_help_does_not_import_the_report_machinery() -> None:
 
 def _git(root: Path, *args: str) -> None:
     subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false",
-         *args], cwd=root, check=True, capture_output=True,
+        [
+            "git",
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            *args,
+        ],
+        cwd=root,
+        check=True,
+        capture_output=True,
     )
 
 
@@ -378,7 +435,8 @@ def test_revision_names_the_commit_and_uncommitted_changes(build_plan) -> None: 
     clean = detect_revision(root)
     assert clean.state == "clean" and clean.commit is not None and len(clean.commit) == 40
     (root / "indicators" / "mittari-1.yaml").write_text(
-        (root / "indicators" / "mittari-1.yaml").read_text() + "# changed\n")
+        (root / "indicators" / "mittari-1.yaml").read_text() + "# changed\n"
+    )
     assert detect_revision(root) == Revision("modified", clean.commit)
     md = render(load_repository(root), year=2024, lang="en", revision=None)
     assert f"git commit `{clean.commit}` **with uncommitted changes to the plan files**" in md
@@ -403,10 +461,12 @@ def _texts(tokens, kind: str) -> list[str]:  # type: ignore[no-untyped-def]
     for i, token in enumerate(tokens):
         if token.type == f"{kind}_open":
             inline = tokens[i + 1]
-            out.append("".join(
-                "\n" if child.type in ("softbreak", "hardbreak") else child.content
-                for child in inline.children
-            ))
+            out.append(
+                "".join(
+                    "\n" if child.type in ("softbreak", "hardbreak") else child.content
+                    for child in inline.children
+                )
+            )
     return out
 
 
@@ -415,8 +475,9 @@ def test_markdown_renders_plan_text_exactly_and_no_raw_html(build_plan) -> None:
     tokens = _parse(render(repository, year=2024, lang="fi"))
     assert {t.type for t in tokens} >= {"table_open", "thead_open", "heading_open"}
     assert not [t for t in tokens if t.type == "html_block"]
-    inline_html = {c.content for t in tokens if t.children for c in t.children
-                   if c.type == "html_inline"}
+    inline_html = {
+        c.content for t in tokens if t.children for c in t.children if c.type == "html_inline"
+    }
     assert inline_html <= {"<br>"}
     headings = _texts(tokens, "heading")
     assert f"Tavoite: {INJECTION}" in headings

@@ -41,8 +41,12 @@ pytestmark = pytest.mark.skipif(
 
 
 def _chromium() -> str:
-    for candidate in (os.environ.get("HYTE_CHROMIUM"), "/usr/bin/chromium",
-                      shutil.which("chromium"), shutil.which("chromium-browser")):
+    for candidate in (
+        os.environ.get("HYTE_CHROMIUM"),
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
         if candidate and Path(candidate).is_file():
             return candidate
     pytest.fail("Chromium not found: apt-get install -y chromium (or set HYTE_A11Y=skip)")
@@ -103,7 +107,9 @@ def _check(browser: Any, path: Path) -> None:
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_real_plan_report_has_no_violations(browser: Any, tmp_path: Path, lang: str) -> None:
     html = render_report(
-        load_repository(ROOT), ReportOptions(year=2025, language=lang), "html",
+        load_repository(ROOT),
+        ReportOptions(year=2025, language=lang),
+        "html",
         revision=Revision("clean", "0" * 40),
     )
     path = tmp_path / f"report-{lang}.html"
@@ -116,8 +122,13 @@ def test_fixture_report_with_values_and_charts_has_no_violations(
     browser: Any, tmp_path: Path, lang: str
 ) -> None:
     repository = load_repository(copy_fixture(tmp_path / "fixture"))
-    html = render_report(repository, ReportOptions(year=2025, language=lang), "html",
-                         now=FIXTURE_NOW, revision=Revision("modified", "1" * 40))
+    html = render_report(
+        repository,
+        ReportOptions(year=2025, language=lang),
+        "html",
+        now=FIXTURE_NOW,
+        revision=Revision("modified", "1" * 40),
+    )
     assert html.count("<svg") >= 5
     path = tmp_path / "report.html"
     path.write_text(html, encoding="utf-8")
@@ -126,8 +137,11 @@ def test_fixture_report_with_values_and_charts_has_no_violations(
 
 def test_axe_finds_a_known_violation(browser: Any, tmp_path: Path) -> None:
     path = tmp_path / "bad.html"
-    path.write_text('<!DOCTYPE html><html><head><title>t</title></head><body><main>'
-                    '<img src="data:,"><p style="color:#bbb;background:#fff">low</p>'
-                    "</main></body></html>", encoding="utf-8")
+    path.write_text(
+        "<!DOCTYPE html><html><head><title>t</title></head><body><main>"
+        '<img src="data:,"><p style="color:#bbb;background:#fff">low</p>'
+        "</main></body></html>",
+        encoding="utf-8",
+    )
     found = {v["id"] for v in run_axe(browser, path)["violations"]}
     assert {"html-has-lang", "image-alt", "color-contrast"} <= found

@@ -9,9 +9,14 @@ from hytecli.report.charts import BarSeries, LineSeries, finish_svg, stacked_bar
 
 def _trend(chart_id: str = "chart-a"):  # type: ignore[no-untyped-def]
     return trend_chart(
-        chart_id, "Trend: Ä <b>", "Values 2024: 1; 2025: 2.", ["2024", "2025"],
-        [LineSeries("value $x$", [1.0, 2.0], "#0072B2", "o")], (3.0, "target: at least 3"),
-        "%", lambda v: f"{v:g}",
+        chart_id,
+        "Trend: Ä <b>",
+        "Values 2024: 1; 2025: 2.",
+        ["2024", "2025"],
+        [LineSeries("value $x$", [1.0, 2.0], "#0072B2", "o")],
+        (3.0, "target: at least 3"),
+        "%",
+        lambda v: f"{v:g}",
     )
 
 
@@ -41,12 +46,16 @@ def test_ids_are_unique_across_charts() -> None:
 
 def test_stacked_bars_carry_counts_and_hatches() -> None:
     chart = stacked_bar_chart(
-        "chart-s", "States", "Bars.", ["Area one", "Area two"],
+        "chart-s",
+        "States",
+        "Bars.",
+        ["Area one", "Area two"],
         [
             BarSeries("✓ done", [2, 0], "#009E73", ""),
             BarSeries("✗ overdue", [1, 3], "#D55E00", "xx"),
         ],
-        "items", lambda v: f"{v:g}",
+        "items",
+        lambda v: f"{v:g}",
     )
     svg = str(chart.svg)
     assert "<pattern" in svg  # the hatch: not colour alone
@@ -55,7 +64,9 @@ def test_stacked_bars_carry_counts_and_hatches() -> None:
 
 
 def test_finish_svg_prefixes_references() -> None:
-    raw = ('<?xml version="1.0"?>\n<svg width="1pt" viewBox="0 0 1 1"><defs><clipPath id="p1">'
-           '<rect/></clipPath></defs><g clip-path="url(#p1)"><use xlink:href="#p1"/></g></svg>')
+    raw = (
+        '<?xml version="1.0"?>\n<svg width="1pt" viewBox="0 0 1 1"><defs><clipPath id="p1">'
+        '<rect/></clipPath></defs><g clip-path="url(#p1)"><use xlink:href="#p1"/></g></svg>'
+    )
     svg = str(finish_svg(raw, "c", "T", "D"))
     assert 'id="c-p1"' in svg and "url(#c-p1)" in svg and 'xlink:href="#c-p1"' in svg

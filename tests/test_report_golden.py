@@ -42,11 +42,19 @@ def repository(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unt
 
 
 @pytest.mark.parametrize(("name", "year", "fmt", "lang"), CASES, ids=[c[0] for c in CASES])
-def test_report_matches_its_golden_file(repository, name: str, year: int, fmt: str,  # type: ignore[no-untyped-def]
-                                        lang: str) -> None:
+def test_report_matches_its_golden_file(
+    repository,
+    name: str,
+    year: int,
+    fmt: str,  # type: ignore[no-untyped-def]
+    lang: str,
+) -> None:
     text = render_report(
-        repository, ReportOptions(year=year, language=lang), fmt,  # type: ignore[arg-type]
-        now=FIXTURE_NOW, revision=Revision("clean", "0123456789abcdef0123456789abcdef01234567"),
+        repository,
+        ReportOptions(year=year, language=lang),
+        fmt,  # type: ignore[arg-type]
+        now=FIXTURE_NOW,
+        revision=Revision("clean", "0123456789abcdef0123456789abcdef01234567"),
     )
     if fmt == "html":
         text = normalise_charts(text)

@@ -36,8 +36,14 @@ def _extracted() -> set[str]:
     }
     found = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
-        str(PACKAGE), _method_map(), options, keywords={
-            "_": None, "gettext": None, "ngettext": (1, 2), "N_": None,
+        str(PACKAGE),
+        _method_map(),
+        options,
+        keywords={
+            "_": None,
+            "gettext": None,
+            "ngettext": (1, 2),
+            "N_": None,
         },
     ):
         found.add(message if isinstance(message, str) else message[0])

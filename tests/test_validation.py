@@ -38,8 +38,9 @@ def at(text: str, needle: str, nth: int = 1) -> tuple[int, int]:
     return line, column
 
 
-def finding(path: str, text: str, needle: str, severity: Severity, code: str, message: str,
-            nth: int = 1) -> Finding:
+def finding(
+    path: str, text: str, needle: str, severity: Severity, code: str, message: str, nth: int = 1
+) -> Finding:
     line, column = at(text, needle, nth)
     return Finding(path, line, column, severity, code, message)
 
@@ -79,7 +80,11 @@ def test_r001_goal_and_indicator_with_the_same_id(build_plan: Build) -> None:
     area = MINIMAL_AREA.replace("id: tavoite-1", "id: mittari-1")
     assert check(build_plan, {AREA: area}) == [
         finding(
-            IND, MINIMAL_INDICATOR, "mittari-1", E, "R001",
+            IND,
+            MINIMAL_INDICATOR,
+            "mittari-1",
+            E,
+            "R001",
             f"duplicate id 'mittari-1': also used at {AREA}:{at(area, '- id: mittari-1')[0]} "
             "(a goal); ids must be unique across the whole plan: give this indicator another id",
         )
@@ -91,7 +96,11 @@ def test_r001_same_action_id_in_two_area_files(build_plan: Build) -> None:
     findings = check(build_plan, {PLAN: PLAN_TWO_AREAS, "plan/alue-b.yaml": area_b})
     assert findings == [
         finding(
-            "plan/alue-b.yaml", area_b, "toimenpide-1", E, "R001",
+            "plan/alue-b.yaml",
+            area_b,
+            "toimenpide-1",
+            E,
+            "R001",
             f"duplicate id 'toimenpide-1': also used at {AREA}:"
             f"{at(MINIMAL_AREA, 'toimenpide-1')[0]} (an action); ids must be unique across the "
             "whole plan: give this action another id",
@@ -103,7 +112,11 @@ def test_r001_source_id_reused_by_a_goal(build_plan: Build) -> None:
     plan = MINIMAL_PLAN + "sources:\n  - id: tavoite-1\n    citation: Lähde (fictional fixture)\n"
     assert check(build_plan, {PLAN: plan}) == [
         finding(
-            AREA, MINIMAL_AREA, "tavoite-1", E, "R001",
+            AREA,
+            MINIMAL_AREA,
+            "tavoite-1",
+            E,
+            "R001",
             f"duplicate id 'tavoite-1': also used at {PLAN}:{at(plan, '- id: tavoite-1')[0]} "
             "(a source); ids must be unique across the whole plan: give this goal another id",
         )
@@ -114,7 +127,11 @@ def test_r001_council_term_ids_are_in_the_same_space(build_plan: Build) -> None:
     plan = MINIMAL_PLAN.replace('id: "2025-2029"', 'id: "2022-2025"')
     assert check(build_plan, {PLAN: plan}) == [
         finding(
-            PLAN, plan, '"2022-2025"', E, "R001",
+            PLAN,
+            plan,
+            '"2022-2025"',
+            E,
+            "R001",
             f"duplicate id '2022-2025': also used at {PLAN}:{at(plan, '2022-2025')[0]} (a "
             "council term); ids must be unique across the whole plan: give this council term "
             "another id",
@@ -129,7 +146,11 @@ def test_r001_priority_area_listed_twice(build_plan: Build) -> None:
     )
     assert check(build_plan, {PLAN: plan}) == [
         finding(
-            PLAN, plan, "alue-a", E, "R001",
+            PLAN,
+            plan,
+            "alue-a",
+            E,
+            "R001",
             f"priority area 'alue-a' is listed twice in priority_areas: also at "
             f"{PLAN}:{at(plan, 'alue-a')[0]}; remove one of them",
             nth=2,
@@ -144,7 +165,11 @@ def test_r002_unknown_indicator_with_a_suggestion(build_plan: Build) -> None:
     area = MINIMAL_AREA + "        indicators: [mittari-l]\n"
     assert check(build_plan, {AREA: area}) == [
         finding(
-            AREA, area, "mittari-l", E, "R002",
+            AREA,
+            area,
+            "mittari-l",
+            E,
+            "R002",
             "indicator 'mittari-l' does not exist: no file in indicators/ has this id; did you "
             "mean 'mittari-1'? correct the id, or add indicators/mittari-l.yaml",
         )
@@ -155,7 +180,11 @@ def test_r002_unknown_indicator_without_a_close_id(build_plan: Build) -> None:
     area = MINIMAL_AREA + "        indicators: [tyytyvaisyys]\n"
     assert check(build_plan, {AREA: area}) == [
         finding(
-            AREA, area, "tyytyvaisyys", E, "R002",
+            AREA,
+            area,
+            "tyytyvaisyys",
+            E,
+            "R002",
             "indicator 'tyytyvaisyys' does not exist: no file in indicators/ has this id; "
             "correct the id, or add indicators/tyytyvaisyys.yaml",
         )
@@ -174,7 +203,11 @@ def test_r002_not_reported_for_an_indicator_whose_file_has_errors(build_plan: Bu
 def test_r003_area_file_not_listed_in_the_plan(build_plan: Build) -> None:
     assert check(build_plan, {"plan/alue-b.yaml": AREA_B}) == [
         finding(
-            "plan/alue-b.yaml", AREA_B, "alue-b", E, "R003",
+            "plan/alue-b.yaml",
+            AREA_B,
+            "alue-b",
+            E,
+            "R003",
             "priority area 'alue-b' is not listed in plan/plan.yaml priority_areas: add it there "
             "in the plan's order, or correct the id",
         )
@@ -194,7 +227,11 @@ def test_r003_suggests_a_listed_area_without_a_file(build_plan: Build) -> None:
 def test_p001_listed_area_without_a_section(build_plan: Build) -> None:
     assert check(build_plan, {PLAN: PLAN_TWO_AREAS}) == [
         finding(
-            PLAN, PLAN_TWO_AREAS, "alue-b", W, "P001",
+            PLAN,
+            PLAN_TWO_AREAS,
+            "alue-b",
+            W,
+            "P001",
             "priority area 'alue-b' is listed in the plan's introduction but has no section of "
             "its own: no file in plan/ has this id (add plan/alue-b.yaml if the plan has a "
             "section for it)",
@@ -211,7 +248,11 @@ def test_p002_titles_differ(build_plan: Build) -> None:
     area = MINIMAL_AREA.replace("title: Alue A", "title: Alueen A kehittäminen")
     assert check(build_plan, {AREA: area}) == [
         finding(
-            AREA, area, "Alueen A kehittäminen", W, "P002",
+            AREA,
+            area,
+            "Alueen A kehittäminen",
+            W,
+            "P002",
             'the title "Alueen A kehittäminen" differs from the plan\'s list of priority areas '
             f'("Alue A", {PLAN}:{at(MINIMAL_PLAN, "title: Alue A")[0]}): if the plan words them '
             "differently, keep both; otherwise make them the same",
@@ -236,7 +277,11 @@ def test_r004_unknown_council_term(build_plan: Build) -> None:
     area = MINIMAL_AREA.replace("deadline: 2024-06", 'deadline: {term_end: "2025-2028"}')
     assert check(build_plan, {AREA: area}) == [
         finding(
-            AREA, area, '"2025-2028"', E, "R004",
+            AREA,
+            area,
+            '"2025-2028"',
+            E,
+            "R004",
             "council term '2025-2028' is not defined in plan/plan.yaml council_terms (defined: "
             "2022-2025, 2025-2029): did you mean '2025-2029' or '2022-2025'? correct the id, or "
             "add the term to plan.yaml",
@@ -248,7 +293,11 @@ def test_r004_in_an_indicator_target(build_plan: Build) -> None:
     ind = MINIMAL_INDICATOR.replace("  deadline: 2024", "  deadline: {term_end: kausi-1}")
     assert check(build_plan, {IND: ind}) == [
         finding(
-            IND, ind, "kausi-1", E, "R004",
+            IND,
+            ind,
+            "kausi-1",
+            E,
+            "R004",
             "council term 'kausi-1' is not defined in plan/plan.yaml council_terms (defined: "
             "2022-2025, 2025-2029): correct the id, or add the term to plan.yaml",
         )
@@ -259,10 +308,14 @@ def test_r004_in_an_indicator_target(build_plan: Build) -> None:
 
 
 def test_r005_unknown_municipality(build_plan: Build) -> None:
-    ind = indicator("kind: count\nvalues:\n  - {period: 2024, value: 3, municipality: \"091\"}\n")
+    ind = indicator('kind: count\nvalues:\n  - {period: 2024, value: 3, municipality: "091"}\n')
     assert check(build_plan, {IND: ind}) == [
         finding(
-            IND, ind, '"091"', E, "R005",
+            IND,
+            ind,
+            '"091"',
+            E,
+            "R005",
             "municipality code '091' is not one of the plan's municipalities (049 Espoo, "
             "078 Hanko): correct the code, or add the municipality to plan/plan.yaml",
         )
@@ -273,7 +326,7 @@ def test_r005_any_code_when_the_plan_lists_no_municipalities(build_plan: Build) 
     plan = MINIMAL_PLAN.split("municipalities:")[0]
     ind = indicator(
         "kind: yes_no\ntarget: {value: true}\n"
-        "values:\n  - {period: 2024, value: true, municipality: \"091\"}\n"
+        'values:\n  - {period: 2024, value: true, municipality: "091"}\n'
     )
     assert check(build_plan, {PLAN: plan, IND: ind}) == []
 
@@ -286,7 +339,11 @@ def test_r006_unknown_source(build_plan: Build) -> None:
     area = MINIMAL_AREA.replace("title: Alue A\n", "title: Alue A\nsources: [thl-2023, thl-2032]\n")
     assert check(build_plan, {PLAN: plan, AREA: area}) == [
         finding(
-            AREA, area, "thl-2032", E, "R006",
+            AREA,
+            area,
+            "thl-2032",
+            E,
+            "R006",
             "source 'thl-2032' is not in plan/plan.yaml sources: did you mean 'thl-2023'? add it "
             "there, or correct the id",
         )
@@ -300,7 +357,11 @@ def test_r007_unused_indicator(build_plan: Build) -> None:
     ind = indicator("kind: yes_no\n", head="id: mittari-2\nname: Mittari kaksi\n")
     assert check(build_plan, {"indicators/mittari-2.yaml": ind}) == [
         finding(
-            "indicators/mittari-2.yaml", ind, "mittari-2", W, "R007",
+            "indicators/mittari-2.yaml",
+            ind,
+            "mittari-2",
+            W,
+            "R007",
             "indicator 'mittari-2' is not used by any goal or action: list it under the "
             "indicators of the goal or action it measures, or delete the file",
         )
@@ -319,7 +380,11 @@ def test_r007_not_checked_while_an_area_file_is_broken(build_plan: Build) -> Non
 def test_r008_indicator_file_name_differs_from_its_id(build_plan: Build) -> None:
     assert check(build_plan, {IND: None, "indicators/vanha-nimi.yaml": MINIMAL_INDICATOR}) == [
         finding(
-            "indicators/vanha-nimi.yaml", MINIMAL_INDICATOR, "mittari-1", W, "R008",
+            "indicators/vanha-nimi.yaml",
+            MINIMAL_INDICATOR,
+            "mittari-1",
+            W,
+            "R008",
             "indicators/vanha-nimi.yaml holds id 'mittari-1': rename the file to "
             "indicators/mittari-1.yaml (and keep the id: ids never change once published)",
         )
@@ -345,7 +410,11 @@ def test_p003_area_without_goals(build_plan: Build) -> None:
     area_b = "# fictional fixture\nid: alue-b\ntitle: Alue B\ngoals: []\n"
     assert check(build_plan, {PLAN: PLAN_TWO_AREAS, "plan/alue-b.yaml": area_b}) == [
         finding(
-            "plan/alue-b.yaml", area_b, "[]", W, "P003",
+            "plan/alue-b.yaml",
+            area_b,
+            "[]",
+            W,
+            "P003",
             "priority area 'alue-b' has no goals: add the plan's goals for it under goals:",
         )
     ]
@@ -364,7 +433,11 @@ def test_p004_goal_without_indicators(build_plan: Build) -> None:
     )
     assert check(build_plan, {AREA: area}) == [
         finding(
-            AREA, area, "tavoite-2", W, "P004",
+            AREA,
+            area,
+            "tavoite-2",
+            W,
+            "P004",
             "goal 'tavoite-2' has no indicators, neither its own nor on any of its actions: add "
             "the plan's indicators (mittarit) under indicators: so that progress can be followed",
         )
@@ -386,7 +459,11 @@ def test_d001_action_deadline_after_the_plan_period(build_plan: Build) -> None:
     area = MINIMAL_AREA.replace("deadline: 2024-06", "deadline: 2027-03")
     assert check(build_plan, {AREA: area}) == [
         finding(
-            AREA, area, "2027-03", W, "D001",
+            AREA,
+            area,
+            "2027-03",
+            W,
+            "D001",
             "the action 'toimenpide-1' deadline 2027-03 (= 2027-03-31) is after the end of the "
             "plan period (2024-01-01 – 2026-12-31): check the date; if the plan really says so, "
             "keep it",
@@ -400,7 +477,11 @@ def test_d001_indicator_target_deadline_before_the_plan_period(build_plan: Build
     )
     assert check(build_plan, {IND: ind}) == [
         finding(
-            IND, ind, "2023-12-31", W, "D001",
+            IND,
+            ind,
+            "2023-12-31",
+            W,
+            "D001",
             "the indicator 'mittari-1' target deadline 2023-12-31 \"vuoden 2023 loppuun\" is "
             "before the start of the plan period (2024-01-01 – 2026-12-31): check the date; if "
             "the plan really says so, keep it",
@@ -415,9 +496,13 @@ def test_d001_council_term_ending_after_the_plan_period(build_plan: Build) -> No
     )
     assert check(build_plan, {AREA: area}) == [
         finding(
-            AREA, area, '"2025-2029"', W, "D001",
+            AREA,
+            area,
+            '"2025-2029"',
+            W,
+            "D001",
             "the goal 'tavoite-1' deadline end of council term 2025-2029 (= 2029-05-31) "
-            "\"valtuustokauden loppuun mennessä\" is after the end of the plan period "
+            '"valtuustokauden loppuun mennessä" is after the end of the plan period '
             "(2024-01-01 – 2026-12-31): check the date; if the plan really says so, keep it",
         )
     ]
@@ -446,10 +531,14 @@ def test_d002_action_and_its_indicator_have_different_deadlines(build_plan: Buil
     )
     assert check(build_plan, {AREA: area, "indicators/mittari-2.yaml": ind}) == [
         finding(
-            AREA, area, "2024-12-31", W, "D002",
-            "the action's deadline 2024-12-31 \"vuoden 2025 alkuun mennessä\" differs from the "
+            AREA,
+            area,
+            "2024-12-31",
+            W,
+            "D002",
+            'the action\'s deadline 2024-12-31 "vuoden 2025 alkuun mennessä" differs from the '
             "deadline of its indicator 'mittari-2' 2025 (= 2025-12-31) \"vuoden 2025 loppuun "
-            "mennessä\" (indicators/mittari-2.yaml:8): if the plan says both, keep them; "
+            'mennessä" (indicators/mittari-2.yaml:8): if the plan says both, keep them; '
             "otherwise make them agree",
         )
     ]
@@ -481,7 +570,11 @@ def test_d004_recurring_completion_needs_a_period(build_plan: Build) -> None:
     area = RECURRING_AREA + "        completed:\n          - date: 2024-11-28\n"
     assert check(build_plan, {AREA: area}) == [
         finding(
-            AREA, area, "date: 2024-11-28", E, "D004",
+            AREA,
+            area,
+            "date: 2024-11-28",
+            E,
+            "D004",
             "the action 'toimenpide-1' recurs every year, so each completion must say which "
             "year it covers: add period: YYYY",
         )
@@ -492,7 +585,11 @@ def test_d004_recurring_completion_covers_a_year(build_plan: Build) -> None:
     area = RECURRING_AREA + "        completed:\n          - {date: 2024-11-28, period: 2024-H2}\n"
     assert check(build_plan, {AREA: area}) == [
         finding(
-            AREA, area, "2024-H2", E, "D004",
+            AREA,
+            area,
+            "2024-H2",
+            E,
+            "D004",
             "the action 'toimenpide-1' recurs every year, so a completion covers a year, not "
             "2024-H2: write period: 2024",
         )
@@ -506,7 +603,11 @@ def test_d004_one_off_completion_has_no_period(build_plan: Build) -> None:
     )
     assert check(build_plan, {AREA: area}) == [
         finding(
-            AREA, area, "2024}", E, "D004",
+            AREA,
+            area,
+            "2024}",
+            E,
+            "D004",
             "the goal 'tavoite-1' has no recurring deadline, so a completion has no period: "
             "remove period (date says when it was done)",
         )
@@ -539,19 +640,31 @@ def test_d005_completion_dates_outside_the_plan_period(build_plan: Build) -> Non
     )
     assert check(build_plan, {AREA: area}) == [
         finding(
-            AREA, area, "1999-01-01", W, "D005",
+            AREA,
+            area,
+            "1999-01-01",
+            W,
+            "D005",
             "the completion date 1999-01-01 of goal 'tavoite-1' is before the plan period began "
             "(2024-01-01): check the date (a typo in the year?); if it really was done then, "
             "keep it",
         ),
         finding(
-            AREA, area, "2028-01-01", W, "D005",
+            AREA,
+            area,
+            "2028-01-01",
+            W,
+            "D005",
             "the completion date 2028-01-01 of action 'toimenpide-1' is more than a year after "
             "the plan period ended (2026-12-31): check the date (a typo in the year?); if it "
             "really was done then, keep it",
         ),
         finding(
-            AREA, area, "2024-12-15", W, "D005",
+            AREA,
+            area,
+            "2024-12-15",
+            W,
+            "D005",
             "the completion date 2024-12-15 of action 'toimenpide-1' is before 2025, the year "
             "it covers, began: check the date (a typo in the year?); if it really was done then, "
             "keep it",
@@ -568,7 +681,11 @@ def test_i007_value_dated_before_its_period(build_plan: Build) -> None:
     )
     assert check(build_plan, {IND: ind}) == [
         finding(
-            IND, ind, "0001-01-01", E, "I007",
+            IND,
+            ind,
+            "0001-01-01",
+            E,
+            "I007",
             "the date 0001-01-01 of the value for 2025 is before its period 2025 began "
             "(2025-01-01): a value is achieved or recorded once its period has begun; correct "
             "the date or the period",
@@ -583,7 +700,11 @@ def test_d005_value_dated_before_the_plan_period(build_plan: Build) -> None:
     )
     assert check(build_plan, {PLAN: plan, IND: ind}) == [
         finding(
-            IND, ind, "2024-02-01", W, "D005",
+            IND,
+            ind,
+            "2024-02-01",
+            W,
+            "D005",
             "the date 2024-02-01 of the value for 2024 is before the plan period began "
             "(2024-06-01): check the date; if the value really is from then, keep it",
         )
@@ -677,7 +798,11 @@ def test_i001_numeric_target_needs_a_comparison(build_plan: Build) -> None:
     ind = indicator("kind: count\ntarget:\n  value: 10\n  deadline: 2025\n")
     assert check(build_plan, {IND: ind}) == [
         finding(
-            IND, ind, "target", E, "I001",
+            IND,
+            ind,
+            "target",
+            E,
+            "I001",
             "the target 10 needs a comparison: add comparison: at_least, at_most or equal (what "
             "counts as reaching it)",
         )
@@ -688,7 +813,11 @@ def test_i001_text_indicator_has_no_baseline(build_plan: Build) -> None:
     ind = indicator("kind: text\nbaseline: {period: 2023, value: 3}\n")
     assert check(build_plan, {IND: ind}) == [
         finding(
-            IND, ind, "baseline", E, "I001",
+            IND,
+            ind,
+            "baseline",
+            E,
+            "I001",
             "a text indicator has no numeric baseline: remove baseline (describe the starting "
             "point in notes), or change kind",
         )
@@ -721,7 +850,11 @@ def test_i002_period_does_not_match_the_reporting_period(build_plan: Build) -> N
     )
     assert check(build_plan, {IND: ind}) == [
         finding(
-            IND, ind, "2024-H1", E, "I002",
+            IND,
+            ind,
+            "2024-H1",
+            E,
+            "I002",
             "period 2024-H1 is a half-year but this indicator is reported per year "
             "(reporting_period: year): write the period like 2024, or change reporting_period",
         )
@@ -751,7 +884,11 @@ def test_c02_the_same_period_twice_names_both_lines(build_plan: Build) -> None:
     assert (first, second) == (6, 8)
     assert check(build_plan, {IND: ind}) == [
         finding(
-            IND, ind, "2024", E, "I003",
+            IND,
+            ind,
+            "2024",
+            E,
+            "I003",
             "the value for period 2024 is recorded twice: first on line 6, again on line 8; "
             "keep one of them (or correct the period)",
             nth=2,
@@ -769,7 +906,11 @@ def test_i003_duplicates_per_municipality(build_plan: Build) -> None:
     )
     assert check(build_plan, {IND: ind}) == [
         finding(
-            IND, ind, "2024", E, "I003",
+            IND,
+            ind,
+            "2024",
+            E,
+            "I003",
             "the value for period 2024, municipality 049 is recorded twice: first on line 6, "
             "again on line 9; keep one of them (or correct the period)",
             nth=4,
@@ -829,8 +970,15 @@ def test_i004_value_does_not_fit_the_kind(
 
 @pytest.mark.parametrize(
     ("kind", "value"),
-    [("yes_no", "false"), ("count", "0"), ("count", "12.0"), ("percentage", "12.5"),
-     ("percentage", "100"), ("rate", "3.75"), ("text", "Käytössä kaikissa kunnissa")],
+    [
+        ("yes_no", "false"),
+        ("count", "0"),
+        ("count", "12.0"),
+        ("percentage", "12.5"),
+        ("percentage", "100"),
+        ("rate", "3.75"),
+        ("text", "Käytössä kaikissa kunnissa"),
+    ],
 )
 def test_i004_values_that_fit(build_plan: Build, kind: str, value: str) -> None:
     ind = indicator(f"kind: {kind}\nvalues:\n  - period: 2024\n    value: {value}\n")
@@ -841,7 +989,11 @@ def test_i005_value_outside_the_plan_period(build_plan: Build) -> None:
     ind = indicator("kind: count\nvalues:\n  - {period: 2027, value: 3}\n")
     assert check(build_plan, {IND: ind}) == [
         finding(
-            IND, ind, "2027", W, "I005",
+            IND,
+            ind,
+            "2027",
+            W,
+            "I005",
             "period 2027 is outside the plan period (2024-01-01 – 2026-12-31): check the period",
         )
     ]
@@ -851,7 +1003,11 @@ def test_i006_series_without_a_reference_target(build_plan: Build) -> None:
     ind = indicator("kind: count\nvalues:\n  - {period: 2024, value: 3, series: maan-keskiarvo}\n")
     assert check(build_plan, {IND: ind}) == [
         finding(
-            IND, ind, "maan-keskiarvo", E, "I006",
+            IND,
+            ind,
+            "maan-keskiarvo",
+            E,
+            "I006",
             "series 'maan-keskiarvo' is not this indicator's reference series (its target has no "
             "reference series): correct the series, or remove it if this is the indicator's own "
             "value",
@@ -869,7 +1025,11 @@ def test_i006_series_other_than_the_reference(build_plan: Build) -> None:
     )
     assert check(build_plan, {IND: ind}) == [
         finding(
-            IND, ind, "uusimaa_average", E, "I006",
+            IND,
+            ind,
+            "uusimaa_average",
+            E,
+            "I006",
             "series 'uusimaa_average' is not this indicator's reference series (its target's "
             "reference series is 'national_average'): correct the series, or remove it if this "
             "is the indicator's own value",
@@ -883,11 +1043,11 @@ def test_i006_series_other_than_the_reference(build_plan: Build) -> None:
 def test_all_findings_are_collected_across_files(build_plan: Build) -> None:
     area = MINIMAL_AREA.replace("title: Tavoite yksi", "title: yes")  # a load error (Y004)
     ind = indicator("kind: count\nvalues:\n  - {period: 2024, value: -3}\n")  # a rule error
-    ind2 = indicator("kind: count\nvalues:\n  - {period: 2024-05, value: 1}\n",
-                     head="id: mittari-2\nname: Mittari kaksi\n")
-    findings = check(
-        build_plan, {AREA: area, IND: ind, "indicators/mittari-2.yaml": ind2}
+    ind2 = indicator(
+        "kind: count\nvalues:\n  - {period: 2024-05, value: 1}\n",
+        head="id: mittari-2\nname: Mittari kaksi\n",
     )
+    findings = check(build_plan, {AREA: area, IND: ind, "indicators/mittari-2.yaml": ind2})
     assert [(f.path, f.code, f.severity) for f in findings] == [
         (IND, "I004", E),
         ("indicators/mittari-2.yaml", "I002", E),
@@ -897,9 +1057,7 @@ def test_all_findings_are_collected_across_files(build_plan: Build) -> None:
 
 def test_findings_are_sorted_by_file_line_and_column(build_plan: Build) -> None:
     ind = indicator(
-        "kind: count\nvalues:\n"
-        "  - {period: 2027, value: -1}\n"
-        "  - {period: 2024-H1, value: 2.5}\n",
+        "kind: count\nvalues:\n  - {period: 2027, value: -1}\n  - {period: 2024-H1, value: 2.5}\n",
     )
     area = MINIMAL_AREA.replace("deadline: 2024-06", "deadline: 2030") + "  - id: tavoite-2\n"
     area += "    title: Tavoite kaksi\n"

@@ -34,7 +34,7 @@ QUOTE_BOOL = (
 )
 QUOTE_NUMBER = (
     "unquoted '{0}' is read as a number by YAML 1.1 tools (octal, base 60, hexadecimal or "
-    "similar): write \"{0}\" in quotes if it is a code or text, or write the number in plain "
+    'similar): write "{0}" in quotes if it is a code or text, or write the number in plain '
     "decimal"
 )
 TAB = "tab character where YAML expects indentation: use spaces, not tabs, to indent"
@@ -116,10 +116,7 @@ def test_c01_in_plan_files_gives_located_errors(
             ),
             # fictional fixture: the indicator's unit as in the case
             "indicators/mittari-1.yaml": (
-                "id: mittari-1\n"
-                "name: Mittari yksi\n"
-                "kind: count\n"
-                f"{unit}\n"
+                f"id: mittari-1\nname: Mittari yksi\nkind: count\n{unit}\n"
             ),
         }
     )
@@ -325,8 +322,16 @@ def test_core_scalars_are_read() -> None:
     )
     assert doc.findings == []
     assert doc.data == {
-        "a": True, "b": False, "c": None, "d": None, "e": 12, "f": -3, "g": 12.5, "h": 1000.0,
-        "i": "no", "j": "049",
+        "a": True,
+        "b": False,
+        "c": None,
+        "d": None,
+        "e": 12,
+        "f": -3,
+        "g": 12.5,
+        "h": 1000.0,
+        "i": "no",
+        "j": "049",
     }
 
 
@@ -488,7 +493,10 @@ def test_invalid_yaml_is_located(
     # libyaml words syntax errors differently from PyYAML; both are located the same.
     finding = one(parse_yaml(text, "t.yaml"))
     assert (finding.path, finding.line, finding.column, finding.code) == (
-        "t.yaml", line, column, "Y001"
+        "t.yaml",
+        line,
+        column,
+        "Y001",
     )
     assert finding.message.startswith("invalid YAML: ")
     assert finding.message.endswith("; check the indentation and quoting around this place")
@@ -525,7 +533,10 @@ def test_unreadable_file_is_a_finding(tmp_path: Path) -> None:
     doc = read_yaml_file(folder, "plan/kansio.yaml")
     finding = one(doc)
     assert (finding.path, finding.line, finding.column, finding.code) == (
-        "plan/kansio.yaml", 0, 0, "Y011"
+        "plan/kansio.yaml",
+        0,
+        0,
+        "Y011",
     )
     assert finding.message.startswith("cannot read the file: ")
 

@@ -11,6 +11,7 @@ report it); 130 interrupted.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -178,7 +179,9 @@ def _version_callback(value: bool) -> None:
 def _main(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version."),
+        typer.Option(
+            "--version", callback=_version_callback, is_eager=True, help="Show the version."
+        ),
     ] = False,
 ) -> None:
     """Keep a regional wellbeing plan as YAML in git."""
@@ -339,10 +342,14 @@ class ExportFormat(StrEnum):
 @handle_errors
 def export(
     repo: RepoOption = None,
-    output_format: Annotated[ExportFormat, typer.Option("--format", help="json.")] = ExportFormat.json,
+    output_format: Annotated[
+        ExportFormat, typer.Option("--format", help="json.")
+    ] = ExportFormat.json,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of standard output.", dir_okay=False),
+        typer.Option(
+            "--output", "-o", help="Write to this file instead of standard output.", dir_okay=False
+        ),
     ] = None,
 ) -> None:
     """Export the whole normalised plan (areas, goals, actions, indicators) as one JSON document."""
@@ -384,7 +391,9 @@ def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="plan, area or indicator.")],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of standard output.", dir_okay=False),
+        typer.Option(
+            "--output", "-o", help="Write to this file instead of standard output.", dir_okay=False
+        ),
     ] = None,
 ) -> None:
     """Print the JSON Schema of a plan file kind, for editors (yaml-language-server)."""
@@ -842,8 +851,12 @@ class ReportLanguage(StrEnum):
 def report(
     year: Annotated[
         int,
-        typer.Option("--year", metavar="YYYY", help="The reporting year (within the plan period).",
-                     show_default=False),
+        typer.Option(
+            "--year",
+            metavar="YYYY",
+            help="The reporting year (within the plan period).",
+            show_default=False,
+        ),
     ],
     repo: RepoOption = None,
     output_format: Annotated[
@@ -852,13 +865,15 @@ def report(
     ] = ReportFormatOption.markdown,
     lang: Annotated[
         ReportLanguage | None,
-        typer.Option("--lang", help="fi, sv or en. Default: the plan's main language.",
-                     show_default=False),
+        typer.Option(
+            "--lang", help="fi, sv or en. Default: the plan's main language.", show_default=False
+        ),
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of standard output.",
-                     dir_okay=False),
+        typer.Option(
+            "--output", "-o", help="Write to this file instead of standard output.", dir_okay=False
+        ),
     ] = None,
     as_of: Annotated[
         str | None,
@@ -887,15 +902,12 @@ def report(
     _write_output(text, output)
 
 
-
 def main() -> None:
     """Entry point of the ``hyte`` console command."""
     for stream in (sys.stdout, sys.stderr):
         # Never crash on a terminal that cannot show ä, ö, – or box characters.
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):  # a detached or closed stream
                 reconfigure(errors="replace")
-            except (ValueError, OSError):  # pragma: no cover - detached or closed stream
-                pass
     app()

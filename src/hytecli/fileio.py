@@ -6,6 +6,7 @@ replace the old file in one atomic rename (:func:`os.replace`, atomic on POSIX a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -31,10 +32,8 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
             os.chmod(temp_name, 0o644)
         os.replace(temp_name, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
-        except FileNotFoundError:
-            pass
         raise
 
 

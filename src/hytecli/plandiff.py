@@ -456,7 +456,12 @@ def _compare_fields(
             da, db = before.deadline(a), after.deadline(b)
             if not _same(da, db):
                 yield ctx.change(
-                    _kind(da, db), field=path, key=key, value_type="deadline", old=da, new=db,
+                    _kind(da, db),
+                    field=path,
+                    key=key,
+                    value_type="deadline",
+                    old=da,
+                    new=db,
                     lowered=_later(da, db),
                 )
         elif kind == "set":
@@ -464,15 +469,22 @@ def _compare_fields(
             jb = new.model_dump(mode="json", include={name})[name]
             if not _same_collection(ja, jb):
                 yield ctx.change(
-                    _kind(ja or None, jb or None), field=path, key=key, value_type="set",
-                    old=ja or None, new=jb or None,
+                    _kind(ja or None, jb or None),
+                    field=path,
+                    key=key,
+                    value_type="set",
+                    old=ja or None,
+                    new=jb or None,
                 )
         elif kind == "nested":
             if a is None and b is None:
                 continue
             if a is None or b is None:
                 yield ctx.change(
-                    _kind(a, b), field=path, key=key, value_type="item",
+                    _kind(a, b),
+                    field=path,
+                    key=key,
+                    value_type="item",
                     old=before.dump(a) if a is not None else None,
                     new=after.dump(b) if b is not None else None,
                 )
@@ -487,13 +499,22 @@ def _compare_fields(
                     )
                 else:
                     yield from _compare_fields(
-                        ctx, sub, items_a[item_key], item, before, after,
-                        prefix=f"{path}.", key=item_key,
+                        ctx,
+                        sub,
+                        items_a[item_key],
+                        item,
+                        before,
+                        after,
+                        prefix=f"{path}.",
+                        key=item_key,
                     )
             for item_key, item in items_a.items():
                 if item_key not in items_b:
                     yield ctx.change(
-                        "removed", field=path, key=item_key, value_type="item",
+                        "removed",
+                        field=path,
+                        key=item_key,
+                        value_type="item",
                         old=before.dump(item),
                     )
         else:
@@ -522,8 +543,14 @@ def _compare_text(
             continue
         words = word_diff(ta, tb) if ta is not None and tb is not None else None
         yield ctx.change(
-            _kind(ta, tb), field=path, key=key, language=language, value_type="text",
-            old=ta, new=tb, words=words,
+            _kind(ta, tb),
+            field=path,
+            key=key,
+            language=language,
+            value_type="text",
+            old=ta,
+            new=tb,
+            words=words,
         )
 
 
@@ -564,7 +591,11 @@ class _Differ:
         return _text(text, self.language)
 
     def entity(
-        self, version: _Version, ctx: _Context, change: ChangeKind, model: BaseModel,
+        self,
+        version: _Version,
+        ctx: _Context,
+        change: ChangeKind,
+        model: BaseModel,
         exclude: frozenset[str],
     ) -> Change:
         data = version.dump(model, exclude)
@@ -580,8 +611,9 @@ class _Differ:
         ctx = _Context("plan", plan.id, None, None, self.title(plan.title))
         if a is None or b is None:
             version = self.head if b is not None else self.base
-            return [self.entity(version, ctx, "added" if a is None else "removed", plan,
-                                frozenset())]
+            return [
+                self.entity(version, ctx, "added" if a is None else "removed", plan, frozenset())
+            ]
         return list(_compare_fields(ctx, PlanFile, a, b, self.base, self.head))
 
     def goal_changes(self, goal_id: str) -> list[Change]:
@@ -592,9 +624,11 @@ class _Differ:
         old, old_area = self.base.goals[goal_id]
         changes = []
         if old_area != area_id:
-            changes.append(ctx.change(
-                "moved", value_type="parent", old={"area": old_area}, new={"area": area_id}
-            ))
+            changes.append(
+                ctx.change(
+                    "moved", value_type="parent", old={"area": old_area}, new={"area": area_id}
+                )
+            )
         changes += _compare_fields(
             ctx, Goal, old, goal, self.base, self.head, exclude=_GOAL_EXCLUDE
         )
@@ -608,10 +642,14 @@ class _Differ:
         old, old_goal, old_area = self.base.actions[action_id]
         changes = []
         if old_goal != goal_id:
-            changes.append(ctx.change(
-                "moved", value_type="parent",
-                old={"area": old_area, "goal": old_goal}, new={"area": area_id, "goal": goal_id},
-            ))
+            changes.append(
+                ctx.change(
+                    "moved",
+                    value_type="parent",
+                    old={"area": old_area, "goal": old_goal},
+                    new={"area": area_id, "goal": goal_id},
+                )
+            )
         changes += _compare_fields(
             ctx, Action, old, action, self.base, self.head, exclude=_ACTION_EXCLUDE
         )
@@ -626,9 +664,11 @@ class _Differ:
         changes: list[Change] = []
         if head_area is None or base_area is None:
             version = self.head if base_area is None else self.base
-            changes.append(self.entity(
-                version, ctx, "added" if base_area is None else "removed", area, _AREA_EXCLUDE
-            ))
+            changes.append(
+                self.entity(
+                    version, ctx, "added" if base_area is None else "removed", area, _AREA_EXCLUDE
+                )
+            )
         else:
             changes += _compare_fields(
                 ctx, AreaFile, base_area, head_area, self.base, self.head, exclude=_AREA_EXCLUDE

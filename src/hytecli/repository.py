@@ -66,7 +66,9 @@ def check_repository(root: Path) -> Path:
     """
     root = root.resolve()
     if not root.is_dir():
-        raise RepositoryNotFound(f"{root} is not a folder: --repo takes the plan repository's folder")
+        raise RepositoryNotFound(
+            f"{root} is not a folder: --repo takes the plan repository's folder"
+        )
     if (root / PLAN_FILE.name).is_file() and root.name == PLAN_FILE.parent.name:
         raise RepositoryNotFound(
             f"{root} is the plan/ folder itself: pass its parent, {root.parent}, as the repository"
@@ -370,4 +372,3 @@ def load_repository(root: Path) -> PlanRepository:
 
     repository.findings = findings
     return repository
-

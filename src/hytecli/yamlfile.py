@@ -126,14 +126,14 @@ class _StrictComposer(yaml.composer.Composer):
                 event.start_mark,
             )
         tag = getattr(event, "tag", None)
-        if isinstance(event, ScalarEvent | CollectionStartEvent) and tag is not None:
-            if tag not in _ALLOWED_EXPLICIT_TAGS:
-                raise _LoaderError(
-                    "Y006",
-                    f"tag '{tag}' is not allowed in plan files: remove it (only YAML's standard "
-                    "tags such as !!str are accepted)",
-                    event.start_mark,
-                )
+        explicit = isinstance(event, ScalarEvent | CollectionStartEvent) and tag is not None
+        if explicit and tag not in _ALLOWED_EXPLICIT_TAGS:
+            raise _LoaderError(
+                "Y006",
+                f"tag '{tag}' is not allowed in plan files: remove it (only YAML's standard "
+                "tags such as !!str are accepted)",
+                event.start_mark,
+            )
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:

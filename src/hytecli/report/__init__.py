@@ -67,7 +67,11 @@ def render_report(
         TemplateProblem: a template failed (the message names its file and line).
     """
     context = build_context(
-        repository, options, now=now, assess=assess, revision=revision,
+        repository,
+        options,
+        now=now,
+        assess=assess,
+        revision=revision,
         draw_charts=report_format == "html",
     )
     return render_context(context, report_format, repository.root)

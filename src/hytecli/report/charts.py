@@ -135,7 +135,10 @@ def finish_svg(raw: str, chart_id: str, title: str, description: str) -> Markup:
 def _save(figure: object, chart_id: str, title: str, description: str) -> Markup:
     buffer = io.StringIO()
     figure.savefig(  # type: ignore[attr-defined]
-        buffer, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight",
+        buffer,
+        format="svg",
+        metadata={"Date": None, "Creator": None},
+        bbox_inches="tight",
         pad_inches=0.1,
     )
     return finish_svg(buffer.getvalue(), chart_id, title, description)
@@ -175,12 +178,22 @@ def stacked_bar_chart(
         left = [0] * len(labels)
         for entry in series:
             bars = axes.barh(
-                positions, list(entry.counts), left=left, color=entry.color, hatch=entry.hatch,
-                edgecolor="#000000", linewidth=0.6, label=_mpl_text(entry.label), height=0.7,
+                positions,
+                list(entry.counts),
+                left=left,
+                color=entry.color,
+                hatch=entry.hatch,
+                edgecolor="#000000",
+                linewidth=0.6,
+                label=_mpl_text(entry.label),
+                height=0.7,
             )
             axes.bar_label(
-                bars, labels=[number(c) if c else "" for c in entry.counts], label_type="center",
-                fontsize=9, color="#000000",
+                bars,
+                labels=[number(c) if c else "" for c in entry.counts],
+                label_type="center",
+                fontsize=9,
+                color="#000000",
                 bbox={"boxstyle": "round,pad=0.15", "facecolor": "#ffffff", "edgecolor": "none"},
             )
             left = [a + b for a, b in zip(left, entry.counts, strict=True)]
@@ -191,8 +204,11 @@ def stacked_bar_chart(
         axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos: number(value)))
         axes.set_xlim(0, max([*left, 1]) * 1.02)
         axes.legend(
-            loc="upper center", bbox_to_anchor=(0.5, -0.9 / height - 0.02), ncols=3,
-            frameon=False, fontsize=9,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.9 / height - 0.02),
+            ncols=3,
+            frameon=False,
+            fontsize=9,
         )
         svg = _save(figure, chart_id, title, description)
     return Chart(chart_id, title, description, svg)
@@ -233,13 +249,21 @@ def trend_chart(
             if not points:
                 continue
             axes.plot(
-                [x for x, _ in points], [y for _, y in points], color=line.color,
-                marker=line.marker, linestyle=line.linestyle, linewidth=2, markersize=7,
+                [x for x, _ in points],
+                [y for _, y in points],
+                color=line.color,
+                marker=line.marker,
+                linestyle=line.linestyle,
+                linewidth=2,
+                markersize=7,
                 label=_mpl_text(line.label),
             )
         if target is not None:
             axes.axhline(
-                target[0], color="#000000", linestyle=(0, (6, 3)), linewidth=1.5,
+                target[0],
+                color="#000000",
+                linestyle=(0, (6, 3)),
+                linewidth=1.5,
                 label=_mpl_text(target[1]),
             )
         axes.set_xticks(positions, [_mpl_text(p) for p in periods])
@@ -248,7 +272,8 @@ def trend_chart(
         axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: number(value)))
         axes.grid(axis="y", color="#dddddd", linewidth=0.6)
         axes.set_axisbelow(True)
-        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=3, frameon=False,
-                    fontsize=9)
+        axes.legend(
+            loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=3, frameon=False, fontsize=9
+        )
         svg = _save(figure, chart_id, title, description)
     return Chart(chart_id, title, description, svg)

@@ -364,8 +364,9 @@ class _Builder:
         elif status.form == "annual":
             normalised = _("%(date)s (every year)", date=due.text)
         elif status.form == "term_end":
-            normalised = _("%(date)s (end of council term %(term)s)", date=due.text,
-                           term=status.written)
+            normalised = _(
+                "%(date)s (end of council term %(term)s)", date=due.text, term=status.written
+            )
         else:
             normalised = due.text
         inherited = None
@@ -390,7 +391,8 @@ class _Builder:
             detail = loc.ngettext("overdue by %(num)s day", "overdue by %(num)s days", item.days)
         elif item.state in (State.DUE_SOON, State.OPEN) and item.days is not None:
             detail = (
-                loc.gettext("due today") if item.days == 0
+                loc.gettext("due today")
+                if item.days == 0
                 else loc.ngettext("due in %(num)s day", "due in %(num)s days", item.days)
             )
         elif item.state is State.DONE and item.done is not None:
@@ -402,14 +404,17 @@ class _Builder:
                 detail = loc.gettext("done %(date)s, on time", date=day)
             else:
                 detail = loc.ngettext(
-                    "done %(date)s, %(num)s day late", "done %(date)s, %(num)s days late",
-                    done.days_late or 0, date=day,
+                    "done %(date)s, %(num)s day late",
+                    "done %(date)s, %(num)s days late",
+                    done.days_late or 0,
+                    date=day,
                 )
         recurring = None
         if item.recurring is not None:
             rec = item.recurring
             recurring = (
-                loc.gettext("%(year)s: recorded", year=rec.year) if rec.entry_exists
+                loc.gettext("%(year)s: recorded", year=rec.year)
+                if rec.entry_exists
                 else loc.gettext("%(year)s: not recorded", year=rec.year)
             )
             if rec.missing_years:
@@ -420,8 +425,9 @@ class _Builder:
 
     def completions(self, entries: Iterable[Any]) -> list[Completion]:
         return [
-            Completion(self.day(c.date), str(c.period) if c.period is not None else None,
-                       self.t(c.note))
+            Completion(
+                self.day(c.date), str(c.period) if c.period is not None else None, self.t(c.note)
+            )
             for c in entries
             if c.date <= self.as_of
         ]
@@ -441,8 +447,9 @@ class _Builder:
             unit = self.t_req(indicator.unit)
             text = f"{text} {unit.text}"
         if indicator.kind == "rate" and indicator.per:
-            text = _("%(value)s per %(per)s inhabitants", value=text,
-                     per=self.loc.number(indicator.per))
+            text = _(
+                "%(value)s per %(per)s inhabitants", value=text, per=self.loc.number(indicator.per)
+            )
         return self.neutral(text)
 
     def scope(self, indicator: IndicatorFile, value: IndicatorValue) -> PlanText:
@@ -512,8 +519,9 @@ class _Builder:
             return None
         resolved = self.repository.resolve(target.deadline)
         if resolved is None:
-            return DeadlineStatus("term_end", str(target.deadline.term_end), None,
-                                  target.deadline.wording)
+            return DeadlineStatus(
+                "term_end", str(target.deadline.term_end), None, target.deadline.wording
+            )
         due = resolved.due if resolved.due is not None else resolved.due_in(self.year)
         return DeadlineStatus(resolved.form, resolved.written, due, resolved.wording)
 
@@ -573,9 +581,7 @@ class _Builder:
             details.append((_("observed / needed"), self.loc.number(round(ratio, 2))))
         return details
 
-    def indicator_section(
-        self, record: IndicatorRecord, users: list[ItemLink]
-    ) -> IndicatorSection:
+    def indicator_section(self, record: IndicatorRecord, users: list[ItemLink]) -> IndicatorSection:
         indicator = record.indicator
         loc = self.loc
         anchor = self.item_anchors[("indicator", indicator.id)]
@@ -585,8 +591,12 @@ class _Builder:
         baseline = None
         if indicator.baseline is not None:
             b = indicator.baseline
-            baseline = Baseline(str(b.period), self.value_text(indicator, b.value).text,
-                                self.t(b.source), self.t(b.note))
+            baseline = Baseline(
+                str(b.period),
+                self.value_text(indicator, b.value).text,
+                self.t(b.source),
+                self.t(b.note),
+            )
         data_source = None
         if indicator.data_source is not None:
             d = indicator.data_source
@@ -628,12 +638,18 @@ class _Builder:
         def numeric(v: IndicatorValue) -> bool:
             return isinstance(v.value, int | float) and not isinstance(v.value, bool)
 
-        own = [v for v in indicator.values
-               if v.municipality is None and v.series is None and numeric(v)]
+        own = [
+            v
+            for v in indicator.values
+            if v.municipality is None and v.series is None and numeric(v)
+        ]
         reference_id = indicator.target.reference if indicator.target else None
         reference = [
-            v for v in indicator.values
-            if reference_id is not None and v.series == reference_id and v.municipality is None
+            v
+            for v in indicator.values
+            if reference_id is not None
+            and v.series == reference_id
+            and v.municipality is None
             and numeric(v)
         ]
         if not own and not reference:
@@ -653,40 +669,64 @@ class _Builder:
             return None, spark
         lines = [LineSeries(_("recorded value"), own_series, PALETTE["blue"], "o")]
         if baseline is not None:
-            lines.insert(0, LineSeries(
-                _("baseline"),
-                [float(baseline.value) if p == baseline.period else None for p in periods],
-                PALETTE["black"], "D", "none",
-            ))
+            lines.insert(
+                0,
+                LineSeries(
+                    _("baseline"),
+                    [float(baseline.value) if p == baseline.period else None for p in periods],
+                    PALETTE["black"],
+                    "D",
+                    "none",
+                ),
+            )
         described = [
             f"{period} {self.value_text(indicator, v).text}"
-            for period, v in zip(labels, own_series, strict=True) if v is not None
+            for period, v in zip(labels, own_series, strict=True)
+            if v is not None
         ]
-        description = _("Line chart of the values of the indicator %(name)s by period: %(values)s.",
-                        name=name.text, values="; ".join(described) or "–")
+        description = _(
+            "Line chart of the values of the indicator %(name)s by period: %(values)s.",
+            name=name.text,
+            values="; ".join(described) or "–",
+        )
         if baseline is not None:
-            description += " " + _("Baseline %(period)s: %(value)s.", period=str(baseline.period),
-                                   value=self.value_text(indicator, baseline.value).text)
+            description += " " + _(
+                "Baseline %(period)s: %(value)s.",
+                period=str(baseline.period),
+                value=self.value_text(indicator, baseline.value).text,
+            )
         if reference:
             label = target.reference.text if target and target.reference else str(reference_id)
             lines.append(LineSeries(label, series(reference), PALETTE["vermillion"], "s", "--"))
             ref_described = [
                 f"{period} {self.value_text(indicator, v).text}"
-                for period, v in zip(labels, series(reference), strict=True) if v is not None
+                for period, v in zip(labels, series(reference), strict=True)
+                if v is not None
             ]
-            description += " " + _("Reference %(label)s: %(values)s.", label=label,
-                                   values="; ".join(ref_described))
+            description += " " + _(
+                "Reference %(label)s: %(values)s.", label=label, values="; ".join(ref_described)
+            )
         target_line = None
-        if (indicator.target is not None and indicator.target.value is not None
-                and isinstance(indicator.target.value, int | float)
-                and not isinstance(indicator.target.value, bool) and target is not None):
-            target_line = (float(indicator.target.value),
-                           _("target: %(target)s", target=target.summary))
-            description += " " + _("The dashed line is the target, %(target)s.",
-                                   target=target.summary)
+        if (
+            indicator.target is not None
+            and indicator.target.value is not None
+            and isinstance(indicator.target.value, int | float)
+            and not isinstance(indicator.target.value, bool)
+            and target is not None
+        ):
+            target_line = (
+                float(indicator.target.value),
+                _("target: %(target)s", target=target.summary),
+            )
+            description += " " + _(
+                "The dashed line is the target, %(target)s.", target=target.summary
+            )
         unit = (
-            "%" if indicator.kind == "percentage"
-            else self.t_req(indicator.unit).text if indicator.unit is not None else _("value")
+            "%"
+            if indicator.kind == "percentage"
+            else self.t_req(indicator.unit).text
+            if indicator.unit is not None
+            else _("value")
         )
         chart = trend_chart(
             f"chart-{anchor}",
@@ -703,8 +743,9 @@ class _Builder:
     # -- goals and areas --------------------------------------------------------------------------
 
     def link(self, kind: str, ident: str, title: Text | None) -> ItemLink:
-        return ItemLink(kind, self.kind_label(kind), ident, self.item_anchors.get((kind, ident)),
-                        self.t(title))
+        return ItemLink(
+            kind, self.kind_label(kind), ident, self.item_anchors.get((kind, ident)), self.t(title)
+        )
 
     def goal_section(self, record: AreaRecord, goal_index: int) -> GoalSection:
         goal = record.area.goals[goal_index]
@@ -717,7 +758,8 @@ class _Builder:
         for action in goal.actions:
             for indicator_id in action.indicators:
                 users.setdefault(indicator_id, []).append(
-                    self.link("action", action.id, action.title))
+                    self.link("action", action.id, action.title)
+                )
                 order.append(indicator_id)
             own = bool(action.responsible)
             parties = action.responsible if own else goal.responsible
@@ -775,7 +817,8 @@ class _Builder:
                 self.item_anchors.setdefault(("goal", goal.id), self.anchors.make("goal", goal.id))
                 for action in goal.actions:
                     self.item_anchors.setdefault(
-                        ("action", action.id), self.anchors.make("action", action.id))
+                        ("action", action.id), self.anchors.make("action", action.id)
+                    )
         for indicator_record in self.repository.indicators:
             key = ("indicator", indicator_record.indicator.id)
             self.item_anchors.setdefault(key, self.anchors.make("indicator", key[1]))
@@ -913,11 +956,22 @@ def build_context(
         if record is None:
             title = b.t(listing.title) if listing else b.neutral(summary.id)
             assert title is not None
-            areas.append(AreaSection(
-                id=summary.id, anchor=area_anchors[summary.id], number=None, title=title,
-                listed_title=None, has_section=False, introduction=None, goals=[], footnotes=[],
-                sources=[], summary=None, notes=None,
-            ))
+            areas.append(
+                AreaSection(
+                    id=summary.id,
+                    anchor=area_anchors[summary.id],
+                    number=None,
+                    title=title,
+                    listed_title=None,
+                    has_section=False,
+                    introduction=None,
+                    goals=[],
+                    footnotes=[],
+                    sources=[],
+                    summary=None,
+                    notes=None,
+                )
+            )
             continue
         area = record.area
         goals = [b.goal_section(record, index) for index in range(len(area.goals))]
@@ -925,20 +979,24 @@ def build_context(
         if listing is not None and listing.title != area.title:
             listed_title = b.t(listing.title)
         cited = [s for s in b.sources() if s.id in area.sources]
-        areas.append(AreaSection(
-            id=area.id,
-            anchor=area_anchors[summary.id],
-            number=area.number,
-            title=b.t_req(area.title),
-            listed_title=listed_title,
-            has_section=True,
-            introduction=b.t(area.introduction),
-            goals=goals,
-            footnotes=[Footnote(f.marker, b.t(f.term), b.t_req(f.text)) for f in area.footnotes],
-            sources=cited,
-            summary=None,
-            notes=b.t(area.notes),
-        ))
+        areas.append(
+            AreaSection(
+                id=area.id,
+                anchor=area_anchors[summary.id],
+                number=area.number,
+                title=b.t_req(area.title),
+                listed_title=listed_title,
+                has_section=True,
+                introduction=b.t(area.introduction),
+                goals=goals,
+                footnotes=[
+                    Footnote(f.marker, b.t(f.term), b.t_req(f.text)) for f in area.footnotes
+                ],
+                sources=cited,
+                summary=None,
+                notes=b.t(area.notes),
+            )
+        )
 
     unlinked: list[IndicatorSection] = []
     for record_ in restricted.indicators:
@@ -1012,8 +1070,7 @@ def _plan_info(b: _Builder, plan: PlanFile) -> PlanInfo:
 
 def _summary(b: _Builder, rows: list[SummaryRow], draw_charts: bool) -> Summary:
     states = [
-        Count(b.state_label(s), sum(r.states[i].count for r in rows))
-        for i, s in enumerate(STATES)
+        Count(b.state_label(s), sum(r.states[i].count for r in rows)) for i, s in enumerate(STATES)
     ]
     progress = [
         Count(b.progress_label(k), sum(r.progress[i].count for r in rows))
@@ -1026,13 +1083,15 @@ def _summary(b: _Builder, rows: list[SummaryRow], draw_charts: bool) -> Summary:
         state_chart = stacked_bar_chart(
             "chart-summary-states",
             _("Goals, actions and indicators by state"),
-            _("Bar chart: for each priority area, the number of its goals, actions and "
-              "indicators in each state on %(date)s. The same numbers are in the table "
-              "above it.", date=b.loc.date(b.as_of)),
+            _(
+                "Bar chart: for each priority area, the number of its goals, actions and "
+                "indicators in each state on %(date)s. The same numbers are in the table "
+                "above it.",
+                date=b.loc.date(b.as_of),
+            ),
             names,
             [
-                BarSeries(str(b.state_label(s)), [r.states[i].count for r in rows],
-                          *_STATE_LOOK[s])
+                BarSeries(str(b.state_label(s)), [r.states[i].count for r in rows], *_STATE_LOOK[s])
                 for i, s in enumerate(STATES)
             ],
             _("number of goals, actions and indicators"),
@@ -1041,12 +1100,17 @@ def _summary(b: _Builder, rows: list[SummaryRow], draw_charts: bool) -> Summary:
         progress_chart = stacked_bar_chart(
             "chart-summary-progress",
             _("Indicators by progress"),
-            _("Bar chart: for each priority area, the number of its indicators in each "
-              "progress status. The same numbers are in the table above it."),
+            _(
+                "Bar chart: for each priority area, the number of its indicators in each "
+                "progress status. The same numbers are in the table above it."
+            ),
             names,
             [
-                BarSeries(str(b.progress_label(k)), [r.progress[i].count for r in rows],
-                          *_PROGRESS_LOOK[k])
+                BarSeries(
+                    str(b.progress_label(k)),
+                    [r.progress[i].count for r in rows],
+                    *_PROGRESS_LOOK[k],
+                )
                 for i, k in enumerate(PROGRESS_STATUSES)
             ],
             _("number of indicators"),
@@ -1082,12 +1146,14 @@ def _overdue(b: _Builder, status: StatusReport) -> list[OverdueEntry]:
         missing = None
         if item.recurring is not None and item.recurring.missing_years:
             missing = ", ".join(str(y) for y in item.recurring.missing_years)
-        entries.append(OverdueEntry(
-            item=b.link(item.kind, item.id, item.title),
-            area=b.t(titles.get(item.area)) if item.area is not None else None,
-            deadline=b.deadline(item.deadline),
-            state=b.state(item),
-            responsible=[b.t_req(p) for p in item.responsible],
-            missing=missing,
-        ))
+        entries.append(
+            OverdueEntry(
+                item=b.link(item.kind, item.id, item.title),
+                area=b.t(titles.get(item.area)) if item.area is not None else None,
+                deadline=b.deadline(item.deadline),
+                state=b.state(item),
+                responsible=[b.t_req(p) for p in item.responsible],
+                missing=missing,
+            )
+        )
     return entries

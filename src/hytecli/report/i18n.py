@@ -100,9 +100,7 @@ class Localizer:
 
     def percent(self, value: int | float | Decimal) -> str:
         """A percentage given on the 0-100 scale (``12,5 %``; ``12.5%``)."""
-        return format_percent(
-            _decimal(value) / 100, locale=self.locale, decimal_quantization=False
-        )
+        return format_percent(_decimal(value) / 100, locale=self.locale, decimal_quantization=False)
 
     def fraction_percent(self, value: float, digits: int = 1, signed: bool = False) -> str:
         """A fraction (0.125) as a percentage rounded to ``digits`` decimals (``12,5 %``).

@@ -145,9 +145,7 @@ def _display_name(filename: str, repository_root: Path | None) -> str:
         return filename
 
 
-def _template_frame(
-    tb: TracebackType | None, folders: list[Path]
-) -> tuple[str, int] | None:
+def _template_frame(tb: TracebackType | None, folders: list[Path]) -> tuple[str, int] | None:
     """The innermost traceback entry in a template file: (file name, line)."""
     roots = [str(folder.resolve()) for folder in folders] + [str(f) for f in folders]
     found = None
@@ -184,15 +182,16 @@ def render_context(
         frame = _template_frame(exc.__traceback__, folders)
         where = _display_name(frame[0], repository_root) if frame else name
         raise TemplateProblem(
-            where, frame[1] if frame else None,
+            where,
+            frame[1] if frame else None,
             f"template {exc.name!r} not found in {', '.join(str(f) for f in folders)}",
         ) from None
     except Exception as exc:
         frame = _template_frame(exc.__traceback__, folders)
         if frame is None:
             raise
-        message = str(exc) if isinstance(exc, jinja2.TemplateError) else (
-            f"{type(exc).__name__}: {exc}"
+        message = (
+            str(exc) if isinstance(exc, jinja2.TemplateError) else (f"{type(exc).__name__}: {exc}")
         )
         raise TemplateProblem(_display_name(frame[0], repository_root), frame[1], message) from None
     if report_format == "markdown":
@@ -229,4 +228,3 @@ def tidy_markdown(text: str) -> str:
         if line or (out and out[-1]):
             out.append(line)
     return "\n".join(out).strip("\n")
-

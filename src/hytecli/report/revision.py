@@ -51,7 +51,12 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str] | None:
         env.pop(name, None)
     try:
         return subprocess.run(
-            ["git", *args], cwd=root, capture_output=True, text=True, env=env, check=False,
+            ["git", *args],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
             timeout=30,
         )
     except (OSError, subprocess.TimeoutExpired):

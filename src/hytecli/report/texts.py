@@ -64,7 +64,9 @@ class PlanText:
 
 
 def plan_text(
-    text: Text | str | None, report_lang: str, marker: dict[str, str] | None = None,
+    text: Text | str | None,
+    report_lang: str,
+    marker: dict[str, str] | None = None,
     neutral: bool = False,
 ) -> PlanText | None:
     """Return ``text`` in ``report_lang`` (falling back visibly), or ``None`` for no text.
@@ -82,8 +84,9 @@ def plan_text(
         return PlanText(text, None if neutral else report_lang, False, "", report_lang)
     value, used = text.get(report_lang, "fi")
     fallback = used != report_lang
-    return PlanText(value, used, fallback, (marker or {}).get(used, "") if fallback else "",
-                    report_lang)
+    return PlanText(
+        value, used, fallback, (marker or {}).get(used, "") if fallback else "", report_lang
+    )
 
 
 def _newlines(text: str) -> str:
@@ -134,10 +137,12 @@ def html_paragraphs(value: object, tag: str = "p") -> Markup:
     for index, paragraph in enumerate(paragraphs):
         body = Markup("<br>\n").join(escape(line) for line in paragraph.split("\n"))
         if index == len(paragraphs) - 1 and value.fallback and value.marker:
-            body = Markup('{} <span class="fallback" lang="{}">{}</span>').format(
-                body, value.report_lang, value.marker
-            ) if value.foreign else Markup('{} <span class="fallback">{}</span>').format(
-                body, value.marker
+            body = (
+                Markup('{} <span class="fallback" lang="{}">{}</span>').format(
+                    body, value.report_lang, value.marker
+                )
+                if value.foreign
+                else Markup('{} <span class="fallback">{}</span>').format(body, value.marker)
             )
         out.append(
             Markup("<{tag}{lang}>{body}</{tag}>").format(tag=Markup(tag), lang=lang, body=body)
