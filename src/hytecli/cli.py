@@ -316,17 +316,12 @@ def status(
 
 def _refuse_broken(repository: PlanRepository) -> None:
     """Stop with the load errors when the plan cannot be read well enough to use."""
-    from hytecli.findings import Severity, sort_findings
+    from hytecli.repository import PlanHasErrors, require_usable_plan
 
-    errors = [f for f in repository.findings if f.severity is Severity.ERROR]
-    if repository.plan is None or errors:
-        shown = sort_findings(errors)[:20]
-        lines = "\n".join(str(f) for f in shown)
-        more = f"\n... and {len(errors) - len(shown)} more" if len(errors) > len(shown) else ""
-        raise UserError(
-            f"the plan files have errors; fix them first (hyte validate lists them all):\n"
-            f"{lines}{more}"
-        )
+    try:
+        require_usable_plan(repository)
+    except PlanHasErrors as exc:
+        raise UserError(str(exc)) from None
 
 
 # --- export ---------------------------------------------------------------------------------------

@@ -45,16 +45,18 @@ from hytecli.editing import (
     yaml_scalar,
 )
 from hytecli.fileio import write_bytes_atomic
-from hytecli.findings import Finding, Severity, sort_findings
+from hytecli.findings import Finding, Severity
 from hytecli.models import AreaFile, IndicatorFile, PlanFile
 from hytecli.periods import DateProblem, Period, PeriodKind, today_in_zone
 from hytecli.repository import (
     AreaRecord,
     IndicatorRecord,
+    PlanHasErrors,
     PlanItem,
     PlanRepository,
     check_repository,
     load_repository,
+    require_usable_plan,
     validate_model,
 )
 from hytecli.values import RecordedValue, ValueProblem, format_value, parse_value
@@ -127,16 +129,13 @@ def repository_lock(root: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]
 
 
 def _refuse_broken(repository: PlanRepository) -> PlanFile:
-    errors = [f for f in repository.findings if f.severity is Severity.ERROR]
-    if repository.plan is None or errors:
-        shown = sort_findings(errors)[:20]
-        lines = "\n".join(str(f) for f in shown)
-        more = f"\n... and {len(errors) - len(shown)} more" if len(errors) > len(shown) else ""
+    try:
+        return require_usable_plan(repository)
+    except PlanHasErrors as exc:
         raise Refused(
             "the plan files have errors, so nothing was written; fix them first "
-            f"(hyte validate lists them all):\n{lines}{more}"
-        )
-    return repository.plan
+            f"(hyte validate lists them all):\n{exc.listing}"
+        ) from None
 
 
 def _suggest(name: str, known: Sequence[str]) -> str:

@@ -16,7 +16,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from hytecli.deadlines import ResolvedDeadline, UnknownCouncilTerm, resolve_deadline
-from hytecli.findings import Finding
+from hytecli.findings import Finding, Severity, sort_findings
 from hytecli.models import (
     Action,
     AreaFile,
@@ -33,6 +33,20 @@ INDICATOR_DIR = "indicators"
 YAML_SUFFIXES = (".yaml", ".yml")
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+class PlanHasErrors(Exception):
+    """The plan files have YAML or shape errors, so the plan cannot be used as data.
+
+    The message lists the first errors (``path:line:col: ...``) and says to run hyte validate;
+    ``listing`` holds just the list, for callers that word the sentence themselves.
+    """
+
+    def __init__(self, listing: str) -> None:
+        super().__init__(
+            f"the plan files have errors; fix them first (hyte validate lists them all):\n{listing}"
+        )
+        self.listing = listing
 
 
 class RepositoryNotFound(Exception):
@@ -372,3 +386,22 @@ def load_repository(root: Path) -> PlanRepository:
 
     repository.findings = findings
     return repository
+
+
+def require_usable_plan(repository: PlanRepository, *, limit: int = 20) -> PlanFile:
+    """Return the plan's model when every file loaded without errors.
+
+    Commands that use the plan as data (status, export, report, record, ...) call this first:
+    cross-file warnings do not stop them, load errors do.
+
+    Raises:
+        PlanHasErrors: ``plan/plan.yaml`` did not load, or any file has a YAML or shape error;
+            the message shows the first ``limit`` errors.
+    """
+    errors = [f for f in repository.findings if f.severity is Severity.ERROR]
+    if repository.plan is None or errors:
+        shown = sort_findings(errors)[:limit]
+        lines = "\n".join(str(f) for f in shown)
+        more = f"\n... and {len(errors) - len(shown)} more" if len(errors) > len(shown) else ""
+        raise PlanHasErrors(f"{lines}{more}")
+    return repository.plan
