@@ -57,3 +57,23 @@ def test_unclosed_quotes_and_brackets_point_where_they_open(
     assert (finding.line, finding.column, finding.code) == (line, column, "Y001")
     assert "that starts here (noticed at line" in finding.message
     assert "close the quote or bracket" in finding.message
+
+
+def test_loading_from_memory_equals_loading_from_disk() -> None:
+    from pathlib import Path
+
+    from hytecli.export import export_json
+    from hytecli.repository import load_repository, load_repository_files
+
+    root = Path(__file__).resolve().parents[1]
+    files = {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for folder in ("plan", "indicators")
+        for path in (root / folder).rglob("*.yaml")
+    }
+    files["README.md"] = b"ignored"
+    from_disk = load_repository(root)
+    from_memory = load_repository_files(root, files)
+    assert [r.path for r in from_memory.areas] == [r.path for r in from_disk.areas]
+    assert [r.path for r in from_memory.indicators] == [r.path for r in from_disk.indicators]
+    assert export_json(from_memory) == export_json(from_disk)

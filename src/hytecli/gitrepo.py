@@ -1,9 +1,9 @@
 """git for hyte: the plan as it was at a revision (``hyte diff``) and ``git init`` (``hyte init``).
 
 git is run as a subprocess with its arguments as a list (never through a shell). A revision's plan
-files are listed with ``git ls-tree`` and read with one ``git cat-file --batch``, written to a
-temporary folder and loaded with :func:`hytecli.repository.load_repository`, so a revision is
-read exactly as the working tree is; :func:`diff_revisions` compares two of them with
+files are listed with ``git ls-tree``, read with one ``git cat-file --batch`` and loaded from
+memory with :func:`hytecli.repository.load_repository_files`, so a revision is read exactly as
+the working tree is; :func:`diff_revisions` compares two of them with
 :func:`hytecli.plandiff.diff_plans`. Problems become :class:`GitProblem` exceptions whose message
 says what to do (fetch the missing history, name another revision, ...).
 """
@@ -11,19 +11,20 @@ says what to do (fetch the missing history, name another revision, ...).
 from __future__ import annotations
 
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from hytecli.findings import Severity, sort_findings
 from hytecli.plandiff import PlanDiff, Version, diff_plans
 from hytecli.repository import (
     INDICATOR_DIR,
     PLAN_DIR,
     PLAN_FILE,
     YAML_SUFFIXES,
+    PlanHasErrors,
     PlanRepository,
     load_repository,
+    load_repository_files,
+    require_usable_plan,
 )
 from hytecli.yamlfile import MAX_BYTES
 
@@ -287,15 +288,7 @@ def load_plan_at(git: GitRepository, revision: Revision) -> PlanRepository | Non
     files = git.plan_files(revision)
     if PLAN_FILE.as_posix() not in files:
         return None
-    with tempfile.TemporaryDirectory(prefix="hyte-diff-") as temp:
-        root = Path(temp)
-        for path, data in files.items():
-            target = (root / path).resolve()
-            if not target.is_relative_to(root.resolve()):
-                continue  # git never stores such a path; refuse to write outside the folder
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        return load_repository(root)
+    return load_repository_files(git.plan_root, files)
 
 
 def refuse_broken(repository: PlanRepository, where: str) -> None:
@@ -309,17 +302,14 @@ def refuse_broken(repository: PlanRepository, where: str) -> None:
         GitProblem: (``usage=False``) the plan files have errors.
 
     """
-    errors = sort_findings([f for f in repository.findings if f.severity is Severity.ERROR])
-    if not errors and repository.plan is not None:
-        return
-    shown = "\n".join(f"  {finding}" for finding in errors[:SHOWN_FINDINGS])
-    hidden = len(errors) - SHOWN_FINDINGS
-    more = f"\n  ... and {hidden} more" if hidden > 0 else ""
-    raise GitProblem(
-        f"the plan {where} has errors, so it cannot be compared (fix them, or compare other "
-        f"revisions):\n{shown}{more}",
-        usage=False,
-    )
+    try:
+        require_usable_plan(repository, limit=SHOWN_FINDINGS)
+    except PlanHasErrors as exc:
+        raise GitProblem(
+            f"the plan {where} has errors, so it cannot be compared (fix them, or compare other "
+            f"revisions):\n{exc.listing}",
+            usage=False,
+        ) from None
 
 
 def inside_work_tree(folder: Path) -> bool:

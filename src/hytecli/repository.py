@@ -8,7 +8,7 @@ located findings, and the files that are good are kept so that later checks can 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -25,7 +25,7 @@ from hytecli.models import (
     IndicatorFile,
     PlanFile,
 )
-from hytecli.yamlfile import DataPath, YamlDocument, read_yaml_file
+from hytecli.yamlfile import DataPath, YamlDocument, read_yaml_bytes, read_yaml_file
 
 PLAN_FILE = Path("plan") / "plan.yaml"
 PLAN_DIR = "plan"
@@ -341,9 +341,53 @@ def load_repository(root: Path) -> PlanRepository:
         RepositoryNotFound: ``root`` has no ``plan/plan.yaml``.
     """
     root = check_repository(root)
+    areas = [_relative(root, f) for f in _yaml_files(root / PLAN_DIR) if f != root / PLAN_FILE]
+    indicators = [_relative(root, f) for f in _yaml_files(root / INDICATOR_DIR)]
+    return _load(root, areas, indicators, lambda path: read_yaml_file(root / path, path))
+
+
+def load_repository_files(root: Path, files: Mapping[str, bytes]) -> PlanRepository:
+    """Load a plan from file contents in memory, e.g. a git revision's (see hytecli.gitrepo).
+
+    Args:
+        root: The folder the paths are relative to (reported as the repository's root).
+        files: ``{"plan/plan.yaml": b"...", "plan/x.yaml": ..., "indicators/y.yaml": ...}``;
+            other paths are ignored.
+
+    Returns:
+        The :class:`PlanRepository`, exactly as :func:`load_repository` would give for the same
+        files on disk.
+
+    Raises:
+        RepositoryNotFound: ``files`` has no ``plan/plan.yaml``.
+    """
+    plan_path = PLAN_FILE.as_posix()
+    if plan_path not in files:
+        raise RepositoryNotFound(f"{plan_path} is missing")
+
+    def under(folder: str) -> list[str]:
+        return sorted(
+            path
+            for path in files
+            if path.startswith(f"{folder}/") and path.endswith(YAML_SUFFIXES) and path != plan_path
+        )
+
+    return _load(
+        root,
+        under(PLAN_DIR),
+        under(INDICATOR_DIR),
+        lambda path: read_yaml_bytes(files[path], path),
+    )
+
+
+def _load(
+    root: Path,
+    area_paths: list[str],
+    indicator_paths: list[str],
+    read: Callable[[str], YamlDocument],
+) -> PlanRepository:
     findings: list[Finding] = []
-    plan_path = _relative(root, root / PLAN_FILE)
-    plan_document = read_yaml_file(root / PLAN_FILE, plan_path)
+    plan_document = read(PLAN_FILE.as_posix())
     findings.extend(plan_document.findings)
     plan: PlanFile | None = None
     language = "fi"
@@ -356,11 +400,8 @@ def load_repository(root: Path) -> PlanRepository:
         findings.extend(problems)
     repository = PlanRepository(root=root, plan_document=plan_document, plan=plan)
 
-    for file in _yaml_files(root / PLAN_DIR):
-        if file == root / PLAN_FILE:
-            continue
-        path = _relative(root, file)
-        document = read_yaml_file(file, path)
+    for path in area_paths:
+        document = read(path)
         findings.extend(document.findings)
         area = None
         if document.ok:
@@ -371,9 +412,8 @@ def load_repository(root: Path) -> PlanRepository:
         else:
             repository.broken_areas.append(document)
 
-    for file in _yaml_files(root / INDICATOR_DIR):
-        path = _relative(root, file)
-        document = read_yaml_file(file, path)
+    for path in indicator_paths:
+        document = read(path)
         findings.extend(document.findings)
         indicator = None
         if document.ok:

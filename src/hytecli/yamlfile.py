@@ -530,10 +530,36 @@ def read_yaml_file(file: Path, display_path: str | None = None) -> YamlDocument:
             Finding(shown, 0, 0, Severity.ERROR, "Y011", f"cannot read the file: {exc.strerror}")
         )
         return doc
+    return read_yaml_bytes(raw, shown)
+
+
+def read_yaml_bytes(raw: bytes, path: str) -> YamlDocument:
+    """Read a YAML file's bytes strictly (UTF-8, with or without a byte-order mark).
+
+    Args:
+        raw: The file's contents (e.g. from ``git cat-file``).
+        path: The path to show in findings.
+
+    Returns:
+        A :class:`YamlDocument`; invalid UTF-8 gives a located finding instead of an exception.
+    """
+    doc = YamlDocument(path=path)
+    if len(raw) > MAX_BYTES:
+        doc.findings.append(
+            Finding(
+                path,
+                1,
+                1,
+                Severity.ERROR,
+                "Y010",
+                f"file is {len(raw)} bytes; plan files must be under {MAX_BYTES} bytes",
+            )
+        )
+        return doc
     text = _decode(raw, doc)
     if text is None:
         return doc
-    parsed = parse_yaml(text, shown)
+    parsed = parse_yaml(text, path)
     return parsed
 
 
