@@ -150,11 +150,22 @@ def test_impossible_dates_are_refused_and_nothing_is_written(build_plan: Build) 
     root = build_plan({"indicators/maara.yaml": COUNT})
     before = {p: p.read_bytes() for p in sorted(root.rglob("*.yaml"))}
     value = run(
-        "record", "maara", "5", "--period", "2025", "--date", "0001-01-01", "--repo", str(root)
+        "record", "maara", "5", "--period", "2025", "--date", "2024-06-01", "--repo", str(root)
     )
     assert value.exit_code == 1
     assert value.stderr.startswith(
-        "hyte: error: --date 0001-01-01 is before its period 2025 began (2025-01-01)"
+        "hyte: error: --date 2024-06-01 is before its period 2025 began (2025-01-01)"
+    )
+    year_zero = run(
+        "record", "maara", "5", "--period", "2025", "--date", "0001-01-01", "--repo", str(root)
+    )
+    assert year_zero.exit_code == 2  # not a date hyte accepts: a usage error
+    assert "(1900–2200): check the year (a typo?)" in year_zero.stderr
+    period_zero = run("record", "maara", "5", "--period", "0000", "--repo", str(root))
+    assert period_zero.exit_code == 1
+    assert period_zero.stderr == (
+        "hyte: error: 0000 has the year 0, outside the years hyte accepts (1900–2200): check the "
+        "year (a typo?)\n"
     )
     done = run("complete", "tavoite-1", "--date", "1999-01-01", "--repo", str(root))
     assert done.exit_code == 1
@@ -162,3 +173,21 @@ def test_impossible_dates_are_refused_and_nothing_is_written(build_plan: Build) 
         "hyte: error: --date 1999-01-01 is before the plan period began (2024-01-01)"
     )
     assert {p: p.read_bytes() for p in sorted(root.rglob("*.yaml"))} == before
+
+
+def test_complete_replace_without_date_keeps_the_date_b5(build_plan: Build) -> None:
+    root = build_plan()
+    first = run(
+        "complete", "tavoite-1", "--date", "2024-11-28", "--note", "Valmis", "--repo", str(root)
+    )
+    assert first.exit_code == 0
+    before = (root / "plan/alue-a.yaml").read_text()
+    result = run(
+        "complete", "tavoite-1", "--replace", "--note", "Valmis, raportoitu", "--repo", str(root)
+    )
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "changed the completion of goal tavoite-1 (plan/alue-a.yaml); kept its date 2024-11-28\n"
+    )
+    after = (root / "plan/alue-a.yaml").read_text()
+    assert after == before.replace("note: Valmis\n", "note: Valmis, raportoitu\n")

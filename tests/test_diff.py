@@ -738,3 +738,13 @@ def test_renamed_files_and_reordering_are_not_changes(tmp_path: Path) -> None:
     assert data["changes"] == [] and data["sections"] == []
     assert data["summary"]["total"] == 0
     assert run_diff(repo, "--exit-code").exit_code == 0
+
+
+def test_json_is_strict_json_b1(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A regression that let an infinite value into a diff must fail loudly rather than print
+    # "Infinity", which JSON parsers refuse.
+    import hytecli.diff_render as diff_render
+
+    monkeypatch.setattr(diff_render, "diff_dict", lambda diff: {"old": 1, "new": float("inf")})
+    with pytest.raises(ValueError, match="Out of range float values are not JSON compliant"):
+        diff_render.render_json(None)  # type: ignore[arg-type]

@@ -23,7 +23,7 @@ from hytecli.editing import (
     yaml_string,
 )
 from hytecli.periods import Period
-from hytecli.yamlfile import parse_yaml
+from hytecli.yamlfile import control_character, parse_yaml
 
 NEW = [("period", "2025"), ("value", "7")]
 
@@ -76,10 +76,8 @@ TRICKY = [
     "trail ",
     "line\nbreak",
     "tab\there",
-    "\x85",
     "\u2028",
     "\ufeff",
-    "\x00",
     "ä ö å Å",
     "😀",
     "Toteutui: kyllä # 100 %",
@@ -106,9 +104,19 @@ def test_yaml_string_keeps_plain_text_plain() -> None:
 @settings(max_examples=50, deadline=None)
 @given(st.text(st.characters(exclude_categories=("Cs",)), max_size=40))
 def test_yaml_string_round_trips_any_text(text: str) -> None:
+    if control_character(text) is not None:  # refused: the reader would refuse it (Y001)
+        with pytest.raises(EditProblem, match="has the control character"):
+            yaml_string(text)
+        return
     document = parse_yaml(f"k: {yaml_string(text)}\n", "t.yaml")
     assert document.findings == []
     assert document.data == {"k": text}
+
+
+@pytest.mark.parametrize("text", ["\x85", "\x00", "a\x1b[2Jb", "\r", "\x7f", "\x9b"])
+def test_yaml_string_refuses_control_characters_b6(text: str) -> None:
+    with pytest.raises(EditProblem, match=r"has the control character \\x[0-9a-f]{2}, which plan"):
+        yaml_string(text)
 
 
 def test_yaml_scalar_forms() -> None:
@@ -124,6 +132,10 @@ def test_yaml_scalar_forms() -> None:
     assert yaml_scalar(date(2024, 11, 28)) == "2024-11-28"
     with pytest.raises(EditProblem):
         yaml_scalar(float("nan"))
+    assert yaml_scalar(999_999_999_999_999) == "999999999999999"
+    for too_large in (10**15, -(10**15), 10**5000, 1e300):  # str() of 10**5000 would raise
+        with pytest.raises(EditProblem, match="too large to record"):
+            yaml_scalar(too_large)
 
 
 # --- inserting list items -----------------------------------------------------------------------

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from hytecli.cli import app
 from hytecli.periods import (
+    MAX_YEAR,
+    MIN_YEAR,
     DateProblem,
     Period,
     PeriodKind,
@@ -81,6 +87,88 @@ def test_periods_order_by_time_and_have_fractional_years() -> None:
     assert Period.parse(2024).years == pytest.approx(2024.5)
 
 
+def test_periods_order_by_start_then_end() -> None:
+    assert Period.parse("2024-03") < Period.parse("2024-H2")  # by year, index, kind: the other way
+    assert not Period.parse("2024-H2") < Period.parse("2024-03")
+    assert Period.parse("2024-H2") > Period.parse("2024-03") >= Period.parse("2024-03")
+    written = ["2024", "2024-H2", "2024-Q1", "2024-H1", "2024-04", "2024-Q2", "2024-01", "2023-12"]
+    assert [str(p) for p in sorted(Period.parse(w) for w in written)] == [
+        "2023-12",
+        "2024-01",
+        "2024-Q1",
+        "2024-H1",
+        "2024",
+        "2024-04",
+        "2024-Q2",
+        "2024-H2",
+    ]
+    with pytest.raises(TypeError):
+        assert Period.parse("2024") < "2025"
+
+
+@pytest.mark.parametrize(
+    ("parse", "written"),
+    [
+        (parse_iso_date, "0000-01-01"),
+        (parse_iso_date, "1899-12-31"),
+        (parse_iso_date, "2201-01-01"),
+        (parse_iso_date, "9999-12-31"),
+        (parse_iso_date, date(1, 1, 1)),
+        (parse_due, "0000"),
+        (parse_due, 1899),
+        (parse_due, "0000-05"),
+        (parse_due, "0000-05-31"),
+        (parse_due, 2201),
+        (Period.parse, "0000"),
+        (Period.parse, 2201),
+        (Period.parse, "0000-H1"),
+        (Period.parse, "0000-Q1"),
+        (Period.parse, "0000-01"),
+        (Period.parse, "9999"),
+    ],
+)
+def test_years_outside_the_range_are_date_problems(parse: object, written: object) -> None:
+    with pytest.raises(DateProblem, match=r"outside the years hyte accepts \(1900–2200\)"):
+        parse(written)  # type: ignore[operator]
+
+
+def test_the_range_is_inclusive_and_the_schema_states_it() -> None:
+    from hytecli.schema import json_schema
+
+    assert (MIN_YEAR, MAX_YEAR) == (1900, 2200)
+    assert parse_iso_date("1900-01-01") == date(1900, 1, 1)
+    assert parse_due("2200") == (date(2200, 12, 31), "year")
+    assert Period.parse("2200-12").end == date(2200, 12, 31)
+    schema = json_schema("indicator")
+    years = [
+        option
+        for definition in schema["$defs"].values()
+        for field in definition.get("properties", {}).values()
+        for option in field.get("anyOf", [])
+        if option.get("type") == "integer" and "maximum" in option
+    ]
+    assert years and all((y["minimum"], y["maximum"]) == (MIN_YEAR, MAX_YEAR) for y in years)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status", "--as-of", "0000-01-01"],
+        ["status", "--as-of", "1899-12-31"],
+        ["complete", "tavoite-1", "--date", "0000-01-01"],
+        ["record", "mittari-1", "kyllä", "--period", "2024", "--date", "0000-01-01"],
+    ],
+)
+def test_a_year_out_of_range_on_the_command_line_is_a_usage_error(
+    build_plan: Callable[..., Path], args: list[str]
+) -> None:
+    root = build_plan()
+    result = CliRunner().invoke(app, [*args, "--repo", str(root)], env={"COLUMNS": "300"})
+    assert result.exit_code == 2, result.output
+    assert "outside the years hyte accepts (1900–2200)" in " ".join(result.output.split())
+    assert "Traceback" not in result.output and "internal error" not in result.output
+
+
 @pytest.mark.parametrize("bad", ["2024-H3", "2024-Q5", "2024-13", "24", "2024-W01", 2024.5, None])
 def test_bad_periods(bad: object) -> None:
     with pytest.raises(DateProblem, match="is not a period"):
@@ -107,3 +195,11 @@ def test_today_is_judged_in_the_plan_time_zone(utc: datetime, helsinki_day: date
 def test_unknown_time_zone() -> None:
     with pytest.raises(DateProblem, match="unknown time zone"):
         today_in_zone("Europe/Turku")
+
+
+def test_naive_now_and_zone_object() -> None:
+    from zoneinfo import ZoneInfo
+
+    assert today_in_zone(ZoneInfo("Europe/Helsinki"), datetime(2024, 12, 31, 22)) == date(
+        2025, 1, 1
+    )

@@ -106,3 +106,11 @@ def test_github_whole_file_finding_has_no_line() -> None:
 def test_unknown_format() -> None:
     with pytest.raises(ValueError, match="unknown format 'xml': use one of text, json, github"):
         render_findings([], "xml")
+
+
+def test_json_is_strict_json_b1(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A finding carries no number that could be infinite today; if one ever does, rendering must
+    # fail loudly rather than write "Infinity", which JSON parsers refuse.
+    monkeypatch.setattr(Finding, "as_dict", lambda self: {"value": float("inf")})
+    with pytest.raises(ValueError, match="Out of range float values are not JSON compliant"):
+        render_findings([ERROR_A], "json")

@@ -12,8 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from conftest import MINIMAL_AREA, MINIMAL_INDICATOR, MINIMAL_PLAN
+from hytecli.cli import app
 from hytecli.findings import Finding, Severity
 from hytecli.repository import load_repository
 from hytecli.validation import validate_repository
@@ -676,21 +678,64 @@ def test_i007_value_dated_before_its_period(build_plan: Build) -> None:
     ind = MINIMAL_INDICATOR.replace(
         "values: []\n",
         "values:\n"
-        "  - {period: 2025, value: true, date: 0001-01-01}\n"
+        "  - {period: 2025, value: true, date: 2024-05-01}\n"
         "  - {period: 2024, value: false, date: 2025-03-01}\n",  # recorded after its year: fine
     )
     assert check(build_plan, {IND: ind}) == [
         finding(
             IND,
             ind,
-            "0001-01-01",
+            "2024-05-01",
             E,
             "I007",
-            "the date 0001-01-01 of the value for 2025 is before its period 2025 began "
+            "the date 2024-05-01 of the value for 2025 is before its period 2025 began "
             "(2025-01-01): a value is achieved or recorded once its period has begun; correct "
             "the date or the period",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("entry", "needle", "message"),
+    [
+        (
+            '{period: "0000", value: true}',
+            '"0000"',
+            "0000 has the year 0, outside the years hyte accepts (1900–2200): check the year "
+            "(a typo?)",
+        ),
+        (
+            "{period: 0202-H1, value: true}",
+            "0202-H1",
+            "0202-H1 has the year 202, outside the years hyte accepts (1900–2200): check the "
+            "year (a typo?)",
+        ),
+        (
+            "{period: 2024, value: true, date: 0000-01-01}",
+            "0000-01-01",
+            "0000-01-01 has the year 0, outside the years hyte accepts (1900–2200): check the "
+            "year (a typo?)",
+        ),
+    ],
+)
+def test_a_year_out_of_range_in_a_file_is_a_located_s003_b1(
+    build_plan: Build, entry: str, needle: str, message: str
+) -> None:
+    ind = MINIMAL_INDICATOR.replace("values: []\n", f"values:\n  - {entry}\n")
+    assert check(build_plan, {IND: ind}) == [finding(IND, ind, needle, E, "S003", message)]
+    root = build_plan({IND: ind})
+    result = CliRunner().invoke(app, ["validate", "--repo", str(root)])
+    assert result.exit_code == 1  # not 3, an internal error
+
+
+def test_kind_checks_refuse_numbers_that_are_not_finite_b1() -> None:
+    from hytecli.validation import _kind_problem
+
+    for kind in ("count", "percentage", "rate"):
+        for value in (float("inf"), float("-inf"), float("nan"), 10**400):
+            assert _kind_problem(kind, value, "value") is not None, (kind, value)
+    assert _kind_problem("rate", 1e300, "value") is None
+    assert _kind_problem("count", 10**14, "value") is None
 
 
 def test_d005_value_dated_before_the_plan_period(build_plan: Build) -> None:

@@ -167,6 +167,32 @@ def test_number_refusals(text: str, kind: str, message: str) -> None:
         parse_value(text, kind)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "message"),
+    [
+        ("9" * 5000, "count", "'999999999999… (5000 characters)' is too large"),  # str(int) fails
+        ("9" * 400 + ",5", "rate", "'999999999999… (402 characters)' is too large"),  # float: inf
+        ("1 000 000 000 000 000", "count", "'1 000 000 000 000 000' is too large: a value must"),
+        ("1000000000000000,0", "rate", "is too large"),
+        ("1,2345678901234567", "rate", "'1,2345678901234567' has more than 15 significant digits"),
+        ("0,0000000000000000001", "rate", None),  # 1 significant digit: fine
+        ("999 999 999 999 999", "count", None),
+        ("12345678901234,5", "rate", None),  # 15 significant digits
+        ("000000000000000000001", "count", None),  # leading zeros are not significant
+    ],
+)
+def test_numbers_too_large_or_too_precise_are_refused_b1(
+    text: str, kind: str, message: str | None
+) -> None:
+    if message is None:
+        assert float(format_number(parse_value(text, kind))) == float(  # type: ignore[arg-type]
+            text.replace(" ", "").replace(",", ".")
+        )
+        return
+    with pytest.raises(ValueProblem, match=message.replace("(", r"\(").replace(")", r"\)")):
+        parse_value(text, kind)  # type: ignore[arg-type]
+
+
 def test_percent_sign_only_when_allowed() -> None:
     assert parse_number("12 %", allow_percent=True) == 12
     with pytest.raises(ValueProblem, match="not a percentage"):
@@ -180,8 +206,16 @@ def test_text_values_are_stripped_and_kept() -> None:
     assert parse_value('  Hyvä: "palaute" # 1  ', "text") == 'Hyvä: "palaute" # 1'
     assert parse_value("kyllä", "text") == "kyllä"  # a word is just text here
     assert parse_value("1,234", "text") == "1,234"
+    assert parse_value("rivi\ttoinen\nkolmas", "text") == "rivi\ttoinen\nkolmas"
     with pytest.raises(ValueProblem, match="empty"):
         parse_value("  ", "text")
+
+
+@pytest.mark.parametrize("char", ["\x1b", "\x00", "\x07", "\r", "\x7f", "\x85", "\x9b"])
+def test_text_values_with_control_characters_are_refused_b6(char: str) -> None:
+    shown = f"\\x{ord(char):02x}"
+    with pytest.raises(ValueProblem, match=f"the text has the control character \\{shown}"):
+        parse_value(f"Valmis {char}[2J", "text")
 
 
 # --- formatting ---------------------------------------------------------------------------------
@@ -222,6 +256,10 @@ def test_numbers_read_back_as_written(whole: int, decimals: str, comma: bool, gr
     ambiguous = len(decimals) == 3 and integer == digits and len(digits) <= 3 and whole != 0
     if ambiguous:
         with pytest.raises(ValueProblem, match="ambiguous"):
+            parse_number(text)
+        return
+    if len((digits.lstrip("0") + decimals).strip("0")) > 15:
+        with pytest.raises(ValueProblem, match="more than 15 significant digits"):
             parse_number(text)
         return
     expected = float(f"{whole}.{decimals}") if decimals else whole

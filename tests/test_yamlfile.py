@@ -238,9 +238,67 @@ def test_control_character_is_located(tmp_path: Path) -> None:
         12,
         E,
         "Y001",
-        "control character U+0007 is not allowed in plan files: delete it (it is invisible in "
+        "control character \\x07 is not allowed in plan files: delete it (it is invisible in "
         "most editors; it often comes from copying text from another program)",
     )
+
+
+ESCAPED = (
+    "plan files allow no control characters but tab and line break (shown on a terminal, they "
+    "could change what it displays); delete it, or the escape that writes it in double quotes "
+    "(such as \\e or \\x1b)"
+)
+
+
+def test_an_escaped_control_character_is_located_b6() -> None:
+    # PyYAML checks the raw text, but a double-quoted escape makes any control character after it.
+    text = '# fictional fixture\nid: x\nname: "Asunnottomat \\e[2J\\e]0;pwned\\a \\e[31mRED"\n'
+    doc = parse_yaml(text, "t.yaml")
+    assert one(doc) == Finding(
+        "t.yaml", 3, 7, E, "Y001", f"control character \\x1b in this value: {ESCAPED}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("escape", "shown"),
+    [
+        ("\\0", "\\x00"),
+        ("\\a", "\\x07"),
+        ("\\b", "\\x08"),
+        ("\\v", "\\x0b"),
+        ("\\r", "\\x0d"),
+        ("\\x1b", "\\x1b"),
+        ("\\x7f", "\\x7f"),
+        ("\\N", "\\x85"),
+        ("\\u009b", "\\x9b"),
+    ],
+)
+def test_every_escaped_control_character_is_refused(escape: str, shown: str) -> None:
+    doc = parse_yaml(f'notes:\n  - "ok {escape} here"\n', "t.yaml")
+    assert one(doc) == Finding(
+        "t.yaml", 2, 5, E, "Y001", f"control character {shown} in this value: {ESCAPED}"
+    )
+
+
+def test_a_control_character_in_a_key_is_refused() -> None:
+    doc = parse_yaml('id: x\n"ti\\x1btle": y\n', "t.yaml")
+    assert one(doc) == Finding(
+        "t.yaml", 2, 1, E, "Y001", f"control character \\x1b in this key: {ESCAPED}"
+    )
+    assert doc.data == {"id": "x"}
+
+
+def test_tab_and_line_break_stay_allowed_in_values() -> None:
+    doc = parse_yaml('a: "x\\ty\\nz"\nb: |\n  line\n  \tindented by a tab\n', "t.yaml")
+    assert doc.findings == []
+    assert doc.data == {"a": "x\ty\nz", "b": "line\n\tindented by a tab\n"}
+
+
+def test_control_character_names_the_first_refused_one() -> None:
+    assert yamlfile.control_character("tab\tand\nnewline, ä, \u2028, 😀") is None
+    assert yamlfile.control_character("a\x1b[2Jb\x07") == "\\x1b"
+    assert yamlfile.control_character("\x9f") == "\\x9f"
+    assert yamlfile.control_character("\xa0") is None  # a no-break space is text
 
 
 # --- keys ---------------------------------------------------------------------------------------
@@ -306,6 +364,54 @@ def test_yaml11_numbers_are_refused_and_kept_as_written(line: str, value: str) -
     column = line.index(value) + 1
     assert one(doc) == Finding("t.yaml", 2, column, E, "Y004", QUOTE_NUMBER.format(value))
     assert list(doc.data.values()) == [value]
+
+
+TOO_LARGE = (
+    "is too large (numbers in plan files must be smaller than 1 000 000 000 000 000, 10^15, in "
+    "size): check the number; if it is a code or a text, put it in quotes"
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("1e999", "1e999"),  # float() gives infinity
+        ("-1e999", "-1e999"),
+        ("!!float 1e999", "1e999"),
+        ("1e15", "1e15"),
+        ("1000000000000000", "1000000000000000"),
+        ("-1000000000000000", "-1000000000000000"),
+        ("1" + "0" * 400, "100000000000… (401 characters)"),  # float() would overflow
+        ("9" * 5000, "999999999999… (5000 characters)"),  # int() refuses over 4300 digits
+    ],
+)
+def test_numbers_too_large_are_located_errors_b1(written: str, shown: str) -> None:
+    doc = parse_yaml(f"# fictional fixture\nvalues:\n  - value: {written}\n", "t.yaml")
+    assert one(doc) == Finding("t.yaml", 3, 12, E, "Y004", f"the number {shown} {TOO_LARGE}")
+    assert doc.data == {"values": [{"value": written.removeprefix("!!float ")}]}
+
+
+def test_numbers_just_below_the_limit_are_read() -> None:
+    doc = parse_yaml("a: 999999999999999\nb: -999999999999999\nc: 9.99e14\nd: 1e-300\n", "t.yaml")
+    assert doc.findings == []
+    assert doc.data == {"a": 999999999999999, "b": -999999999999999, "c": 9.99e14, "d": 1e-300}
+
+
+def test_a_huge_value_in_an_indicator_fails_validate_with_exit_1_not_3(
+    build_plan: Callable[..., Path],
+) -> None:
+    for value in ("1e999", "1" + "0" * 400):
+        indicator = (
+            "# fictional fixture\nid: mittari-1\nname: M\nkind: rate\nvalues:\n"
+            f"  - period: 2024\n    value: {value}\n"
+        )
+        root = build_plan({"indicators/mittari-1.yaml": indicator})
+        for command in (["validate"], ["export"], ["status", "--as-of", "2025-01-01"]):
+            result = CliRunner().invoke(app, [*command, "--repo", str(root)])
+            assert result.exit_code == 1, (command, result.output)
+            assert "Infinity" not in result.output and "Traceback" not in result.output
+        validate = CliRunner().invoke(app, ["validate", "--repo", str(root)])
+        assert "indicators/mittari-1.yaml:7:12: error Y004 the number" in validate.output
 
 
 @pytest.mark.parametrize("word", ["y", "Y", "n", "yes", "No", "ON", "off", "Off"])

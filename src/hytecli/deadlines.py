@@ -58,13 +58,6 @@ class ResolvedDeadline:
         month, day = self.annual_day
         return date(year, month, min(day, month_end(year, month).day))
 
-    def latest_due(self, on_or_before: date) -> date | None:
-        """The latest due date not after ``on_or_before`` (``None`` if there is none yet)."""
-        if self.due is not None:
-            return self.due if self.due <= on_or_before else None
-        this_year = self.due_in(on_or_before.year)
-        return this_year if this_year <= on_or_before else self.due_in(on_or_before.year - 1)
-
 
 def resolve_deadline(deadline: Deadline, plan: PlanFile) -> ResolvedDeadline:
     """Resolve a :class:`~hytecli.models.Deadline` against the plan's council terms.

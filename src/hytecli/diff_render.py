@@ -442,4 +442,4 @@ def diff_dict(diff: PlanDiff) -> dict[str, Any]:
 
 def render_json(diff: PlanDiff) -> str:
     """Render the diff as indented JSON text ending in a newline."""
-    return json.dumps(diff_dict(diff), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(diff_dict(diff), ensure_ascii=False, indent=2, allow_nan=False) + "\n"

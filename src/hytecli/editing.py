@@ -40,7 +40,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from hytecli.periods import Period, PeriodKind
 from hytecli.values import format_number
-from hytecli.yamlfile import DataPath, _StrictLoader, parse_yaml
+from hytecli.yamlfile import MAX_NUMBER, DataPath, _StrictLoader, control_character, parse_yaml
 
 #: Characters YAML (and PyYAML, whose marks we use) treats as line breaks.
 LINE_BREAKS = "\n\r\x85\u2028\u2029"
@@ -324,7 +324,16 @@ def yaml_string(text: str) -> str:
     double quotes with escapes for line breaks and control characters); every choice is read
     back with the strict reader before it is used, so ``yes``, ``y``, ``012``, ``1e3``, ``: ``,
     ``#``, quotes and leading ``*``/``&``/``-`` all come back as the same text.
+
+    Raises:
+        EditProblem: ``text`` holds a control character other than tab and line break, which
+            the strict reader refuses (:func:`hytecli.yamlfile.control_character`).
     """
+    char = control_character(text)
+    if char is not None:
+        raise EditProblem(
+            f"the text {text!r} has the control character {char}, which plan files do not allow"
+        )
     plain_or_quoted = yaml.safe_dump(
         {"k": text}, allow_unicode=True, width=math.inf, sort_keys=False
     )
@@ -346,12 +355,21 @@ def yaml_scalar(value: bool | int | float | str | date | Period) -> str:
     ``true``/``false``; integers and decimals in plain decimal (no exponent); dates as
     ``YYYY-MM-DD`` and periods as written (``2024``, ``2024-H1``), unquoted; texts via
     :func:`yaml_string`.
+
+    Raises:
+        EditProblem: a number that is not finite or not smaller than
+            :data:`~hytecli.yamlfile.MAX_NUMBER`, or a text :func:`yaml_string` refuses.
     """
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         if isinstance(value, float) and not math.isfinite(value):
             raise EditProblem(f"{value} is not a number that can be recorded")
+        if abs(value) >= MAX_NUMBER:
+            raise EditProblem(
+                "the number is too large to record: plan files hold numbers smaller than "
+                "1 000 000 000 000 000 (10^15)"
+            )
         return format_number(value)
     if isinstance(value, date):
         return value.isoformat()

@@ -172,6 +172,12 @@ def _area(
 def export_json(repository: PlanRepository) -> str:
     """Return :func:`export_plan` as indented UTF-8 JSON text ending in a newline.
 
-    The output is deterministic: the same files give byte-identical output.
+    The output is deterministic: the same files give byte-identical output. It is strict JSON:
+    the strict reader refuses numbers too large for a float, so no ``Infinity`` or ``NaN`` can
+    reach it, and if one ever did, it would raise instead of writing invalid JSON.
+
+    Raises:
+        ValueError: ``plan/plan.yaml`` did not load, or a number is not finite.
     """
-    return json.dumps(export_plan(repository), ensure_ascii=False, indent=2) + "\n"
+    data = export_plan(repository)
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

@@ -31,7 +31,16 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from hytecli.periods import DateProblem, Period, PeriodKind, load_zone, parse_due, parse_iso_date
+from hytecli.periods import (
+    MAX_YEAR,
+    MIN_YEAR,
+    DateProblem,
+    Period,
+    PeriodKind,
+    load_zone,
+    parse_due,
+    parse_iso_date,
+)
 
 SCHEMA_VERSION = 1
 
@@ -69,14 +78,24 @@ class Text:
             raise ValueError("a Text needs at least one language")
         self.values = dict(values)
 
-    def get(self, language: str, fallback: str = "fi") -> tuple[str, str]:
+    def get(self, language: str, fallback: str | None = None) -> tuple[str, str]:
         """Return ``(text, language_used)`` for ``language``.
 
-        Falls back to ``fallback`` and then to the first language written, so a report always
-        has something to show and can mark the fallback with the right ``lang`` attribute.
+        A text missing in ``language`` is shown in ``fallback`` (callers showing a plan in
+        another language pass the plan's ``language``), else in the first language written, so
+        that there is always something to show and the fallback can be marked with the right
+        ``lang`` attribute. Callers whose ``language`` is the plan's own need no ``fallback``.
+
+        Args:
+            language: The language wanted (ISO 639 code).
+            fallback: The language to use next, usually the plan's ``language``; ``None`` goes
+                straight to the first language written.
+
+        Returns:
+            The text and the language it is in.
         """
         for lang in (language, fallback):
-            if lang in self.values:
+            if lang is not None and lang in self.values:
                 return self.values[lang], lang
         first = next(iter(self.values))
         return self.values[first], first
@@ -86,10 +105,14 @@ class Text:
         return next(iter(self.values.values()))
 
     def __eq__(self, other: object) -> bool:
+        """Compare the texts per language, not the order they were written in.
+
+        ``{fi: a, sv: b}`` equals ``{sv: b, fi: a}``, and :meth:`__hash__` agrees.
+        """
         return isinstance(other, Text) and other.values == self.values
 
     def __hash__(self) -> int:
-        return hash(tuple(self.values.items()))
+        return hash(frozenset(self.values.items()))
 
     def __repr__(self) -> str:
         return f"Text({self.values!r})"
@@ -200,10 +223,11 @@ PeriodValue = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "integer", "minimum": 1900, "maximum": 2200},
+                {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
                 {"type": "string", "pattern": r"^\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$"},
             ],
-            "description": "A year (2024), half-year (2024-H1), quarter (2024-Q3), month (2024-05)",
+            "description": "A year (2024), half-year (2024-H1), quarter (2024-Q3) or month "
+            f"(2024-05), of the years {MIN_YEAR}-{MAX_YEAR}",
         }
     ),
 ]
@@ -216,9 +240,16 @@ PlainStr = Annotated[
     str, BeforeValidator(_to_plain_str), WithJsonSchema({"type": "string", "minLength": 1})
 ]
 LanguageCode = Annotated[str, Field(pattern=LANGUAGE_PATTERN)]
+#: A municipality's three-digit code in Statistics Finland's classification of municipalities
+#: (Kuntaluokitus, https://stat.fi/en/luokitukset/kunta/; e.g. 049 Espoo), written in quotes so
+#: that the leading zeros stay.
 MunicipalityCode = Annotated[
     str,
-    Field(pattern=r"^\d{3}$", description="Statistics Finland municipality code, three digits"),
+    Field(
+        pattern=r"^\d{3}$",
+        description="Municipality code in Statistics Finland's classification of municipalities "
+        "(Kuntaluokitus), three digits",
+    ),
 ]
 
 
@@ -329,7 +360,15 @@ class Deadline(_Model):
 
 
 class Organisation(_Model):
-    """The organisation whose plan this is (a wellbeing services county or a municipality)."""
+    """The organisation whose plan this is (a wellbeing services county or a municipality).
+
+    Attributes:
+        code: The organisation's code as given in Statistics Finland's classifications
+            (https://stat.fi/en/luokitukset/): for a wellbeing services county its code in the
+            classification of wellbeing services counties (hyvinvointialueet), for a
+            municipality its code in the classification of municipalities (Kuntaluokitus).
+            Not checked against the classification.
+    """
 
     name: Text
     short_name: PlainStr | None = None
@@ -338,7 +377,8 @@ class Organisation(_Model):
     )
     code: PlainStr | None = Field(
         default=None,
-        description="Official code (wellbeing services county 01-21, 90, or a municipality code)",
+        description="Code in Statistics Finland's classification of wellbeing services counties, "
+        "or of municipalities (Kuntaluokitus)",
     )
 
 
@@ -572,10 +612,20 @@ class Baseline(_Model):
 
 
 class DataSource(_Model):
-    """Where an indicator's values come from."""
+    """Where an indicator's values come from.
+
+    Attributes:
+        description: The source in words.
+        sotkanet_id: The indicator's id in THL's Sotkanet statistics and indicator bank
+            (https://sotkanet.fi/; the same id as in its open API,
+            https://sotkanet.fi/rest/1.1/indicators).
+        url: A web address for the source.
+    """
 
     description: Text | None = None
-    sotkanet_id: int | None = Field(default=None, ge=1, description="THL Sotkanet indicator id")
+    sotkanet_id: int | None = Field(
+        default=None, ge=1, description="Indicator id in THL's Sotkanet (https://sotkanet.fi/)"
+    )
     url: PlainStr | None = None
 
 

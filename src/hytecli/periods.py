@@ -8,6 +8,7 @@ correct month lengths and leap years (2024-02 has 29 days, 2025-02 has 28), and
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,9 +23,37 @@ _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 
 _MONTH_NAMES_EN = [calendar.month_name[m] for m in range(13)]
 
+#: The first and last year a plan file or an option may name (in a date, a deadline or a
+#: period). A wellbeing plan covers a few years around the present, so a year outside is a typo
+#: (``0202``, ``1025``), and :class:`datetime.date` cannot even hold year 0. The JSON Schema
+#: (:mod:`hytecli.models`) states the same range from these constants.
+MIN_YEAR = 1900
+MAX_YEAR = 2200
+
 
 class DateProblem(ValueError):
     """A text that should be a date, month, year or period is not one; the message says why."""
+
+
+def check_year(year: int, written: object) -> int:
+    """Return ``year`` if it lies in :data:`MIN_YEAR` – :data:`MAX_YEAR`.
+
+    Args:
+        year: The year read from ``written``.
+        written: The value as written, for the message.
+
+    Returns:
+        ``year``.
+
+    Raises:
+        DateProblem: the year is outside the range.
+    """
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise DateProblem(
+            f"{written} has the year {year}, outside the years hyte accepts "
+            f"({MIN_YEAR}–{MAX_YEAR}): check the year (a typo?)"
+        )
+    return year
 
 
 def parse_iso_date(value: object) -> date:
@@ -37,13 +66,16 @@ def parse_iso_date(value: object) -> date:
         The date.
 
     Raises:
-        DateProblem: not of the form ``YYYY-MM-DD``, or no such day (``2025-02-29``).
+        DateProblem: not of the form ``YYYY-MM-DD``, no such day (``2025-02-29``), or a year
+            outside :data:`MIN_YEAR` – :data:`MAX_YEAR` (also for a ``date`` given as such).
     """
     if isinstance(value, date):
+        check_year(value.year, value.isoformat())
         return value
     if not isinstance(value, str) or not (m := _ISO_DATE.match(value.strip())):
         raise DateProblem(f"{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2025-05-31")
     year, month, day = (int(g) for g in m.groups())
+    check_year(year, value)
     if not 1 <= month <= 12:
         raise DateProblem(f"{value} is not a date: there is no month {month}")
     last = calendar.monthrange(year, month)[1]
@@ -53,7 +85,12 @@ def parse_iso_date(value: object) -> date:
 
 
 def month_end(year: int, month: int) -> date:
-    """Return the last day of ``month`` of ``year`` (leap years included)."""
+    """Return the last day of ``month`` of ``year`` (leap years included).
+
+    Raises:
+        ValueError: ``month`` is not 1–12, or ``year`` is outside what :class:`datetime.date`
+            holds (1–9999); callers check their input first (:func:`check_year`).
+    """
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -67,7 +104,8 @@ def parse_due(value: object) -> tuple[date, str]:
         ``(last_day, form)`` where form is ``"date"``, ``"month"`` or ``"year"``.
 
     Raises:
-        DateProblem: any other value, or a month/day that does not exist.
+        DateProblem: any other value, a month/day that does not exist, or a year outside
+            :data:`MIN_YEAR` – :data:`MAX_YEAR`.
     """
     if isinstance(value, bool):
         raise DateProblem(f"{value!r} is not a deadline: write YYYY-MM-DD, YYYY-MM or YYYY")
@@ -79,12 +117,12 @@ def parse_due(value: object) -> tuple[date, str]:
     if _ISO_DATE.match(text):
         return parse_iso_date(text), "date"
     if m := _YEAR_MONTH.match(text):
-        year, month = int(m.group(1)), int(m.group(2))
+        year, month = check_year(int(m.group(1)), text), int(m.group(2))
         if not 1 <= month <= 12:
             raise DateProblem(f"{text} is not a month: there is no month {month}")
         return month_end(year, month), "month"
     if m := _YEAR.match(text):
-        return date(int(m.group(1)), 12, 31), "year"
+        return date(check_year(int(m.group(1)), text), 12, 31), "year"
     raise DateProblem(
         f"{value!r} is not a deadline: write YYYY-MM-DD, YYYY-MM (end of that month) or YYYY "
         "(end of that year)"
@@ -103,11 +141,15 @@ class PeriodKind(StrEnum):
 _PARTS = {PeriodKind.YEAR: 1, PeriodKind.HALF_YEAR: 2, PeriodKind.QUARTER: 4, PeriodKind.MONTH: 12}
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class Period:
     """A reporting period: a year, a half-year, a quarter or a month.
 
-    Written ``2024``, ``2024-H1``, ``2024-Q3`` or ``2024-05``. Ordered by start date.
+    Written ``2024``, ``2024-H1``, ``2024-Q3`` or ``2024-05``. Periods are ordered by their
+    start date, then by their end date: ``2024-03`` < ``2024-H2``, and ``2024-01`` <
+    ``2024-Q1`` < ``2024-H1`` < ``2024``. No two periods have the same start and end, so the
+    order agrees with equality.
 
     Attributes:
         year: The calendar year.
@@ -124,7 +166,7 @@ class Period:
         """Parse ``2024``, ``"2024"``, ``"2024-H1"``, ``"2024-Q3"`` or ``"2024-05"``.
 
         Raises:
-            DateProblem: any other value.
+            DateProblem: any other value, or a year outside :data:`MIN_YEAR` – :data:`MAX_YEAR`.
         """
         if isinstance(value, Period):
             return value
@@ -133,15 +175,17 @@ class Period:
         if isinstance(value, str):
             text = value.strip()
             if m := _YEAR.match(text):
-                return cls(int(m.group(1)), 1, PeriodKind.YEAR)
+                return cls(check_year(int(m.group(1)), text), 1, PeriodKind.YEAR)
             if m := _HALF.match(text):
-                return cls(int(m.group(1)), int(m.group(2)), PeriodKind.HALF_YEAR)
+                year = check_year(int(m.group(1)), text)
+                return cls(year, int(m.group(2)), PeriodKind.HALF_YEAR)
             if m := _QUARTER.match(text):
-                return cls(int(m.group(1)), int(m.group(2)), PeriodKind.QUARTER)
+                year = check_year(int(m.group(1)), text)
+                return cls(year, int(m.group(2)), PeriodKind.QUARTER)
             if m := _YEAR_MONTH.match(text):
                 month = int(m.group(2))
                 if 1 <= month <= 12:
-                    return cls(int(m.group(1)), month, PeriodKind.MONTH)
+                    return cls(check_year(int(m.group(1)), text), month, PeriodKind.MONTH)
         raise DateProblem(
             f"{value!r} is not a period: write a year (2024), a half-year (2024-H1), a quarter "
             "(2024-Q3) or a month (2024-05)"
@@ -158,6 +202,12 @@ class Period:
         """The last day of the period (inclusive)."""
         months = 12 // _PARTS[self.kind]
         return month_end(self.year, self.index * months)
+
+    def __lt__(self, other: object) -> bool:
+        """Order by start date, then end date (see the class docstring)."""
+        if not isinstance(other, Period):
+            return NotImplemented
+        return (self.start, self.end) < (other.start, other.end)
 
     @property
     def years(self) -> float:
@@ -199,6 +249,12 @@ def today_in_zone(zone: str | ZoneInfo, now: datetime | None = None) -> date:
     Args:
         zone: An IANA zone name or :class:`~zoneinfo.ZoneInfo`.
         now: An aware datetime; a naive one is taken as UTC.
+
+    Returns:
+        The date in ``zone`` at ``now`` (what a wall calendar there shows).
+
+    Raises:
+        DateProblem: ``zone`` is a name that is not a known IANA time zone.
     """
     tz = load_zone(zone) if isinstance(zone, str) else zone
     if now is None:

@@ -60,7 +60,7 @@ from hytecli.repository import (
     validate_model,
 )
 from hytecli.values import RecordedValue, ValueProblem, format_value, parse_value
-from hytecli.yamlfile import DataPath, YamlDocument, parse_yaml
+from hytecli.yamlfile import DataPath, YamlDocument, control_character, parse_yaml
 
 _FileModel = TypeVar("_FileModel", IndicatorFile, AreaFile)
 
@@ -151,6 +151,12 @@ def _clean_text(value: str | None, option: str) -> str | None:
     stripped = value.strip()
     if not stripped:
         raise Refused(f"{option} is empty: write the text or leave the option out")
+    char = control_character(stripped)
+    if char is not None:
+        raise Refused(
+            f"{option} has the control character {char}: plan files allow no control characters "
+            "but tab and line break (hyte validate refuses them, Y001); remove it"
+        )
     return stripped
 
 
@@ -178,6 +184,14 @@ def _edit(text: str, make: Any, path: str) -> str:
         root = compose(text)
         edits: list[TextEdit] = make(root)
         return apply_edits(text, edits)
+    except EditProblem as exc:
+        raise Refused(f"{path}: {exc}") from None
+
+
+def _render(fields: Sequence[tuple[str, Any]], path: str) -> list[tuple[str, str]]:
+    """Write each field's value as YAML (:func:`_render_field`), refusing one that cannot be."""
+    try:
+        return [(name, _render_field(name, data)) for name, data in fields]
     except EditProblem as exc:
         raise Refused(f"{path}: {exc}") from None
 
@@ -310,7 +324,7 @@ def _find_indicator(repository: PlanRepository, indicator_id: str) -> IndicatorR
     return record
 
 
-def _check_period(text: str, indicator: IndicatorFile, plan: PlanFile) -> Period:
+def _check_period(text: str, indicator: IndicatorFile, plan: PlanFile, today: date) -> Period:
     try:
         period = Period.parse(text)
     except DateProblem as exc:
@@ -327,6 +341,12 @@ def _check_period(text: str, indicator: IndicatorFile, plan: PlanFile) -> Period
             f"period {period} is outside the plan period {plan.period.start.isoformat()} – "
             f"{plan.period.end.isoformat()}: values are recorded for the plan's own period (a "
             "starting level before it goes into the indicator's baseline)"
+        )
+    if period.start > today:
+        raise Refused(
+            f"period {period} has not begun yet: it begins on {period.start.isoformat()}, and "
+            f"today is {today.isoformat()} in the plan's time zone; record its value once the "
+            "period has begun (check the period: a typo in the year?)"
         )
     return period
 
@@ -485,14 +505,15 @@ def record_value(
         plan = _refuse_broken(repository)
         record = _find_indicator(repository, indicator_id)
         indicator = record.indicator
-        the_period = _check_period(period, indicator, plan)
+        today = today_in_zone(plan.time_zone, now)
+        the_period = _check_period(period, indicator, plan, today)
         code = _check_municipality(municipality, plan)
         the_series = _check_series(series, indicator)
         value = _parse_value(raw_value, indicator)
         note = _clean_text(note, "--note")
         source = _clean_text(source, "--source")
         if on_date is not None:
-            _check_not_future(on_date, today_in_zone(plan.time_zone, now), "--date")
+            _check_not_future(on_date, today, "--date")
             _check_value_date(on_date, the_period, plan)
 
         existing: int | None = None
@@ -532,7 +553,7 @@ def record_value(
                 for name in ("date", "note", "source")
                 if name not in given and getattr(old, name) is not None
             )
-            rendered = [(name, yaml_scalar(data)) for name, data in fields]
+            rendered = _render(fields, record.path)
             new_text = _edit(
                 text,
                 lambda node: set_fields(text, node, ("values", existing), rendered),
@@ -548,7 +569,7 @@ def record_value(
             if the_series is not None:
                 fields.append(("series", the_series))
             fields.extend(optional)
-            rendered = [(name, _render_field(name, data)) for name, data in fields]
+            rendered = _render(fields, record.path)
             index = _insertion_index([v.period for v in indicator.values], the_period)
             new_text = _edit(
                 text,
@@ -608,6 +629,7 @@ class CompletionResult:
         written: ``False`` for a dry run.
         diff: Unified diff of the change.
         dated_today: ``day`` is today's date because no date was given.
+        kept: Fields of a replaced entry that were kept as they were (``date``, ``note``).
     """
 
     path: str
@@ -619,9 +641,14 @@ class CompletionResult:
     written: bool
     diff: str
     dated_today: bool = False
+    kept: tuple[str, ...] = ()
 
     def describe(self) -> str:
-        """Return a one-line summary of the completion, saying when its date is today's."""
+        """Return a one-line summary of the completion, saying when its date is today's.
+
+        A replaced entry names the fields it kept: ``changed the completion of goal x
+        (plan/a.yaml); kept its date 2024-11-28``.
+        """
         covers = f" for {self.period}" if self.period is not None else ""
         today = ""
         if self.dated_today:
@@ -629,9 +656,17 @@ class CompletionResult:
             today = f"; dated today, as no --date was given{change}"
         if self.replaced is not None:
             verb = "would change" if not self.written else "changed"
+            change = (
+                ""
+                if "date" in self.kept
+                else f": {self.replaced.isoformat()} → {self.day.isoformat()}"
+            )
+            kept = ", ".join(
+                f"date {self.day.isoformat()}" if name == "date" else name for name in self.kept
+            )
             return (
-                f"{verb} the completion of {self.kind} {self.item_id}{covers}: "
-                f"{self.replaced.isoformat()} → {self.day.isoformat()} ({self.path}){today}"
+                f"{verb} the completion of {self.kind} {self.item_id}{covers}{change} "
+                f"({self.path}){f'; kept its {kept}' if kept else ''}{today}"
             )
         verb = "would mark" if not self.written else "marked"
         return (
@@ -674,12 +709,15 @@ def complete_item(
         item_id: The goal's or action's id.
         now: The current instant (an aware datetime); the default date is today in the plan's
             time zone, and a date in the future is refused.
-        on_date: The day it was done (default: today in the plan's time zone).
+        on_date: The day it was done (default: today in the plan's time zone; with ``replace``,
+            the date already recorded).
         period: For an item with a recurring (annual) deadline, the year this completion covers
             (required); refused for one-off deadlines.
         note: A note to store with the completion.
         replace: Replace the existing completion (one-off items) or the one for the same year
-            (recurring items) instead of refusing.
+            (recurring items) instead of refusing. Only the fields given (``on_date``, ``note``)
+            change; the others are kept, as ``hyte record --replace`` keeps them, and at least
+            one must be given.
         dry_run: Compute and return the change without writing it.
         lock_timeout: Seconds to wait for another hyte command writing to the plan.
 
@@ -717,9 +755,11 @@ def complete_item(
                 "period: leave out --period"
             )
         today = today_in_zone(plan.time_zone, now)
-        day = on_date if on_date is not None else today
-        _check_not_future(day, today, "--date")
+        if on_date is not None:
+            _check_not_future(on_date, today, "--date")
         note = _clean_text(note, "--note")
+        day = on_date if on_date is not None else today
+        dated_today = on_date is None
 
         entries = list(node.completed)
         same = [
@@ -736,21 +776,39 @@ def complete_item(
         for part in item.data_path:
             target = target[part]
         replaced: date | None = None
+        kept: tuple[str, ...] = ()
         if same:
             existing = same[-1]
+            old = entries[existing]
             if not replace:
                 line = _line_of(document, (*list_path, existing))
                 covers = f" for {period}" if recurring else ""
                 raise Refused(
                     f"{item.kind} '{item_id}' is already marked completed{covers} on "
-                    f"{entries[existing].date.isoformat()} ({item.area.path} line {line}); give "
+                    f"{old.date.isoformat()} ({item.area.path} line {line}); give "
                     "--replace to change it"
                 )
-            replaced = entries[existing].date
-            fields: list[tuple[str, Any]] = [("date", day)]
-            if note is not None:
-                fields.append(("note", note))
-            rendered = [(name, yaml_scalar(data)) for name, data in fields]
+            replaced = old.date
+            fields: list[tuple[str, Any]] = [
+                (name, data)
+                for name, data in (("date", on_date), ("note", note))
+                if data is not None
+            ]
+            if not fields:
+                raise Refused(
+                    f"nothing to change: with --replace, give the new --date, --note or both "
+                    f"(fields not given are kept); the completion of {item.kind} '{item_id}' on "
+                    f"{old.date.isoformat()} was left as it is"
+                )
+            given = {name for name, _ in fields}
+            kept = tuple(
+                name
+                for name in ("date", "note")
+                if name not in given and getattr(old, name) is not None
+            )
+            day = on_date if on_date is not None else old.date  # the date is kept as written
+            dated_today = False
+            rendered = _render(fields, item.area.path)
             new_text = _edit(
                 text,
                 lambda root_node: set_fields(text, root_node, (*list_path, existing), rendered),
@@ -764,7 +822,7 @@ def complete_item(
                 fields.append(("period", period))
             if note is not None:
                 fields.append(("note", note))
-            rendered = [(name, yaml_scalar(data)) for name, data in fields]
+            rendered = _render(fields, item.area.path)
             keys = [(e.period.year if e.period is not None else 0, e.date) for e in entries]
             index = _insertion_index(keys, (period or 0, day))
             new_text = _edit(
@@ -782,8 +840,10 @@ def complete_item(
             )
             target.setdefault("completed", [])
             target["completed"].insert(index, {name: _as_read(data) for name, data in fields})
-        # after the "already completed" refusal, which says more when there is an entry
-        _check_completion_date(day, plan, period if recurring else None, today, on_date is None)
+        # after the "already completed" refusal, which says more when there is an entry; a date
+        # kept by --replace was not given now, so it is not judged again
+        if "date" not in kept:
+            _check_completion_date(day, plan, period if recurring else None, today, dated_today)
         new_document, model = _verify(new_text, expected, AreaFile, item.area.path, plan.language)
         _cross_check(repository, item.area.path, new_document, model)
         diff = unified_diff(text, new_text, item.area.path)
@@ -798,5 +858,6 @@ def complete_item(
             replaced=replaced,
             written=not dry_run,
             diff=diff,
-            dated_today=on_date is None,
+            dated_today=dated_today,
+            kept=kept,
         )

@@ -84,7 +84,7 @@ def _json(findings: list[Finding], strict: bool) -> str:
         "findings": [f.as_dict() for f in findings],
         "summary": {"errors": errors, "warnings": warnings},
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def _escape_data(text: str) -> str:

@@ -124,14 +124,22 @@ def _article(noun: str) -> str:
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    """True for a finite number (not a bool, not infinity or NaN, not too large for a float)."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int too large for a float
+        return False
 
 
 def _kind_problem(kind: str, value: Any, what: str) -> str | None:
     """Say what is wrong with ``value`` for an indicator of ``kind``, or ``None`` if it fits.
 
     Shared by targets and baselines (I001) and recorded values (I004). ``what`` names the value
-    in the message ("value", "target value", "baseline value").
+    in the message ("value", "target value", "baseline value"). Numbers must be finite
+    (:func:`math.isfinite`): the strict reader already refuses ``1e999``, and this keeps any
+    infinity or NaN from a model built another way out of the status, reports and exports.
     """
     quoted = (
         " (write numbers without quotes, with a decimal point: 12.5, 1234)"
@@ -150,7 +158,7 @@ def _kind_problem(kind: str, value: Any, what: str) -> str | None:
         if _is_number(value) and value >= 0 and float(value).is_integer():
             return None
         fix = quoted
-        if _is_number(value) and value > 0 and math.isfinite(value):
+        if _is_number(value) and value > 0:
             low, high = math.floor(value), math.ceil(value)
             fix = (
                 f": counts are whole numbers, so write {low} or {high}, or change kind (e.g. to "
@@ -235,7 +243,7 @@ class _Checks:
     # -- small helpers -----------------------------------------------------------------------
 
     def text(self, value: Text | None) -> str:
-        """Return the text in the plan's language (or its first language)."""
+        """Return the text in the plan's language (else its first language)."""
         return value.get(self.language)[0] if value is not None else ""
 
     def describe(self, resolved: ResolvedDeadline) -> str:

@@ -4,6 +4,15 @@
 comma, spaces between thousands, a per cent sign, a Finnish, Swedish or English yes/no word.
 Nothing ambiguous is guessed; such a text is refused with a message that says how to write it.
 
+What this relies on: Finnish writes a decimal comma, as the Finnish language board has
+recommended since 1937 and the standard SFS 4175 (2006) prescribes (Kielikello, "Pisteitä ja
+pilkkuja", https://kielikello.fi/pisteita-ja-pilkkuja/), and groups the digits of a long number
+in threes separated by a (thin) space, never by a point or a comma (the EU Interinstitutional
+Style Guide, Finnish edition, section 6.5, https://publications.europa.eu/code/fi/fi-360500.htm;
+the SI Brochure, 9th edition, section 5.4.4, says the same for all languages). The decimal point
+is accepted too, because spreadsheets and statistics services print it; the refusal of an
+ambiguous ``1,234`` is hyte's own rule, since that is what the two conventions disagree on.
+
 Numbers (count, percentage and rate indicators):
 
 * Surrounding spaces are ignored. The decimal separator is a comma or a point (``12,5`` and
@@ -21,6 +30,10 @@ Numbers (count, percentage and rate indicators):
   exponents (``1e3``), a separator without digits after it (``12,``) or before it (``,5``) are
   refused.
 * A minus sign (``-`` or U+2212) is read, but no indicator kind accepts a negative value.
+* A number of :data:`~hytecli.yamlfile.MAX_NUMBER` (10^15) or more in size, or with more than
+  :data:`SIGNIFICANT_DIGITS` significant digits, is refused: plan files hold numbers below
+  10^15, and a float holds at most 15 significant digits exactly, so more would be rounded
+  silently.
 * A ``%`` sign at the end (with or without a space before it) is accepted only for percentage
   indicators; percentages must lie in 0–100. Counts must be whole numbers (``12,0`` is 12) and
   not negative; rates must not be negative.
@@ -28,7 +41,8 @@ Numbers (count, percentage and rate indicators):
 Yes/no words (case-insensitive, surrounding spaces ignored, inner runs of spaces read as one):
 see :data:`YES_WORDS` and :data:`NO_WORDS`.
 
-Text indicators take any non-empty text (surrounding spaces are removed).
+Text indicators take any non-empty text (surrounding spaces are removed) without control
+characters other than tab and line break (see :func:`hytecli.yamlfile.control_character`).
 """
 
 from __future__ import annotations
@@ -37,6 +51,7 @@ import re
 from decimal import Decimal
 
 from hytecli.models import IndicatorKind as ValueKind
+from hytecli.yamlfile import MAX_NUMBER, control_character
 
 RecordedValue = bool | int | float | str
 
@@ -60,6 +75,8 @@ _NO = {word for words in NO_WORDS.values() for word in words}
 #: Spaces accepted between groups of three digits, and around the value.
 GROUP_SPACES = " \u00a0\u202f\u2009"
 _MINUS = "-\u2212"
+#: The most significant digits a number may have: a float holds 15 exactly.
+SIGNIFICANT_DIGITS = 15
 
 _NUMBER = re.compile(
     r"""^(?P<sign>[-\u2212+])?
@@ -133,7 +150,8 @@ def parse_number(text: str, *, allow_percent: bool = False, whole: bool = False)
         An ``int`` when the number has no fractional part (``12,0`` → 12), else a ``float``.
 
     Raises:
-        ValueProblem: empty, ambiguous or malformed text, or a ``%`` where none is allowed.
+        ValueProblem: empty, ambiguous or malformed text, a ``%`` where none is allowed, or a
+            number too large or too precise to keep exactly (see the module docstring).
     """
     stripped = text.strip(GROUP_SPACES + "\t\r\n")
     if not stripped:
@@ -183,12 +201,28 @@ def parse_number(text: str, *, allow_percent: bool = False, whole: bool = False)
             f"decimals but {digits}{frac} if it separates thousands. Write {digits}{frac} (or "
             f"{digits} {frac}) for the whole number, or {digits},{frac}0 for the decimal number"
         )
+    _check_size(stripped, digits, match["frac"] or "")
     value = Decimal(f"{digits}.{match['frac']}" if match["sep"] else digits)
     if match["sign"] and match["sign"] in _MINUS:
         value = -value
     if value == value.to_integral_value():
         return int(value)
     return float(value)
+
+
+def _check_size(text: str, whole: str, fraction: str) -> None:
+    """Refuse a number of 10^15 or more, or one with more than 15 significant digits."""
+    shown = text if len(text) <= 24 else f"{text[:12]}… ({len(text)} characters)"
+    whole = whole.lstrip("0")
+    if len(whole) >= len(str(MAX_NUMBER)):  # counting digits: int() refuses 4300 and more
+        raise ValueProblem(
+            f"{shown!r} is too large: a value must be smaller than 1 000 000 000 000 000 (10^15)"
+        )
+    if len((whole + fraction).strip("0")) > SIGNIFICANT_DIGITS:
+        raise ValueProblem(
+            f"{shown!r} has more than {SIGNIFICANT_DIGITS} significant digits, more than hyte "
+            f"keeps exactly: round it to at most {SIGNIFICANT_DIGITS} digits"
+        )
 
 
 def _malformed(text: str) -> str:
@@ -226,6 +260,12 @@ def parse_value(text: str, kind: ValueKind) -> RecordedValue:
         stripped = text.strip()
         if not stripped:
             raise ValueProblem("the value is empty: write the text to record")
+        char = control_character(stripped)
+        if char is not None:
+            raise ValueProblem(
+                f"the text has the control character {char}: plan files allow no control "
+                "characters but tab and line break; remove it"
+            )
         return stripped
     number = parse_number(text, allow_percent=kind == "percentage", whole=kind == "count")
     return check_range(number, kind)

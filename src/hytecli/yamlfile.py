@@ -1,4 +1,4 @@
-"""A strict, located YAML reader for plan files.
+r"""A strict, located YAML reader for plan files.
 
 PyYAML is used (it is the project's YAML library) but not its default resolution rules: plan files
 are written by hand, and YAML 1.1's implicit conversions silently corrupt them (``no`` becomes
@@ -11,6 +11,12 @@ that does not exist raises a bare ``ValueError``). This reader:
   floats); every YAML 1.1-only form (``yes``/``no``/``on``/``off``/``y``/``n``, leading-zero,
   base-60, hexadecimal/binary/octal and underscored numbers, ``.inf``/``.nan``) is an error that
   asks for quotes; dates stay text, checked by the model where a date is expected;
+* refuses numbers of :data:`MAX_NUMBER` or more in size and numbers too large to hold at all
+  (``1e999``, which Python reads as infinity), so that whole numbers are exact and every export
+  is valid JSON;
+* refuses control characters other than tab and line break in keys and values, including those
+  written as escapes in double quotes (``"\e[2J"``), which PyYAML's check of the raw text
+  cannot see: shown on a terminal, they could rewrite what it displays;
 * refuses anchors and aliases (so an alias bomb fails at the first alias, in microseconds),
   non-standard tags, duplicate keys (naming both lines), non-text keys, tabs used for
   indentation, nesting deeper than :data:`MAX_DEPTH`, invalid UTF-8 and empty files.
@@ -37,6 +43,11 @@ from hytecli.findings import Finding, Severity
 MAX_DEPTH = 64
 #: Largest file accepted, in bytes (the whole LUVN plan is about 60 kB).
 MAX_BYTES = 20 * 1024 * 1024
+#: Numbers must be smaller than this in size (10^15, a thousand million million). Every whole
+#: number below it, and every decimal number of at most 15 significant digits, is held exactly by
+#: a float (an IEEE 754 double), so values compare, chart and export without rounding; no
+#: wellbeing indicator comes near it. Shared with :func:`hytecli.values.parse_number`.
+MAX_NUMBER = 10**15
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -90,6 +101,44 @@ _StrictResolver.add_implicit_resolver(
     ),
     list("-+0123456789."),
 )
+
+
+#: Control characters refused in keys and values: C0 other than tab and line feed, DEL, and C1.
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def control_character(text: str) -> str | None:
+    r"""Return the first control character plan files refuse in ``text``, written ``\xNN``.
+
+    Refused are the C0 controls other than tab and line feed (so also carriage return, which a
+    file's line endings never leave in a value), DEL and the C1 controls (U+0080–U+009F). ESC
+    (``\x1b``) starts terminal escape sequences, which can clear the screen, retitle the window
+    or hide text when a value is shown.
+
+    Returns:
+        ``None`` when ``text`` has none, else e.g. ``\x1b`` (four characters).
+    """
+    match = _CONTROL_CHARACTER.search(text)
+    return None if match is None else f"\\x{ord(match.group()):02x}"
+
+
+def number_problem(value: int | float, written: str) -> str | None:
+    """Say why a number is too large to be a plan value, or return ``None``.
+
+    Args:
+        value: The number read.
+        written: The number as written, for the message (shortened when long).
+
+    Returns:
+        The message (``the number ... is too large (...)``), or ``None`` when it is fine.
+    """
+    if abs(value) < MAX_NUMBER:  # False for inf and nan alike
+        return None
+    shown = written if len(written) <= 24 else f"{written[:12]}… ({len(written)} characters)"
+    return (
+        f"the number {shown} is too large (numbers in plan files must be smaller than "
+        "1 000 000 000 000 000, 10^15, in size)"
+    )
 
 
 class _LoaderError(Exception):
@@ -263,6 +312,9 @@ def _scalar_value(node: ScalarNode) -> Any:
     if node.tag == _BOOL:
         return node.value.lower() == "true"
     if node.tag == _INT:
+        if len(node.value.lstrip("+-")) > len(str(MAX_NUMBER)):
+            # too large anyway; int() of over 4300 digits would raise ValueError
+            return float("inf") if not node.value.startswith("-") else float("-inf")
         return int(node.value)
     if node.tag == _FLOAT:
         return float(node.value)
@@ -295,14 +347,30 @@ class _Builder:
             Finding(self.doc.path, line, column, Severity.ERROR, code, message)
         )
 
+    def control_characters(self, node: ScalarNode, what: str) -> bool:
+        """Report a control character in a scalar (Y001); return True if there is one."""
+        char = control_character(node.value)
+        if char is None:
+            return False
+        self.error(
+            node,
+            "Y001",
+            f"control character {char} in {what}: plan files allow no control characters but "
+            "tab and line break (shown on a terminal, they could change what it displays); "
+            "delete it, or the escape that writes it in double quotes (such as \\e or \\x1b)",
+        )
+        return True
+
     def build(self, node: Node, path: DataPath) -> Any:
         self.doc.value_marks[path] = _pos(node.start_mark)
         if isinstance(node, ScalarNode):
+            if self.control_characters(node, "this value"):
+                return node.value
             if node.tag in (_YAML11_BOOL, _YAML11_NUMBER):
                 self.error(node, "Y004", _yaml11_problem(node))
                 return node.value
             try:
-                return _scalar_value(node)
+                value = _scalar_value(node)
             except ValueError:
                 self.error(
                     node,
@@ -311,6 +379,16 @@ class _Builder:
                     "the value in its plain form (true/false, a decimal number)",
                 )
                 return node.value
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                problem = number_problem(value, node.value)
+                if problem is not None:
+                    self.error(
+                        node,
+                        "Y004",
+                        f"{problem}: check the number; if it is a code or a text, put it in quotes",
+                    )
+                    return node.value
+            return value
         if isinstance(node, SequenceNode):
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
         assert isinstance(node, MappingNode)
@@ -331,6 +409,8 @@ class _Builder:
                 self.error(key_node, "Y004", f"key {key_node.value!r} is not text: {hint}")
                 continue
             key = key_node.value
+            if self.control_characters(key_node, "this key"):
+                continue
             if key in first_seen:
                 first_line = first_seen[key].start_mark.line + 1
                 self.error(
@@ -438,8 +518,11 @@ def _control_character_finding(
     position = exc.position if isinstance(exc.position, int) else 0
     line = text.count("\n", 0, position) + 1
     column = position - (text.rfind("\n", 0, position) + 1) + 1
-    char = exc.character
-    shown = f"U+{char:04X}" if isinstance(char, int) else repr(char)
+    char = exc.character  # a code point
+    if not isinstance(char, int):  # pragma: no cover - PyYAML always gives one
+        shown = repr(char)
+    else:
+        shown = f"\\x{char:02x}" if char < 0x100 else f"U+{char:04X}"
     return Finding(
         doc.path,
         line,
