@@ -323,9 +323,18 @@ def test_direction_only(latest: float, direction: str, level: ProgressLevel) -> 
 
 
 def test_no_target_and_no_direction() -> None:
+    # Two values, but nothing to judge them against: its own status, not "not enough data".
     result = assess(indicator([(2024, 100), (2025, 120)]))
-    assert result.status is ProgressStatus.NOT_ENOUGH_DATA
+    assert result.status is ProgressStatus.NO_TARGET_OR_DIRECTION
+    assert result.level is ProgressLevel.NOT_AVAILABLE
     assert "no target and no desired direction" in result.reason
+    assert (result.base_value, result.latest_value) == (100, 120)  # the numbers are kept
+    assert result.observed_cagr == pytest.approx(0.2)
+    assert result.as_dict()["status"] == "no_target_or_direction"
+    # Whatever the values: more data would not help.
+    for values in ([], [(2025, 5)]):
+        few = assess(indicator(values, direction="none"))
+        assert few.status is ProgressStatus.NO_TARGET_OR_DIRECTION, values
 
 
 def test_percentage_near_its_natural_limit() -> None:

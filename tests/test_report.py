@@ -122,7 +122,8 @@ def test_every_progress_status_and_state_appears_in_the_fixture(fixture_repo) ->
         "progress_too_slow": 1,
         "deterioration": 1,
         "not_achieved": 1,
-        "not_enough_data": 4,
+        "not_enough_data": 2,
+        "no_target_or_direction": 2,
         "not_assessed": 1,
     }
     states = {c.label.key: c.count for c in context.summary.states}
@@ -437,9 +438,12 @@ def test_revision_names_the_commit_and_uncommitted_changes(build_plan) -> None: 
     (root / "indicators" / "mittari-1.yaml").write_text(
         (root / "indicators" / "mittari-1.yaml").read_text() + "# changed\n"
     )
-    assert detect_revision(root) == Revision("modified", clean.commit)
+    assert detect_revision(root) == Revision("modified", clean.commit, ("indicators",))
     md = render(load_repository(root), year=2024, lang="en", revision=None)
-    assert f"git commit `{clean.commit}` **with uncommitted changes to the plan files**" in md
+    assert (
+        f"git commit `{clean.commit}` **with uncommitted changes to the plan files "
+        "(indicators/)**" in md
+    )
 
 
 def test_revision_without_git(build_plan, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
@@ -498,3 +502,284 @@ def test_markdown_structure(fixture_repo, lang: str) -> None:  # type: ignore[no
     for i, token in enumerate(tokens):
         if token.type == "table_open":
             assert tokens[i + 1].type == "thead_open"
+
+
+# --- the year judged and the day judged -----------------------------------------------------------
+
+VUOSIKATSAUS_2024 = "        completed:\n          - date: 2024-12-15\n            period: 2024\n"
+
+
+def _row(md: str, start: str, section: str | None = None) -> str:
+    if section is not None:
+        md = md.split(f"\n## {section}")[1].split("\n## ")[0]
+    return next(line for line in md.splitlines() if line.startswith(start))
+
+
+def _without_vuosikatsaus_entries(root: Path) -> None:
+    area = root / "plan" / "liikkuminen.yaml"
+    text = area.read_text(encoding="utf-8")
+    assert VUOSIKATSAUS_2024 in text
+    area.write_text(text.replace(VUOSIKATSAUS_2024, ""), encoding="utf-8")
+
+
+def test_a_past_years_report_judges_recurring_items_for_that_year(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path / "fixture")
+    as_of = date(2025, 3, 15)
+    md = render(load_repository(root), year=2024, lang="en", as_of=as_of)
+    row = _row(md, "| Laaditaan vuosikatsaus.")
+    assert "| ✓ done (done 15 Dec 2024, on time) (2024: recorded);" in row
+    assert "| 31 Dec 2024 (every year)" in row
+    assert "2025" not in row
+    assert "Laaditaan vuosikatsaus" not in md.split("\n## Overdue")[1].split("\n## ")[0]
+
+    # Without its 2024 entry it is overdue for 2024 (not open for 2025), and listed so.
+    _without_vuosikatsaus_entries(root)
+    md = render(load_repository(root), year=2024, lang="en", as_of=as_of)
+    row = _row(md, "| Laaditaan vuosikatsaus.")
+    assert "| ✗ overdue (overdue by 74 days) (2024: not recorded) |" in row
+    overdue = _row(md, "| action: Laaditaan vuosikatsaus.", "Overdue")
+    assert "✗ overdue (overdue by 74 days) (2024: not recorded)" in overdue
+
+    # Recording the 2024 completion afterwards makes the 2024 report say so.
+    result = runner.invoke(
+        app,
+        ["complete", "vuosikatsaus", "--repo", str(root), "--period", "2024"]
+        + ["--date", "2024-11-20"],
+    )
+    assert result.exit_code == 0, result.output
+    md = render(load_repository(root), year=2024, lang="en", as_of=as_of)
+    row = _row(md, "| Laaditaan vuosikatsaus.")
+    assert "| ✓ done (done 20 Nov 2024, on time) (2024: recorded);" in row
+    assert "Laaditaan vuosikatsaus" not in md.split("\n## Overdue")[1].split("\n## ")[0]
+
+
+def test_an_as_of_before_the_reporting_year_is_refused(fixture_repo, fixture_root: Path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ReportRequestError, match="before the reporting year 2025 begins"):
+        render(fixture_repo, year=2025, as_of=date(2024, 12, 31))
+    assert render(fixture_repo, year=2025, as_of=date(2025, 1, 1))  # its first day is fine
+    args = ["report", "--repo", str(fixture_root), "--year", "2025", "--as-of", "2023-01-01"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert (
+        "hyte: error: --as-of 2023-01-01 is before the reporting year 2025 begins: "
+        "give a day from 2025-01-01 on" in result.stderr
+    )
+    assert result.stdout == ""
+
+
+def test_a_year_that_has_not_begun_is_refused_by_default(fixture_repo) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ReportRequestError, match="the reporting year 2026 has not begun"):
+        render(fixture_repo, year=2026, now=datetime(2025, 6, 1, 12, tzinfo=UTC))
+
+
+def test_a_future_day_judged_is_said_in_the_header(fixture_repo) -> None:  # type: ignore[no-untyped-def]
+    # FIXTURE_NOW is 2026-01-15 in Helsinki
+    options = ReportOptions(year=2026, language="en", as_of=date(2026, 6, 30))
+    context = build_context(
+        fixture_repo, options, now=FIXTURE_NOW, revision=NO_GIT, draw_charts=False
+    )
+    assert context.as_of_future
+    md = render(fixture_repo, year=2026, lang="en", as_of=date(2026, 6, 30))
+    notice = "Judged as of a future day: 30 Jun 2026 had not come when this report was made."
+    assert notice in md.split("\n## ")[0]
+    html = render(fixture_repo, year=2026, fmt="html", lang="en", as_of=date(2026, 6, 30))
+    assert "Judged as of a future day:" in html.split("</header>")[0]
+    for lang, words in (
+        ("fi", "Arvioitu tulevan päivän mukaan"),
+        ("sv", "Bedömd per en framtida dag"),
+    ):
+        assert words in render(fixture_repo, year=2026, lang=lang, as_of=date(2026, 6, 30))
+    for as_of in (date(2026, 1, 15), None):  # today, or the default day, is not in the future
+        text = render(fixture_repo, year=2025 if as_of is None else 2026, lang="en", as_of=as_of)
+        assert "future day" not in text
+
+
+# --- progress wording -----------------------------------------------------------------------------
+
+
+def test_an_indicator_without_target_or_direction_is_labelled_so(fixture_repo) -> None:  # type: ignore[no-untyped-def]
+    md = render(fixture_repo, lang="en")
+    irrallinen = md.split("### Indicator: Irrallinen mittari")[1].split("\n## ")[0]
+    assert "- **Progress:** · no target or direction;" in irrallinen
+    assert "not enough data" not in irrallinen
+    about = md.split("## About this report")[1]
+    assert "No target or direction: the indicator has neither a target nor a desired" in about
+    for lang, label in (("fi", "ei tavoitetta eikä suuntaa"), ("sv", "inget mål eller riktning")):
+        assert f"· {label}" in render(fixture_repo, lang=lang)
+
+
+def test_two_values_without_target_or_direction_are_not_called_not_enough_data(
+    tmp_path: Path,
+) -> None:
+    root = copy_fixture(tmp_path / "fixture")
+    path = root / "indicators" / "irrallinen.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "  - {period: 2025, value: 6, note: fictional}\n",
+        encoding="utf-8",
+    )
+    md = render(load_repository(root), lang="en")
+    irrallinen = md.split("### Indicator: Irrallinen mittari")[1].split("\n## ")[0]
+    assert "- **Progress:** · no target or direction; base value: 5 (2024); latest value: 6" in (
+        irrallinen
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "observed", "needed"),
+    [
+        ("en", "observed relative change per year: +16.2%", "relative change per year needed"),
+        ("fi", "havaittu suhteellinen muutos vuodessa: +16,2\u00a0%", "suhteellinen muutos"),
+        ("sv", "observerad relativ förändring per år: +16,2\u00a0%", "relativ förändring per år"),
+    ],
+)
+def test_growth_is_worded_as_relative_change(
+    fixture_repo, lang: str, observed: str, needed: str
+) -> None:  # type: ignore[no-untyped-def]
+    md = render(fixture_repo, lang=lang)
+    progress = next(line for line in md.splitlines() if observed in line)
+    assert needed in progress.split(observed)[1]
+    assert "observed change per year" not in md and "toteutunut muutos vuodessa" not in md
+    assert "percentage points" in render(fixture_repo, lang="en").split("## About this report")[1]
+
+
+# --- the introduction and the cross-cutting principle ---------------------------------------------
+
+
+def test_introduction_and_cross_cutting_principle_are_shown(fixture_repo, real_repo) -> None:  # type: ignore[no-untyped-def]
+    html = render(fixture_repo, fmt="html", lang="en")
+    assert "<details" not in html
+    section = html.split('<section id="introduction"')[1].split("</section>")[0]
+    assert 'aria-labelledby="introduction-heading"' in section
+    assert '<p lang="fi">Kuvitteellinen johdanto (fictional fixture).' in section
+    assert "Kuvitteellinen läpileikkaava periaate (fictional fixture)." in section
+    assert '<a href="#introduction">' in html.split("</nav>")[0]
+    md = render(fixture_repo, lang="en")
+    intro = md.split("\n## The plan's introduction\n")[1].split("\n## Summary")[0]
+    assert (
+        "Kuvitteellinen johdanto (fictional fixture). Suunnitelmassa on kolme painopistettä:"
+        in (intro)
+    )
+    assert "### Cross-cutting principle" in intro
+    assert "Kuvitteellinen läpileikkaava periaate (fictional fixture). (in Finnish)" in intro
+    real = render(real_repo, year=2025, lang="fi")
+    assert "## Suunnitelman johdanto" in real
+    assert "### Läpileikkaava periaate" in real
+    assert "Erityisryhmät ja vähemmistöt, mukaan lukien monikieliset" in real
+
+
+# --- overdue rows, contents, labels ---------------------------------------------------------------
+
+
+def test_overdue_row_says_which_earlier_entry_is_missing(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path / "fixture")
+    _without_vuosikatsaus_entries(root)
+    md = render(load_repository(root), year=2025, lang="en")
+    row = _row(md, "| action: Laaditaan vuosikatsaus.", "Overdue")
+    assert "| ✗ 2024 entry missing; 2025: ! due soon (due today) |" in row
+    fi = render(load_repository(root), year=2025, lang="fi")
+    assert "✗ vuoden 2024 kirjaus puuttuu; 2025: ! erääntyy pian (määräaika tänään)" in fi
+    html = render(load_repository(root), year=2025, fmt="html", lang="en")
+    assert "2024 entry missing" in html.split('id="overdue"')[1].split("</section>")[0]
+
+
+def test_contents_list_is_unnumbered_and_area_numbers_are_explained(fixture_repo) -> None:  # type: ignore[no-untyped-def]
+    html = render(fixture_repo, fmt="html", lang="fi")
+    nav = html.split("<nav")[1].split("</nav>")[0]
+    assert "<ol" not in nav and '<ul class="contents-list">' in nav
+    assert ">2. Osallisuuden vahvistaminen</a>" in nav
+    about = render(fixture_repo, lang="en").split("## About this report")[1]
+    assert "Priority areas are numbered as the chapters of the plan" in about
+
+
+def test_labels_read_right(fixture_repo) -> None:  # type: ignore[no-untyped-def]
+    sv = render(fixture_repo, lang="sv")
+    assert "- **Läget den:** 31.12.2025" in sv
+    en = render(fixture_repo, lang="en")
+    assert "on time); completed: 20 May 2025:" in en and "; Completed:" not in en
+    assert "(end of council term 2022–2025)" in en and "2022-2025" not in en
+    assert "valtuustokauden 2022–2025 loppu" in render(fixture_repo, lang="fi")
+    assert (
+        "- **Legal basis:** section 7 of Act 612/2021 (Act on organising social and health care)"
+        in en
+    )
+    fi = render(fixture_repo, lang="fi")
+    assert "- **Lakiperusta:** 612/2021 7 § Laki sosiaali- ja terveydenhuollon" in fi
+    assert "- **Rättslig grund:** 612/2021 7 § Lag om ordnande av social- och hälsovård" in sv
+    html = render(fixture_repo, fmt="html", lang="en")
+    assert "section 7 of Act 612/2021 (Act on organising social and health care)" in html
+
+
+def test_uncommitted_changes_say_what_is_uncommitted(build_plan) -> None:  # type: ignore[no-untyped-def]
+    root = build_plan()
+    (root / "templates").mkdir(exist_ok=True)
+    (root / "templates" / "README.md").write_text("templates\n", encoding="utf-8")
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "plan")
+    (root / "templates" / "report.css").write_text("body { color: #000; }\n", encoding="utf-8")
+    revision = detect_revision(root)
+    assert revision.modified and revision.changed == ("templates",)
+    md = render(load_repository(root), year=2024, lang="en", revision=None)
+    assert "**with uncommitted changes to the report templates (templates/)**" in md
+    assert "plan files" not in md
+    indicator = root / "indicators" / "mittari-1.yaml"
+    indicator.write_text(indicator.read_text() + "# changed\n")
+    assert detect_revision(root).changed == ("indicators", "templates")
+    md = render(load_repository(root), year=2024, lang="en", revision=None)
+    assert (
+        "**with uncommitted changes to the plan files (indicators/) and the report templates "
+        "(templates/)**" in md
+    )
+
+
+# --- usage errors ---------------------------------------------------------------------------------
+
+
+def _plain_output(text: str) -> str:
+    return " ".join(re.sub("[│╭╮╰╯─]", " ", text).split())
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--year", "2025", "--lang", "de"],
+            "Invalid value for '--lang': 'de' is not one of fi, sv, en",
+        ),
+        (
+            ["--year", "2025", "--format", "pdf"],
+            "Invalid value for '--format': 'pdf' is not one of markdown, html",
+        ),
+        (["--year", "abc"], "Invalid value for '--year': 'abc' is not a whole number"),
+    ],
+)
+def test_usage_errors_are_plain(fixture_root: Path, args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["report", "--repo", str(fixture_root), *args])
+    assert result.exit_code == 2
+    output = _plain_output(result.output)
+    assert message in output
+    assert "Value error" not in output and "Input should be" not in output
+
+
+def test_output_into_a_missing_folder_or_a_folder_is_a_usage_error(
+    fixture_root: Path, tmp_path: Path
+) -> None:
+    missing = tmp_path / "ei-ole" / "raportti.md"
+    result = runner.invoke(
+        app, ["report", "--repo", str(fixture_root), "--year", "2025", "--output", str(missing)]
+    )
+    assert result.exit_code == 2
+    assert f"hyte: error: --output {missing}: the folder {missing.parent} does not exist" in (
+        result.stderr
+    )
+    assert "create the folder first" in result.stderr
+    assert not missing.parent.exists()
+    result = runner.invoke(
+        app, ["report", "--repo", str(fixture_root), "--year", "2025", "--output", str(tmp_path)]
+    )
+    assert result.exit_code == 2
+    assert f"--output {tmp_path} is a folder: give a file name" in _plain_output(result.output)
+    for command in (["schema", "plan"], ["export", "--repo", str(fixture_root)]):
+        result = runner.invoke(app, [*command, "--output", str(missing)])
+        assert result.exit_code == 2, command
+        assert "create the folder first" in result.stderr

@@ -371,6 +371,60 @@ def test_recurring_late_entry(build_plan: Build) -> None:
     assert item.done is not None and (item.done.on_time, item.done.days_late) == (False, 10)
 
 
+def test_recurring_judged_for_a_given_year(build_plan: Build) -> None:
+    # The 2024 report made on 2025-03-15 judges 2024: due 2024-12-31, done by its 2024 entry.
+    files = recurring_goal("[{date: 2024-11-20, period: 2024}]")
+    done = by_id(report_for(build_plan, files, date(2025, 3, 15), year=2024))["g"]
+    assert done.state is State.DONE
+    assert done.recurring is not None
+    assert (done.recurring.year, done.recurring.due) == (2024, date(2024, 12, 31))
+    assert done.recurring.entry_exists and done.recurring.missing_years == ()
+    assert done.done is not None and (done.done.date, done.done.on_time) == (
+        date(2024, 11, 20),
+        True,
+    )
+    assert done.deadline is not None and done.deadline.due == date(2024, 12, 31)
+    # Without the 2024 entry it is overdue for 2024, not open for 2025.
+    missing = by_id(report_for(build_plan, recurring_goal(), date(2025, 3, 15), year=2024))["g"]
+    assert (missing.state, missing.days) == (State.OVERDUE, 74)
+    assert missing.recurring is not None
+    assert (missing.recurring.year, missing.recurring.entry_exists) == (2024, False)
+    assert missing.recurring.missing_years == ()
+    # Before the year's deadline has passed it is open or due soon, as any deadline.
+    early = by_id(report_for(build_plan, recurring_goal(), date(2024, 12, 1), year=2024))["g"]
+    assert (early.state, early.days) == (State.DUE_SOON, 30)
+    # A later year's entry does not make an earlier year done.
+    later = recurring_goal("[{date: 2025-02-01, period: 2025}]")
+    item = by_id(report_for(build_plan, later, date(2025, 3, 15), year=2024))["g"]
+    assert (item.state, item.days) == (State.OVERDUE, 74)
+    # Without a year, the as-of day's year is judged, as before.
+    default = by_id(report_for(build_plan, recurring_goal(), date(2025, 3, 15)))["g"]
+    assert default.recurring is not None and default.recurring.year == 2025
+    assert default.recurring.missing_years == (2024,)
+
+
+def test_recurring_year_must_be_in_the_plan_period(build_plan: Build) -> None:
+    with pytest.raises(ValueError, match="2027 is not a year of the plan period 2024–2026"):
+        report_for(build_plan, recurring_goal(), date(2027, 1, 1), year=2027)
+
+
+def test_indicator_inheriting_a_recurring_deadline_follows_the_given_year(
+    build_plan: Build,
+) -> None:
+    body = "kind: count\nvalues:\n  - {period: 2024, value: 120, date: 2025-02-01}\n"
+    goal = one_goal(RECURRING, "  indicators: [mittari-1]\n")
+    files = {"plan/alue-a.yaml": goal, "indicators/mittari-1.yaml": indicator(body)}
+    item = by_id(report_for(build_plan, files, date(2025, 3, 15), year=2024))["mittari-1"]
+    assert item.recurring is not None and item.recurring.year == 2024
+    assert item.state is State.DONE
+    assert item.deadline is not None and item.deadline.due == date(2024, 12, 31)
+    assert item.done is not None and item.done.date == date(2025, 2, 1)
+    assert item.indicator is not None and item.indicator.outcome is Outcome.RECORDED
+    before = by_id(report_for(build_plan, files, date(2025, 1, 15), year=2024))["mittari-1"]
+    assert (before.state, before.days) == (State.OVERDUE, 15)
+    assert before.indicator is not None and before.indicator.outcome is Outcome.NOT_RECORDED
+
+
 # --- filters and the summary ----------------------------------------------------------------------
 
 THREE_AREAS_PLAN = MINIMAL_PLAN.replace(

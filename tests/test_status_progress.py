@@ -67,3 +67,18 @@ def test_yes_no_and_unrecorded_indicators(build_plan) -> None:  # type: ignore[n
     report = compute_status(load_repository(root), StatusQuery(as_of=date(2025, 1, 1)))
     progress = _indicator_item(report).indicator.progress
     assert progress is not None and progress.status == "not_enough_data"
+
+
+def test_indicator_without_target_or_direction_has_its_own_status(build_plan) -> None:  # type: ignore[no-untyped-def]
+    text = COUNT_INDICATOR.replace("direction: increase\n", "").split("target:")[0] + (
+        "values:\n  - {period: 2024, value: 130}\n  - {period: 2025, value: 170}\n"
+    )
+    root = build_plan({"indicators/mittari-1.yaml": text})
+    report = compute_status(load_repository(root), StatusQuery(as_of=date(2026, 6, 1)))
+    data = json.loads(render_json(report))
+    item = next(i for i in data["items"] if i["id"] == "mittari-1")
+    assert item["indicator"]["progress"]["status"] == "no_target_or_direction"
+    assert item["indicator"]["progress"]["level"] == "not_available"
+    assert "progress:     no target or direction: the indicator has no target" in render_plain(
+        report
+    )

@@ -525,3 +525,13 @@ def test_not_achieved_yet_while_the_deadline_has_not_passed(build_plan: Build) -
         for i in status_to_json(before)["items"]
         if i["indicator"]
     }["seurantamalli-kaytossa"] == "not_achieved"
+
+
+def test_json_is_strict_json_b1(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The strict reader keeps infinities out of the plan; a regression must fail loudly rather
+    # than print "Infinity", which JSON parsers refuse.
+    import hytecli.status_render as status_render
+
+    monkeypatch.setattr(status_render, "status_to_json", lambda report: {"value": float("nan")})
+    with pytest.raises(ValueError, match="Out of range float values are not JSON compliant"):
+        status_render.render_json(None)  # type: ignore[arg-type]

@@ -52,7 +52,53 @@ class _FlagHelp:
 
 
 class _Command(_FlagHelp, typer.core.TyperCommand):
-    """A ``hyte`` subcommand (flags shown as flags in its help)."""
+    """A ``hyte`` subcommand: flags shown as flags in its help, bad option values in plain words."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except typer.BadParameter as exc:
+            exc.message = _plain_bad_value(exc)
+            raise
+
+
+def _plain_bad_value(exc: typer.BadParameter) -> str:
+    """Say what is wrong with an option's value in plain words, not pydantic's.
+
+    typer 0.29 converts option values with pydantic and passes on its message ("Value error,
+    'de' is not one of 'fi', 'sv', 'en'.", "Input should be a valid integer, unable to parse
+    string as an integer"); this says "'de' is not one of fi, sv, en" and "'abc' is not a whole
+    number" instead. Other messages are kept.
+    """
+    errors = getattr(exc.__cause__, "errors", None)
+    if not callable(errors):
+        return exc.message
+    try:
+        first = errors()[0]
+        kind, value, limits = first["type"], first.get("input"), first.get("ctx") or {}
+    except (LookupError, TypeError):
+        return exc.message
+    descriptor: Any = getattr(exc.param, "type_descriptor", None)
+    choices = getattr(descriptor, "choices", None) if getattr(descriptor, "is_choice", 0) else None
+    if choices:
+        names = [str(getattr(choice, "value", choice)) for choice in choices]
+        return f"{value!r} is not one of {', '.join(names)}"
+    if kind in ("int_parsing", "int_from_float", "int_type"):
+        return f"{value!r} is not a whole number"
+    if kind in ("float_parsing", "float_type"):
+        return f"{value!r} is not a number"
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        bound = next(iter(limits.values()), None)
+        words = {
+            "greater_than_equal": f"{bound} or more",
+            "greater_than": f"more than {bound}",
+            "less_than_equal": f"{bound} or less",
+            "less_than": f"less than {bound}",
+        }[kind]
+        return f"must be {words}, not {value}"
+    if kind == "value_error" and "error" in limits:
+        return str(limits["error"]).rstrip(".")
+    return exc.message
 
 
 class _Group(_FlagHelp, typer.core.TyperGroup):
@@ -342,9 +388,7 @@ def export(
     ] = ExportFormat.json,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output", "-o", help="Write to this file instead of standard output.", dir_okay=False
-        ),
+        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
     ] = None,
 ) -> None:
     """Export the whole normalised plan (areas, goals, actions, indicators) as one JSON document."""
@@ -357,9 +401,30 @@ def export(
 
 
 def _write_output(text: str, output: Path | None) -> None:
+    """Print ``text``, or write it atomically to the file ``output`` (``--output``).
+
+    An ``--output`` that is a folder, or a file in a folder that does not exist, is a usage
+    error (exit 2) that says what to do; any other failure to write exits 1.
+    """
     if output is None:
         typer.echo(text, nl=not text.endswith("\n"))
         return
+    if output.is_dir():
+        raise UserError(
+            f"--output {output} is a folder: give a file name (the file is created, or replaced "
+            "if it exists)",
+            EXIT_USAGE,
+        )
+    folder = output.parent
+    if not folder.is_dir():
+        from shlex import quote
+
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise UserError(
+            f"--output {output}: the folder {folder} {what}: create the folder first "
+            f"(mkdir -p {quote(str(folder))}), or write the file somewhere else",
+            EXIT_USAGE,
+        )
     from hytecli.fileio import write_text_atomic
 
     try:
@@ -386,9 +451,7 @@ def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="plan, area or indicator.")],
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output", "-o", help="Write to this file instead of standard output.", dir_okay=False
-        ),
+        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
     ] = None,
 ) -> None:
     """Print the JSON Schema of a plan file kind, for editors (yaml-language-server)."""
@@ -866,16 +929,15 @@ def report(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output", "-o", help="Write to this file instead of standard output.", dir_okay=False
-        ),
+        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
     ] = None,
     as_of: Annotated[
         str | None,
         typer.Option(
             "--as-of",
             metavar="YYYY-MM-DD",
-            help="Judge the plan as on this day. Default: the last day of the reporting year, or "
+            help="Judge the plan as on this day, from the reporting year's first day on (a "
+            "future day is noted in the report). Default: the last day of the reporting year, or "
             "today in the plan's time zone if that is earlier.",
             show_default=False,
         ),

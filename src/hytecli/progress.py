@@ -12,7 +12,9 @@ every decision hyte adds):
 * with a target: achieved when yt meets T; else required growth
   ``CAGR_r = (T / y0) ** (1 / (tT − t0)) − 1`` and ratio ``R = s · d · CAGR_o / |CAGR_r|``,
   compared with :data:`TARGET_THRESHOLDS`;
-* without a target: ``P = s · d · CAGR_o``, compared with :data:`DIRECTION_THRESHOLDS`.
+* without a target: ``P = s · d · CAGR_o``, compared with :data:`DIRECTION_THRESHOLDS`;
+* with neither a target nor a desired direction there is nothing to judge against: the status is
+  ``no_target_or_direction`` (Open SDG's level ``not_available``), whatever the values.
 
 Times are fractional years (:attr:`hytecli.periods.Period.years`, the middle of the period:
 2024 → 2024.5, 2024-H1 → 2024.25), so half-years, quarters and months work, and growth is
@@ -25,6 +27,7 @@ Nothing here reads the clock: ``as_of`` is passed in.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass, field
 from datetime import date
@@ -46,7 +49,8 @@ class ProgressStatus(StrEnum):
     ON_TRACK = "on_track"  # Open SDG: substantial progress
     PROGRESS_TOO_SLOW = "progress_too_slow"  # Open SDG: moderate or limited progress
     DETERIORATION = "deterioration"
-    NOT_ENOUGH_DATA = "not_enough_data"
+    NOT_ENOUGH_DATA = "not_enough_data"  # fewer than two values to compare, or no reference
+    NO_TARGET_OR_DIRECTION = "no_target_or_direction"  # nothing to judge the values against
 
 
 class ProgressLevel(StrEnum):
@@ -428,7 +432,9 @@ def assess_progress(
             should increase); the thresholds are reduced near it as Open SDG does.
 
     Returns:
-        The :class:`ProgressAssessment`.
+        The :class:`ProgressAssessment`. An indicator with neither a target nor a desired
+        ``direction`` (increase or decrease) is ``no_target_or_direction`` whatever its values
+        (the numbers that could be computed are kept).
 
     Raises:
         ValueError: the indicator is a yes/no or text indicator (see :func:`assess_yes_no`).
@@ -440,6 +446,32 @@ def assess_progress(
             f"{indicator.id} is a {indicator.kind} indicator: progress is measured for count, "
             "percentage and rate indicators (use assess_yes_no for yes/no ones)"
         )
+    assessment = _assess_numeric(indicator, as_of, target_year, plan, thresholds, limit)
+    if indicator.target is None and _desired_direction(indicator) is None:
+        return dataclasses.replace(
+            assessment,
+            status=ProgressStatus.NO_TARGET_OR_DIRECTION,
+            level=ProgressLevel.NOT_AVAILABLE,
+            reason=_NO_BASIS,
+        )
+    return assessment
+
+
+#: Why an indicator with neither a target nor a direction has no progress status.
+_NO_BASIS = (
+    "the indicator has no target and no desired direction (direction: increase or decrease), so "
+    "its progress cannot be judged"
+)
+
+
+def _assess_numeric(
+    indicator: IndicatorFile,
+    as_of: date,
+    target_year: int | None,
+    plan: PlanFile | None,
+    thresholds: Thresholds | None,
+    limit: float | None,
+) -> ProgressAssessment:
     draft = _Draft(indicator.id)
     values = _series(indicator, as_of)
     main = {p: n for p, v in values.items() if (n := _number(v.value)) is not None}
@@ -496,12 +528,8 @@ def assess_progress(
     if indicator.target is not None:
         return _assess_target(indicator, draft, growth, as_of, target_year, plan, thresholds)
     direction = _desired_direction(indicator)
-    if direction is None:
-        return draft.finish(
-            ProgressLevel.NOT_AVAILABLE,
-            "the indicator has no target and no desired direction (direction: increase or "
-            "decrease), so its progress cannot be judged",
-        )
+    if direction is None:  # assess_progress gives this its own status
+        return draft.finish(ProgressLevel.NOT_AVAILABLE, _NO_BASIS)
     return _assess_direction(indicator, draft, growth, direction, thresholds, limit)
 
 

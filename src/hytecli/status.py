@@ -10,11 +10,14 @@ Rules (documented for users in ``docs/status.md``):
 * A deadline includes its last day: due 2024-12-31 is *due* (in 0 days) on 2024-12-31 and
   *overdue by 1 day* on 2025-01-01.
 * A goal or action is *done* when it has a ``completed`` entry dated on or before the day judged
-  (for a recurring deadline: an entry for the current year's period). It is done on time when the
+  (for a recurring deadline: an entry for the year judged). It is done on time when the
   entry's date is not after the due date, else late.
-* A recurring (annual) deadline is judged for the current year, kept within the plan period:
-  before the period the first year counts, after it the last. Earlier plan-period years without
-  an entry are listed as missing; ``fails(report, "overdue")`` treats them as overdue.
+* A recurring (annual) deadline is judged for one year: ``StatusQuery.year`` when given (the
+  annual report judges its reporting year), else the current year, kept within the plan period
+  (before the period the first year counts, after it the last). The item is done when that
+  year's entry exists, else judged against that year's due date on the day judged. Earlier
+  plan-period years without an entry are listed as missing; ``fails(report, "overdue")`` treats
+  them as overdue.
 * An indicator's deadline is its target's deadline. An indicator without one that is measured by
   exactly one goal or action that has a deadline inherits that deadline.
 * Indicator values count from their ``date``, or when they have none, from the start of their
@@ -71,6 +74,12 @@ class StatusQuery:
         areas: Only these priority-area ids (empty: all).
         responsible: Only items whose responsible party contains this text (case-insensitive).
         due_within: "Due soon" means due within this many days (inclusive).
+        year: Judge recurring (annual) deadlines for this year: due on its day (31 December
+            unless the plan says otherwise), done when this year's entry exists, else open, due
+            soon or overdue by that due date on the day judged; earlier plan-period years
+            without an entry are missing. ``None`` (the default): the as-of day's year, kept
+            within the plan period. Must be a year of the plan period. The annual report for
+            year Y passes Y, whatever day it is made on.
 
     """
 
@@ -78,6 +87,7 @@ class StatusQuery:
     areas: tuple[str, ...] = ()
     responsible: str | None = None
     due_within: int = 60
+    year: int | None = None
 
     def __post_init__(self) -> None:
         if self.due_within < 0:
@@ -103,7 +113,7 @@ class DeadlineStatus:
         written: As written in the file (``2025-05``, ``2022-2025`` for a council term,
             ``annual``).
         due: The last day on time that the item is judged against (for a recurring deadline,
-            the current year's); ``None`` when it cannot be resolved (an unknown council term).
+            the year judged); ``None`` when it cannot be resolved (an unknown council term).
         wording: The plan's own words for the deadline, if recorded.
         inherited_from: For an indicator, the goal or action whose deadline it inherits.
 
@@ -134,10 +144,11 @@ class DoneInfo:
 
 @dataclass(frozen=True)
 class RecurringStatus:
-    """A recurring (annual) item's current year.
+    """A recurring (annual) item's year judged.
 
     Attributes:
-        year: The year judged (today's year, kept within the plan period).
+        year: The year judged (``StatusQuery.year``, else the as-of day's year kept within
+            the plan period).
         due: That year's due date.
         entry_exists: Whether an entry (completion, or indicator value) for that year exists.
         missing_years: Earlier plan-period years that have no entry.
@@ -217,7 +228,7 @@ class StatusItem:
             ``open``); ``None`` for ``done`` and ``no_deadline``.
         deadline: The deadline judged, or ``None``.
         done: When it was done, for ``done`` items.
-        recurring: The current year of a recurring deadline.
+        recurring: The year judged of a recurring deadline.
         indicator: Indicator details (``kind == "indicator"`` only).
         path: The file it is written in, relative to the repository root.
 
@@ -384,6 +395,7 @@ class _Context:
     due_within: int
     first_year: int
     last_year: int
+    year: int | None = None
 
     def judge(self, due: date) -> tuple[State, int]:
         delta = (due - self.today).days
@@ -394,6 +406,9 @@ class _Context:
         return State.OPEN, delta
 
     def occurrence_year(self) -> int:
+        """The year whose occurrence of a recurring deadline is judged."""
+        if self.year is not None:
+            return self.year
         return min(max(self.today.year, self.first_year), self.last_year)
 
 
@@ -767,7 +782,8 @@ def compute_status(
     Raises:
         LookupError: ``query.areas`` names an area the plan does not have (the message lists
             the valid ids).
-        ValueError: the plan itself (``plan/plan.yaml``) did not load.
+        ValueError: the plan itself (``plan/plan.yaml``) did not load, or ``query.year`` is
+            not a year of the plan period.
 
     """
     plan = repository.plan
@@ -775,8 +791,11 @@ def compute_status(
         raise ValueError("plan/plan.yaml did not load; run 'hyte validate' to see why")
     known = _area_ids(repository, plan)
     _check_areas(query.areas, known)
+    first_year, last_year = plan.period.start.year, plan.period.end.year
+    if query.year is not None and not first_year <= query.year <= last_year:
+        raise ValueError(f"{query.year} is not a year of the plan period {first_year}–{last_year}")
     today = query.as_of if query.as_of is not None else today_in_zone(plan.time_zone, now)
-    ctx = _Context(today, query.due_within, plan.period.start.year, plan.period.end.year)
+    ctx = _Context(today, query.due_within, first_year, last_year, query.year)
 
     plan_items = list(repository.items())
     users: dict[str, list[PlanItem]] = {}

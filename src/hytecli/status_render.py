@@ -78,6 +78,7 @@ PROGRESS_LABELS: dict[ProgressStatus, str] = {
     ProgressStatus.PROGRESS_TOO_SLOW: "progress too slow",
     ProgressStatus.DETERIORATION: "deterioration",
     ProgressStatus.NOT_ENOUGH_DATA: "not enough data",
+    ProgressStatus.NO_TARGET_OR_DIRECTION: "no target or direction",
 }
 
 OUTCOME_LABELS: dict[Outcome, str] = {
@@ -339,7 +340,10 @@ def status_to_json(report: StatusReport) -> dict[str, Any]:
 
 def render_json(report: StatusReport, ascii_only: bool = False) -> str:
     """Return the report as JSON text (with a final newline); ``ascii_only`` escapes non-ASCII."""
-    return json.dumps(status_to_json(report), ensure_ascii=ascii_only, indent=2) + "\n"
+    return (
+        json.dumps(status_to_json(report), ensure_ascii=ascii_only, indent=2, allow_nan=False)
+        + "\n"
+    )
 
 
 # --- plain text -----------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ on ``as_of`` with those values only, so a report can be made again, identically,
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -72,9 +73,10 @@ from hytecli.status import (
     compute_status,
 )
 
-#: An indicator's progress statuses, in the order they are shown. The first four and
-#: ``not_enough_data`` are :class:`hytecli.progress.ProgressStatus` (count, percentage and rate
-#: indicators); ``not_achieved`` is a yes/no indicator whose latest answer is not the target's;
+#: An indicator's progress statuses, in the order they are shown. The first four,
+#: ``not_enough_data`` and ``no_target_or_direction`` are
+#: :class:`hytecli.progress.ProgressStatus` (count, percentage and rate indicators);
+#: ``not_achieved`` is a yes/no indicator whose latest answer is not the target's;
 #: ``not_assessed`` is a text indicator, which has no progress to measure.
 PROGRESS_STATUSES: tuple[str, ...] = (
     "target_achieved",
@@ -83,6 +85,7 @@ PROGRESS_STATUSES: tuple[str, ...] = (
     "deterioration",
     "not_achieved",
     "not_enough_data",
+    "no_target_or_direction",
     "not_assessed",
 )
 #: hytecli.progress's yes/no statuses, as report progress statuses.
@@ -120,6 +123,7 @@ _PROGRESS_LABELS = {
     "deterioration": N_("deterioration"),
     "not_achieved": N_("not achieved"),
     "not_enough_data": N_("not enough data"),
+    "no_target_or_direction": N_("no target or direction"),
     "not_assessed": N_("not assessed"),
 }
 _PROGRESS_SYMBOLS = {
@@ -129,6 +133,7 @@ _PROGRESS_SYMBOLS = {
     "deterioration": "↘",
     "not_achieved": "✗",
     "not_enough_data": "?",
+    "no_target_or_direction": "·",
     "not_assessed": "–",
 }
 _PROGRESS_LOOK = {
@@ -138,6 +143,7 @@ _PROGRESS_LOOK = {
     "deterioration": (PALETTE["vermillion"], "xx"),
     "not_achieved": (PALETTE["purple"], "\\\\"),
     "not_enough_data": ("#FFFFFF", ""),
+    "no_target_or_direction": ("#FFFFFF", ".."),
     "not_assessed": (PALETTE["grey"], ""),
 }
 _KIND_LABELS = {
@@ -365,7 +371,9 @@ class _Builder:
             normalised = _("%(date)s (every year)", date=due.text)
         elif status.form == "term_end":
             normalised = _(
-                "%(date)s (end of council term %(term)s)", date=due.text, term=status.written
+                "%(date)s (end of council term %(term)s)",
+                date=due.text,
+                term=_year_range(status.written),
             )
         else:
             normalised = due.text
@@ -569,9 +577,11 @@ class _Builder:
         target = number_of("target_value")
         if target is not None and getattr(assessment, "target_reference", None):
             details.append((_("reference value"), shown(target)))
+        # Compound yearly growth is relative (a share of the value), never percentage points:
+        # from 40 % to 45.5 % in a year is +13.75 %.
         for label, name in (
-            (N_("observed change per year"), "observed_cagr"),
-            (N_("change per year needed for the target"), "required_cagr"),
+            (N_("observed relative change per year"), "observed_cagr"),
+            (N_("relative change per year needed for the target"), "required_cagr"),
         ):
             value = number_of(name)
             if value is not None:
@@ -898,8 +908,9 @@ def build_context(
         draw_charts: Draw the SVG charts (the HTML report); the Markdown report does without.
 
     Raises:
-        ReportRequestError: the year is outside the plan period, or the language has no
-            catalogue.
+        ReportRequestError: the year is outside the plan period, the language has no
+            catalogue, ``options.as_of`` is before the reporting year begins, or (without
+            ``options.as_of``) the reporting year has not begun.
         ValueError: ``plan/plan.yaml`` did not load.
     """
     plan = repository.plan
@@ -916,15 +927,28 @@ def build_context(
         raise ReportRequestError(
             f"no report language {language!r}: use one of {', '.join(LANGUAGES)}"
         )
+    today = today_in_zone(plan.time_zone, now)
+    first_day = date(options.year, 1, 1)
     if options.as_of is not None:
         as_of, rule = options.as_of, "given"
+        if as_of < first_day:
+            raise ReportRequestError(
+                f"--as-of {as_of.isoformat()} is before the reporting year {options.year} "
+                f"begins: give a day from {first_day.isoformat()} on"
+            )
     else:
-        today = today_in_zone(plan.time_zone, now)
         as_of = default_as_of(options.year, today)
         rule = "year_end" if as_of == date(options.year, 12, 31) else "today"
+        if as_of < first_day:
+            raise ReportRequestError(
+                f"the reporting year {options.year} has not begun (today is "
+                f"{today.isoformat()} in {plan.time_zone}): report on an earlier --year, or "
+                f"give --as-of with a day from {first_day.isoformat()} on to preview it"
+            )
 
     restricted = _restrict(repository, options.year, as_of)
-    status = compute_status(restricted, StatusQuery(as_of=as_of, due_within=options.due_within))
+    query = StatusQuery(as_of=as_of, due_within=options.due_within, year=options.year)
+    status = compute_status(restricted, query)
     assess_fn: Assess | None
     if assess is True:
         assess_fn = real_assess(plan)
@@ -1017,16 +1041,20 @@ def build_context(
     summary_ = _summary(b, rows, draw_charts)
     overdue = _overdue(b, status)
     values = [row for section in _all_sections(areas, unlinked) for row in section.values]
+    if revision is None:
+        revision = detect_revision(repository.root)
     return ReportContext(
         lang=language,
         locale=loc.locale,
         year=options.year,
         as_of=b.day(as_of),
         as_of_rule=rule,
+        as_of_future=as_of > today,
         year_over=as_of >= date(options.year, 12, 31),
         period_years=years,
         plan=_plan_info(b, plan),
-        revision=revision if revision is not None else detect_revision(repository.root),
+        revision=revision,
+        uncommitted=_uncommitted(loc, revision),
         due_within=options.due_within,
         summary=summary_,
         areas=areas,
@@ -1038,6 +1066,26 @@ def build_context(
         progress_statuses=[b.progress_label(k) for k in PROGRESS_STATUSES],
         unlinked_anchor=unlinked_anchor,
     )
+
+
+def _uncommitted(loc: Localizer, revision: Revision) -> str | None:
+    """What has uncommitted changes, in words, or ``None`` when nothing has."""
+    if not revision.modified:
+        return None
+    folders = ", ".join(f"{path}/" for path in revision.plan_changed)
+    if folders and revision.templates_changed:
+        return loc.gettext(
+            "with uncommitted changes to the plan files (%(folders)s) and the report templates "
+            "(templates/)",
+            folders=folders,
+        )
+    if folders:
+        return loc.gettext(
+            "with uncommitted changes to the plan files (%(folders)s)", folders=folders
+        )
+    if revision.templates_changed:
+        return loc.gettext("with uncommitted changes to the report templates (templates/)")
+    return loc.gettext("with uncommitted changes")  # git could not tell which
 
 
 def _all_sections(
@@ -1060,12 +1108,42 @@ def _plan_info(b: _Builder, plan: PlanFile) -> PlanInfo:
         introduction=b.t(plan.introduction),
         cross_cutting=b.t(plan.cross_cutting),
         legal_basis=[
-            LegalReference(item.statute, item.section, b.t(item.title), item.url)
+            LegalReference(
+                item.statute,
+                item.section,
+                b.t(item.title),
+                item.url,
+                _legal_citation(b.loc, item.statute, item.section),
+            )
             for item in plan.legal_basis
         ],
         annexes=[b.t_req(annex.title) for annex in plan.annexes],
         municipalities=[b.t_req(m.name) for m in plan.municipalities],
     )
+
+
+_SECTION_NUMBER = re.compile(r"^(?:§\s*)?(\d+(?:\s?[a-z])?)(?:\s*§)?$")
+
+
+def _legal_citation(loc: Localizer, statute: str, section: str | None) -> str:
+    """A statute and section in the report's words: ``612/2021 7 §``, ``section 7 of Act ...``.
+
+    A section written as a number with a section sign (``7 §``, ``§ 7``, ``7 a §``) follows the
+    language's form; any other wording is shown as written after the statute.
+    """
+    if section is None:
+        return statute
+    number = _SECTION_NUMBER.match(section.strip())
+    if number is None:
+        return f"{statute} {section}"
+    return loc.gettext(
+        "section %(number)s of Act %(statute)s", number=number.group(1), statute=statute
+    )
+
+
+def _year_range(text: str) -> str:
+    """``2022-2025`` as a range for display: ``2022–2025`` (an en dash between the years)."""
+    return re.sub(r"(?<=\d)-(?=\d)", "\u2013", text)
 
 
 def _summary(b: _Builder, rows: list[SummaryRow], draw_charts: bool) -> Summary:
@@ -1143,17 +1221,34 @@ def _overdue(b: _Builder, status: StatusReport) -> list[OverdueEntry]:
     for item in status.items:
         if item.state is not State.OVERDUE and not item.missing_entries:
             continue
-        missing = None
+        state = b.state(item)
+        missing = missing_label = year = None
         if item.recurring is not None and item.recurring.missing_years:
-            missing = ", ".join(str(y) for y in item.recurring.missing_years)
+            years = item.recurring.missing_years
+            missing = ", ".join(str(y) for y in years)
+            missing_label = Label(
+                State.OVERDUE.value,
+                b.loc.ngettext(
+                    "%(years)s entry missing",
+                    "%(years)s entries missing",
+                    len(years),
+                    years=missing,
+                ),
+                _STATE_SYMBOLS[State.OVERDUE],
+            )
+            # The row says what is missing; the state is that of the year judged.
+            year = item.recurring.year
+            state = dataclasses.replace(state, recurring=None)
         entries.append(
             OverdueEntry(
                 item=b.link(item.kind, item.id, item.title),
                 area=b.t(titles.get(item.area)) if item.area is not None else None,
                 deadline=b.deadline(item.deadline),
-                state=b.state(item),
+                state=state,
                 responsible=[b.t_req(p) for p in item.responsible],
                 missing=missing,
+                missing_label=missing_label,
+                year=year,
             )
         )
     return entries

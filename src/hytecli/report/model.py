@@ -66,7 +66,8 @@ class DeadlineInfo:
         due: The normalised last day on time (for a yearly deadline, the one judged); ``None``
             when it cannot be resolved.
         normalised: The normalised deadline in words: ``31.5.2025``, ``31.12.2025 (every year)``,
-            ``31.5.2025 (end of council term 2022-2025)``.
+            ``31.5.2025 (end of council term 2022–2025)`` (a council term's years with an en
+            dash; ``written`` keeps its id as written).
         inherited_from: For an indicator without its own deadline: the goal or action it comes
             from (``action liikuntaneuvonnan-verkosto``), else ``None``.
     """
@@ -221,7 +222,8 @@ class ProgressInfo:
 
     Attributes:
         label: The status (``key`` one of target_achieved, on_track, progress_too_slow,
-            deterioration, not_enough_data).
+            deterioration, not_achieved, not_enough_data, no_target_or_direction,
+            not_assessed).
         available: False when progress could not be assessed at all in this installation.
         details: The numbers behind the status, as ``(label, value)`` pairs in words.
     """
@@ -412,8 +414,11 @@ class AreaSection:
 class OverdueEntry:
     """A goal, action or indicator that is overdue on the report's day.
 
-    ``missing`` lists earlier years of a yearly item without an entry (it may then be overdue
-    for those years only).
+    A yearly item is also listed when an earlier year of the plan period has no entry (it may be
+    overdue for those years only): then ``missing`` lists those years (``2024, 2025``),
+    ``missing_label`` says so in words (``✗ 2024 entry missing``), ``year`` is the year judged
+    and ``state`` is that year's state without its ``recurring`` note (the row says what is
+    missing). Otherwise all three are ``None``.
     """
 
     item: ItemLink
@@ -422,16 +427,27 @@ class OverdueEntry:
     state: StateInfo
     responsible: list[PlanText]
     missing: str | None
+    missing_label: Label | None = None
+    year: int | None = None
 
 
 @dataclass(frozen=True)
 class LegalReference:
-    """A statute the plan rests on."""
+    """A statute the plan rests on.
+
+    Attributes:
+        statute, section: As written in the plan (``612/2021``, ``7 §``).
+        title: The statute's title, if written.
+        url: A link to it, if written.
+        citation: The statute and section in the report's language: ``612/2021 7 §`` (fi, sv),
+            ``section 7 of Act 612/2021`` (en).
+    """
 
     statute: str
     section: str | None
     title: PlanText | None
     url: str | None
+    citation: str = ""
 
 
 @dataclass(frozen=True)
@@ -464,10 +480,14 @@ class ReportContext:
         as_of: The day the plan is judged on.
         as_of_rule: How it was chosen: ``given`` (``--as-of``), ``year_end`` (the last day of
             the reporting year) or ``today`` (today, the year not being over).
+        as_of_future: True when ``as_of`` (given with ``--as-of``) is later than the day the
+            report was made, in the plan's time zone.
         year_over: True when ``as_of`` is the last day of the year or later.
         period_years: The plan period's years.
         plan: The plan.
         revision: The data revision (git commit, local changes).
+        uncommitted: What has uncommitted changes, in words (``with uncommitted changes to the
+            report templates (templates/)``), or ``None`` when the revision is not modified.
         due_within: "Due soon" means due within this many days.
         summary: The summary per priority area, with charts.
         areas: The priority areas in the plan's order, those without a section included.
@@ -485,10 +505,12 @@ class ReportContext:
     year: int
     as_of: LocalDate
     as_of_rule: str
+    as_of_future: bool
     year_over: bool
     period_years: list[int]
     plan: PlanInfo
     revision: Revision
+    uncommitted: str | None
     due_within: int
     summary: Summary
     areas: list[AreaSection]

@@ -1,8 +1,9 @@
 """Which revision of the plan data a report was made from: the git commit, and local changes.
 
-A report names the commit (``git rev-parse HEAD`` in the plan repository) and says whether the
-plan's files (``plan/``, ``indicators/``, ``templates/``) had changes not yet committed, so that a
-reader can tell exactly which data it shows. Without git, or outside a git repository, it says so.
+A report names the commit (``git rev-parse HEAD`` in the plan repository) and says which of the
+plan's folders (``plan/``, ``indicators/``, ``templates/``) had changes not yet committed, so that a
+reader can tell exactly which data and templates it was made from. Without git, or outside a git
+repository, it says so.
 """
 
 from __future__ import annotations
@@ -29,10 +30,13 @@ class Revision:
             ``plan/``, ``indicators/`` or ``templates/``), ``no_commit`` (a git repository without
             commits), ``not_a_repository`` or ``no_git`` (git is not installed).
         commit: The full commit id, when there is one.
+        changed: For ``modified``: the folders of :data:`DATA_PATHS` with uncommitted changes,
+            in that order (empty when git could not tell which).
     """
 
     state: RevisionState
     commit: str | None = None
+    changed: tuple[str, ...] = ()
 
     @property
     def short(self) -> str | None:
@@ -41,8 +45,18 @@ class Revision:
 
     @property
     def modified(self) -> bool:
-        """True when the plan files have uncommitted changes."""
+        """True when the plan files or templates have uncommitted changes."""
         return self.state == "modified"
+
+    @property
+    def plan_changed(self) -> tuple[str, ...]:
+        """The plan's data folders (``plan``, ``indicators``) with uncommitted changes."""
+        return tuple(path for path in self.changed if path != "templates")
+
+    @property
+    def templates_changed(self) -> bool:
+        """True when the report templates (``templates/``) have uncommitted changes."""
+        return "templates" in self.changed
 
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str] | None:
@@ -74,7 +88,11 @@ def detect_revision(root: Path) -> Revision:
     if head is None or head.returncode != 0 or not head.stdout.strip():
         return Revision("no_commit")
     commit = head.stdout.strip()
-    status = _git(root, "status", "--porcelain", "--untracked-files=all", "--", *DATA_PATHS)
-    if status is None or status.returncode != 0:
-        return Revision("modified", commit)  # cannot tell: do not claim the files are clean
-    return Revision("modified" if status.stdout.strip() else "clean", commit)
+    changed = []
+    for path in DATA_PATHS:  # one folder at a time: porcelain paths are relative to git's root
+        status = _git(root, "status", "--porcelain", "--untracked-files=all", "--", path)
+        if status is None or status.returncode != 0:
+            return Revision("modified", commit)  # cannot tell: do not claim the files are clean
+        if status.stdout.strip():
+            changed.append(path)
+    return Revision("modified" if changed else "clean", commit, tuple(changed))
