@@ -9,7 +9,7 @@ import pytest
 
 from hytecli.deadlines import UnknownCouncilTerm, resolve_deadline
 from hytecli.models import Deadline
-from hytecli.repository import load_repository
+from hytecli.repository import IndicatorDeadline, indicator_deadline, load_repository
 
 
 @pytest.fixture
@@ -79,3 +79,80 @@ def test_real_plan_term_end_deadlines_resolve_to_first_term_end() -> None:
     ]
     assert term_items, "the real plan has 'valtuustokauden loppuun mennessä' deadlines"
     assert {item.deadline.due for item in term_items if item.deadline} == {date(2025, 5, 31)}
+
+
+# --- an indicator's effective deadline (repository.indicator_deadline) ----------------------------
+
+USERS_AREA = """\
+# fictional fixture
+id: alue-a
+number: 1
+title: Alue A
+goals:
+  - id: tavoite-1
+    title: Tavoite yksi
+    deadline: {due: 2024, wording: vuoden 2024 loppuun mennessä}
+    indicators: [oma, peritty, kaksi]
+    actions:
+      - id: toimenpide-1
+        title: Toimenpide yksi
+        deadline: 2025-06
+        indicators: [kaksi, tehtavaton]
+      - id: toimenpide-2
+        title: Toimenpide kaksi
+        indicators: [tehtavaton]
+"""
+
+
+def _indicator(ident: str, target: str = "") -> str:
+    return f"# fictional fixture\nid: {ident}\nname: {ident}\nkind: count\n{target}values: []\n"
+
+
+def test_an_indicator_inherits_the_deadline_of_its_only_user_with_one(build_plan) -> None:  # type: ignore[no-untyped-def]
+    files = {
+        "plan/alue-a.yaml": USERS_AREA,
+        "indicators/mittari-1.yaml": None,
+        "indicators/oma.yaml": _indicator(
+            "oma", "target: {value: 5, comparison: at_least, deadline: {term_end: '2022-2025'}}\n"
+        ),
+        "indicators/peritty.yaml": _indicator(
+            "peritty", "target: {value: 5, comparison: at_least}\n"
+        ),
+        "indicators/kaksi.yaml": _indicator("kaksi"),
+        "indicators/tehtavaton.yaml": _indicator("tehtavaton"),
+        "indicators/irrallinen.yaml": _indicator("irrallinen"),
+    }
+    repository = load_repository(build_plan(files))
+    own = repository.indicator_deadline("oma")
+    assert own.inherited_from is None and own.resolved is not None
+    assert own.resolved.due == date(2025, 5, 31)
+    inherited = repository.indicator_deadline("peritty")
+    assert inherited.inherited_from is not None and inherited.inherited_from.id == "tavoite-1"
+    assert inherited.resolved is not None and inherited.resolved.due == date(2024, 12, 31)
+    assert inherited.written is not None and inherited.written.wording is not None
+    # two users with deadlines of their own: none is inherited
+    assert repository.indicator_deadline("kaksi") == IndicatorDeadline(None, None)
+    # one user with a deadline (the action); its goal's is not passed on through the other
+    only = repository.indicator_deadline("tehtavaton")
+    assert only.inherited_from is not None and only.inherited_from.id == "toimenpide-1"
+    assert repository.indicator_deadline("irrallinen") == IndicatorDeadline(None, None)
+    with pytest.raises(LookupError, match="no indicator 'puuttuu'"):
+        repository.indicator_deadline("puuttuu")
+
+
+def test_an_unresolvable_own_deadline_says_why(plan) -> None:  # type: ignore[no-untyped-def]
+    from hytecli.models import IndicatorFile
+
+    model = IndicatorFile.model_validate(
+        {
+            "id": "m",
+            "name": "m",
+            "kind": "count",
+            "target": {"value": 1, "comparison": "at_least", "deadline": {"term_end": "2021-2025"}},
+        }
+    )
+    unknown = indicator_deadline(model, plan)
+    assert unknown.resolved is None and unknown.problem is not None
+    assert "'2021-2025' is not defined" in unknown.problem
+    without_plan = indicator_deadline(model, None)
+    assert without_plan.problem is not None and "no plan was given" in without_plan.problem

@@ -278,6 +278,37 @@ def test_target_due_before_any_growth_is_possible() -> None:
     assert "no growth rate can reach it" in result.reason
 
 
+def test_a_single_value_that_meets_the_target_is_target_achieved() -> None:
+    # Whether the target is met is decided first, as hyte status decides it: one value is
+    # enough to say so, though not enough to measure growth.
+    met = assess(indicator([(2024, 80)], target=AT_LEAST_70_BY_2026), plan=PLAN)
+    assert met.status is ProgressStatus.TARGET_ACHIEVED
+    assert (met.target_value, met.target_due, met.observed_cagr) == (70, date(2026, 12, 31), None)
+    short = assess(indicator([(2024, 60)], target=AT_LEAST_70_BY_2026), plan=PLAN)
+    assert short.status is ProgressStatus.NOT_ENOUGH_DATA
+    assert "only one period" in short.reason
+
+
+def test_an_inherited_deadline_is_passed_in(build_plan) -> None:  # type: ignore[no-untyped-def]
+    from hytecli.repository import load_repository
+
+    body = (
+        "# fictional fixture\nid: mittari-1\nname: Mittari\nkind: count\n"
+        "target: {value: 100, comparison: at_least}\n"
+        "values:\n  - {period: 2024, value: 50}\n  - {period: 2025, value: 75}\n"
+    )
+    repository = load_repository(build_plan({"indicators/mittari-1.yaml": body}))
+    record = repository.indicator("mittari-1")
+    deadline = repository.indicator_deadline("mittari-1")  # its goal's, due 2024-12-31
+    assert deadline.inherited_from is not None and deadline.inherited_from.id == "tavoite-1"
+    inherited = assess_progress(record, as_of=AS_OF, plan=repository.plan, deadline=deadline)
+    assert inherited.target_due == date(2024, 12, 31)
+    assert inherited.status is ProgressStatus.PROGRESS_TOO_SLOW  # due before growth could help
+    # without it, the model alone knows only its own deadline: none, so the plan's end
+    alone = assess_progress(record, as_of=AS_OF, plan=repository.plan)
+    assert alone.target_due == date(2026, 12, 31)
+
+
 def test_target_year_and_term_end() -> None:
     ind = indicator([(2024, 50), (2025, 60)], target={"value": 70, "comparison": "at_least"})
     # no deadline: the plan's end (2026-12-31) when a plan is given
@@ -545,9 +576,13 @@ def test_yes_no() -> None:
         and not_yet.reason == "2025: no; the target is yes"
     )
     early = assess_yes_no(
+        indicator([(2024, False), (2025, True)], **yes_no), as_of=date(2025, 6, 1)
+    )
+    assert early.status is YesNoStatus.NOT_ACHIEVED  # 2025's answer is known at its end
+    before = assess_yes_no(
         indicator([(2024, False), (2025, True)], **yes_no), as_of=date(2024, 6, 1)
     )
-    assert early.status is YesNoStatus.NOT_ACHIEVED
+    assert before.status is YesNoStatus.NOT_RECORDED  # an undated 2024 answer: from 2024-12-31
     municipal = indicator([(2025, True, {"municipality": "049"})], **yes_no)
     assert assess_yes_no(municipal, as_of=AS_OF).status is YesNoStatus.NOT_RECORDED
     wants_no = indicator([(2025, False)], kind="yes_no", target={"value": False})

@@ -596,18 +596,37 @@ def test_yes_no_true_with_date_is_done(build_plan: Build) -> None:
     assert before.indicator.latest is None
 
 
-def test_yes_no_true_without_date_is_done_on_period_end(build_plan: Build) -> None:
+def test_yes_no_true_without_date_counts_from_its_period_end(build_plan: Build) -> None:
     body = YES_NO + "values:\n  - {period: 2025, value: true}\n"
-    item = ind_item(build_plan, body, date(2025, 3, 1))
-    assert item.state is State.DONE
-    assert item.done is not None
-    assert (item.done.date, item.done.on_time, item.done.days_late) == (
-        date(2025, 12, 31),
-        False,
-        365,
-    )
+    # Before 2025 is over, the undated 2025 answer is not known yet: never "done 2025-12-31"
+    # on 2025-03-01 (review B4).
+    during = ind_item(build_plan, body, date(2025, 3, 1))
+    assert (during.state, during.days, during.done) == (State.OVERDUE, 60, None)
+    assert during.indicator is not None and during.indicator.outcome is Outcome.NOT_RECORDED
+    assert during.indicator.latest is None
+    for day in (date(2025, 12, 31), date(2026, 2, 1)):
+        item = ind_item(build_plan, body, day)
+        assert item.state is State.DONE
+        assert item.done is not None
+        assert (item.done.date, item.done.on_time, item.done.days_late) == (
+            date(2025, 12, 31),
+            False,
+            365,
+        )
     # a value for a period that has not started yet does not count
     assert ind_item(build_plan, body, date(2024, 12, 31)).state is State.DUE_SOON
+
+
+def test_a_done_date_is_never_after_the_day_judged(build_plan: Build) -> None:
+    body = (
+        "kind: yes_no\ntarget: {value: true, deadline: 2024-06}\n"
+        "values:\n  - {period: 2024, value: true}\n"
+    )
+    for day in (date(2024, 3, 1), date(2024, 6, 30), date(2024, 12, 30)):
+        item = ind_item(build_plan, body, day)
+        assert item.done is None and item.state is not State.DONE, day
+    item = ind_item(build_plan, body, date(2024, 12, 31))
+    assert item.done is not None and item.done.date == date(2024, 12, 31)
 
 
 def test_yes_no_false_after_deadline_is_overdue_not_achieved(build_plan: Build) -> None:

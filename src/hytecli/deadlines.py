@@ -59,23 +59,30 @@ class ResolvedDeadline:
         return date(year, month, min(day, month_end(year, month).day))
 
 
-def resolve_deadline(deadline: Deadline, plan: PlanFile) -> ResolvedDeadline:
+def resolve_deadline(deadline: Deadline, plan: PlanFile | None) -> ResolvedDeadline:
     """Resolve a :class:`~hytecli.models.Deadline` against the plan's council terms.
 
     Args:
         deadline: The deadline as written (already shape-checked by the model).
-        plan: The plan, for its council terms.
+        plan: The plan, for its council terms; ``None`` resolves every deadline but a
+            ``term_end`` one.
 
     Returns:
         The :class:`ResolvedDeadline`.
 
     Raises:
-        UnknownCouncilTerm: ``term_end`` names a term ``plan.yaml`` does not define.
+        UnknownCouncilTerm: ``term_end`` names a term ``plan.yaml`` does not define, or no plan
+            was given to look it up in.
     """
     if deadline.due is not None:
         due, form = parse_due(deadline.due)
         return ResolvedDeadline(form, deadline.due, due, deadline.wording)  # type: ignore[arg-type]
     if deadline.term_end is not None:
+        if plan is None:
+            raise UnknownCouncilTerm(
+                f"the deadline names council term {deadline.term_end!r}, but no plan was given "
+                "to look it up in"
+            )
         for term in plan.council_terms:
             if term.id == deadline.term_end:
                 return ResolvedDeadline("term_end", term.id, term.end, deadline.wording, term)

@@ -9,9 +9,10 @@ every decision hyte adds):
   value yt at time t, target value T at time tT; desired direction d = +1 (higher is better) or
   −1 (lower is better); s = −1 when the base value is negative, else +1;
 * observed growth ``CAGR_o = (yt / y0) ** (1 / (t − t0)) − 1``;
-* with a target: achieved when yt meets T; else required growth
-  ``CAGR_r = (T / y0) ** (1 / (tT − t0)) − 1`` and ratio ``R = s · d · CAGR_o / |CAGR_r|``,
-  compared with :data:`TARGET_THRESHOLDS`;
+* with a target: achieved when yt meets T (:func:`hytecli.judging.meets_target`, the rule
+  ``hyte status`` uses for "done", decided first, so even a single value can achieve it); else
+  required growth ``CAGR_r = (T / y0) ** (1 / (tT − t0)) − 1`` and ratio
+  ``R = s · d · CAGR_o / |CAGR_r|``, compared with :data:`TARGET_THRESHOLDS`;
 * without a target: ``P = s · d · CAGR_o``, compared with :data:`DIRECTION_THRESHOLDS`;
 * with neither a target nor a desired direction there is nothing to judge against: the status is
   ``no_target_or_direction`` (Open SDG's level ``not_available``), whatever the values.
@@ -19,8 +20,10 @@ every decision hyte adds):
 Times are fractional years (:attr:`hytecli.periods.Period.years`, the middle of the period:
 2024 → 2024.5, 2024-H1 → 2024.25), so half-years, quarters and months work, and growth is
 always per year. Only whole-area values of the indicator's own series (no ``municipality``, no
-``series``) form the main series; reference targets such as ``national_average`` are read from
-the values with ``series: <reference>``.
+``series``) known on ``as_of`` (:func:`hytecli.judging.series_values`) form the main series;
+reference targets such as ``national_average`` are read from the values with
+``series: <reference>``. The target is due by the indicator's effective deadline
+(:func:`hytecli.repository.indicator_deadline`, passed in as ``deadline``).
 
 Nothing here reads the clock: ``as_of`` is passed in.
 """
@@ -32,14 +35,19 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
-from hytecli.deadlines import UnknownCouncilTerm, resolve_deadline
+from hytecli.judging import EQUAL_TOLERANCE as EQUAL_TOLERANCE  # public here before judging
+from hytecli.judging import (
+    as_number,
+    meets_target,
+    series_values,
+    target_comparison,
+    wanted_answer,
+)
 from hytecli.models import IndicatorFile, IndicatorValue, PlanFile
-from hytecli.periods import Period, PeriodKind, parse_due
-
-if TYPE_CHECKING:
-    from hytecli.repository import IndicatorRecord
+from hytecli.periods import Period, PeriodKind
+from hytecli.repository import IndicatorDeadline, IndicatorRecord, indicator_deadline
 
 
 class ProgressStatus(StrEnum):
@@ -120,9 +128,6 @@ ZERO_SUBSTITUTE = 0.001
 #: Exponent of Open SDG's threshold reduction near a natural limit (``a = 4.44`` in
 #: ``get_progress_thresholds``): ``coefficient = 1 − (base / limit) ** a`` below the limit.
 LIMIT_EXPONENT = 4.44
-
-#: Relative tolerance for an ``equal`` target to count as met.
-EQUAL_TOLERANCE = 1e-9
 
 
 @dataclass(frozen=True)
@@ -253,30 +258,11 @@ def growth_rate(latest: float, base: float, years: float) -> float:
     return float(quotient ** (1 / years) - 1)
 
 
-def _counts(entry: IndicatorValue, as_of: date) -> bool:
-    return entry.period.start <= as_of and (entry.date is None or entry.date <= as_of)
-
-
-def _number(value: object) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    if not math.isfinite(value):
-        return None
-    return float(value)
-
-
 def _series(
     indicator: IndicatorFile, as_of: date, series: str | None = None
 ) -> dict[Period, IndicatorValue]:
-    """Whole-area values of ``series`` (``None``: the indicator's own) known on ``as_of``.
-
-    Later entries for the same period replace earlier ones (a duplicate is a validation error).
-    """
-    found: dict[Period, IndicatorValue] = {}
-    for entry in indicator.values:
-        if entry.municipality is None and entry.series == series and _counts(entry, as_of):
-            found[entry.period] = entry
-    return dict(sorted(found.items(), key=lambda item: item[0].years))
+    """:func:`hytecli.judging.series_values` by period (the values counted on ``as_of``)."""
+    return {entry.period: entry for entry in series_values(indicator, as_of, series)}
 
 
 def _last_period_by(due: date, kind: PeriodKind) -> Period:
@@ -307,24 +293,19 @@ def _previous(period: Period) -> Period:
 
 
 def _target_due(
-    indicator: IndicatorFile, plan: PlanFile | None, target_year: int | None
+    deadline: IndicatorDeadline, plan: PlanFile | None, target_year: int | None
 ) -> tuple[date | None, list[str]]:
+    """The day the target is due: the effective deadline's, else the plan period's end."""
     notes: list[str] = []
     if target_year is not None:
         return date(target_year, 12, 31), notes
-    deadline = indicator.target.deadline if indicator.target is not None else None
-    if deadline is not None:
-        if deadline.due is not None:
-            return parse_due(deadline.due)[0], notes
-        if deadline.term_end is not None:
-            if plan is None:
-                notes.append("the target's deadline names a council term but no plan was given")
-                return None, notes
-            try:
-                return resolve_deadline(deadline, plan).due, notes
-            except UnknownCouncilTerm as exc:
-                notes.append(str(exc))
-                return None, notes
+    if deadline.written is not None:
+        resolved = deadline.resolved
+        if resolved is None:
+            notes.append(deadline.problem or "the target's deadline cannot be resolved")
+            return None, notes
+        if resolved.due is not None:
+            return resolved.due, notes
         notes.append("the target recurs every year: it is judged against the plan's last day")
     if plan is not None:
         return plan.period.end, notes
@@ -349,16 +330,6 @@ def _limit_coefficient(base: float, limit: float) -> float:
     if base <= limit:
         return float(1 - (base / limit) ** LIMIT_EXPONENT)
     return float(1 - ((2 * limit - base) / limit) ** LIMIT_EXPONENT)
-
-
-def _meets(latest: float, target: float, comparison: str | None, direction: int) -> bool:
-    if comparison == "at_least":
-        return latest >= target
-    if comparison == "at_most":
-        return latest <= target
-    if comparison == "equal":
-        return abs(latest - target) <= EQUAL_TOLERANCE * max(1.0, abs(target))
-    return latest >= target if direction > 0 else latest <= target
 
 
 # --- the assessment -------------------------------------------------------------------------------
@@ -413,6 +384,7 @@ def assess_progress(
     as_of: date,
     target_year: int | None = None,
     plan: PlanFile | None = None,
+    deadline: IndicatorDeadline | None = None,
     thresholds: Thresholds | None = None,
     limit: float | None = None,
 ) -> ProgressAssessment:
@@ -421,11 +393,15 @@ def assess_progress(
     Args:
         indicator: The indicator (kind ``count``, ``percentage`` or ``rate``): its model,
             ``repository.indicators[i].indicator``, or its record, ``repository.indicators[i]``.
-        as_of: Only values of periods that have started by this day (and, when they have a
-            ``date``, were recorded by this day) count.
+        as_of: Only the values known on this day count (:func:`hytecli.judging.known_on`: a
+            value's ``date``, else its period's last day, is not after it).
         target_year: Judge the target as due at the end of this year instead of its deadline.
-        plan: The plan, for ``term_end`` deadlines and, when the target has no deadline, the
-            plan period's end.
+        plan: The plan, for ``term_end`` deadlines and, when the target has no deadline (or a
+            recurring one), the plan period's end.
+        deadline: The indicator's effective deadline,
+            ``repository.indicator_deadline(indicator_id)``, which may be inherited from the
+            goal or action that lists it (as ``hyte status`` judges it). Default: the target's
+            own deadline only (an indicator model alone does not know who lists it).
         thresholds: Override the thresholds (default :data:`TARGET_THRESHOLDS` with a target,
             :data:`DIRECTION_THRESHOLDS` without).
         limit: A natural limit for the no-target method (default 100 for percentages that
@@ -446,7 +422,9 @@ def assess_progress(
             f"{indicator.id} is a {indicator.kind} indicator: progress is measured for count, "
             "percentage and rate indicators (use assess_yes_no for yes/no ones)"
         )
-    assessment = _assess_numeric(indicator, as_of, target_year, plan, thresholds, limit)
+    if deadline is None:
+        deadline = indicator_deadline(indicator, plan)
+    assessment = _assess_numeric(indicator, as_of, target_year, plan, deadline, thresholds, limit)
     if indicator.target is None and _desired_direction(indicator) is None:
         return dataclasses.replace(
             assessment,
@@ -469,13 +447,14 @@ def _assess_numeric(
     as_of: date,
     target_year: int | None,
     plan: PlanFile | None,
+    deadline: IndicatorDeadline,
     thresholds: Thresholds | None,
     limit: float | None,
 ) -> ProgressAssessment:
     draft = _Draft(indicator.id)
     values = _series(indicator, as_of)
-    main = {p: n for p, v in values.items() if (n := _number(v.value)) is not None}
-    ignored = [str(p) for p, v in values.items() if _number(v.value) is None]
+    main = {p: n for p, v in values.items() if (n := as_number(v.value)) is not None}
+    ignored = [str(p) for p, v in values.items() if as_number(v.value) is None]
     if ignored:
         draft.warnings.append("values that are not numbers were left out: " + ", ".join(ignored))
     if not main:
@@ -495,25 +474,34 @@ def _assess_numeric(
         latest_period=latest_period,
         latest_value=yt,
     )
+    # Whether the target is met is settled first (on a copy of the numbers, kept once growth can
+    # be measured): one value that meets it is "target achieved", however short the series.
+    judged: _Verdict | _Goal | None = None
+    with_target = draft
+    if indicator.target is not None:
+        with_target = _Draft(indicator.id, dict(draft.numbers), list(draft.warnings))
+        judged = _judge_target(indicator, with_target, as_of, target_year, plan, deadline)
     t0, t = base_period.years, latest_period.years
+    too_short = None
     if t < t0:
-        return draft.finish(
-            ProgressLevel.NOT_AVAILABLE,
-            f"the base period {base_period} is later than the latest value's period "
-            f"{latest_period}",
+        too_short = (
+            f"the base period {base_period} is later than the latest value's period {latest_period}"
         )
-    if t == t0:
-        return draft.finish(
-            ProgressLevel.NOT_AVAILABLE,
+    elif t == t0:
+        too_short = (
             f"only one period ({latest_period}) has a value: progress needs a base value and a "
-            "later value",
+            "later value"
         )
-    if (y0 > 0 > yt) or (y0 < 0 < yt):
-        return draft.finish(
-            ProgressLevel.NOT_AVAILABLE,
+    elif (y0 > 0 > yt) or (y0 < 0 < yt):
+        too_short = (
             f"the base value {_fmt(y0)} and the latest value {_fmt(yt)} have opposite signs, so "
-            "growth between them is undefined",
+            "growth between them is undefined"
         )
+    if too_short is not None:
+        if isinstance(judged, _Verdict) and judged.level is ProgressLevel.TARGET_ACHIEVED:
+            return with_target.finish(judged.level, judged.reason)
+        return draft.finish(ProgressLevel.NOT_AVAILABLE, too_short)
+    draft = with_target
     draft.numbers["years_elapsed"] = t - t0
     base = y0
     if base == 0:
@@ -525,8 +513,10 @@ def _assess_numeric(
     observed = growth_rate(yt, base, t - t0)
     draft.numbers["observed_cagr"] = observed
     growth = _Growth(base=base, sign=-1 if base < 0 else 1, observed=observed, t0=t0, t=t)
-    if indicator.target is not None:
-        return _assess_target(indicator, draft, growth, as_of, target_year, plan, thresholds)
+    if isinstance(judged, _Verdict):
+        return draft.finish(judged.level, judged.reason)
+    if isinstance(judged, _Goal):
+        return _assess_target(indicator, draft, growth, judged, thresholds)
     direction = _desired_direction(indicator)
     if direction is None:  # assess_progress gives this its own status
         return draft.finish(ProgressLevel.NOT_AVAILABLE, _NO_BASIS)
@@ -585,15 +575,39 @@ def _assess_direction(
     return draft.finish(used.level(value), reason)
 
 
-def _assess_target(
+@dataclass(frozen=True)
+class _Goal:
+    """A target not met yet: what the growth is measured against."""
+
+    value: float  # T
+    direction: int  # d
+    due: date | None
+    time: float | None  # tT
+    text: str  # "at least 70", for the reason
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    """A target judged without growth: achieved, or not assessable (no reference value)."""
+
+    level: ProgressLevel
+    reason: str
+
+
+def _judge_target(
     indicator: IndicatorFile,
     draft: _Draft,
-    growth: _Growth,
     as_of: date,
     target_year: int | None,
     plan: PlanFile | None,
-    thresholds: Thresholds | None,
-) -> ProgressAssessment:
+    deadline: IndicatorDeadline,
+) -> _Verdict | _Goal:
+    """Judge the latest value against the target, recording the target's numbers in ``draft``.
+
+    Whether the target is met is decided by :func:`hytecli.judging.meets_target`, as ``hyte
+    status`` decides it. Returns the verdict when that settles it (achieved, or no target value
+    to judge by), else the goal the growth is measured against.
+    """
     target = indicator.target
     assert target is not None
     numbers = draft.numbers
@@ -601,20 +615,24 @@ def _assess_target(
     yt: float = numbers["latest_value"]
     y0: float = numbers["base_value"]
     numbers.update(method="target", comparison=target.comparison)
+    due, notes = _target_due(deadline, plan, target_year)
+    draft.warnings.extend(notes)
+    target_time = _last_period_by(due, indicator.reporting_period).years if due else None
+    numbers.update(target_due=due, target_time=target_time)
     if target.reference is not None:
         numbers["target_reference"] = target.reference
         entry = _series(indicator, as_of, target.reference).get(latest_period)
-        goal = _number(entry.value) if entry is not None else None
+        goal = as_number(entry.value) if entry is not None else None
         if goal is None:
-            return draft.finish(
+            return _Verdict(
                 ProgressLevel.NOT_AVAILABLE,
                 f"the target is the {target.reference} series, which has no value for "
                 f"{latest_period} (record it with --series {target.reference})",
             )
     else:
-        goal = _number(target.value)
+        goal = as_number(target.value)
         if goal is None:
-            return draft.finish(
+            return _Verdict(
                 ProgressLevel.NOT_AVAILABLE, f"the target {target.value!r} is not a number"
             )
     numbers["target_value"] = goal
@@ -637,21 +655,31 @@ def _assess_target(
         )
     numbers["direction"] = direction
 
-    due, notes = _target_due(indicator, plan, target_year)
-    draft.warnings.extend(notes)
-    target_time = _last_period_by(due, indicator.reporting_period).years if due else None
-    numbers.update(target_due=due, target_time=target_time)
-
     words = {"at_least": "at least", "at_most": "at most", "equal": "exactly"}
-    comparison = words.get(target.comparison or "", "at least" if direction > 0 else "at most")
-    goal_text = f"{comparison} {_fmt(goal)}"
+    goal_text = f"{words[target_comparison(indicator, goal, y0)]} {_fmt(goal)}"
     if target.reference is not None:
         goal_text += f" ({target.reference} {latest_period})"
-    if _meets(yt, goal, target.comparison, direction):
-        return draft.finish(
+    if meets_target(indicator, yt, reference=goal, base=y0):
+        return _Verdict(
             ProgressLevel.TARGET_ACHIEVED,
             f"the latest value {_fmt(yt)} ({latest_period}) meets the target {goal_text}",
         )
+    return _Goal(goal, direction, due, target_time, goal_text)
+
+
+def _assess_target(
+    indicator: IndicatorFile,
+    draft: _Draft,
+    growth: _Growth,
+    target: _Goal,
+    thresholds: Thresholds | None,
+) -> ProgressAssessment:
+    numbers = draft.numbers
+    latest_period: Period = numbers["latest_period"]
+    yt: float = numbers["latest_value"]
+    y0: float = numbers["base_value"]
+    goal, direction, due, target_time = target.value, target.direction, target.due, target.time
+    goal_text = target.text
     if target_time is None:
         draft.warnings.append("the target has no known deadline: judged by direction only")
         return _assess_direction(indicator, draft, growth, direction, thresholds, None)
@@ -711,7 +739,8 @@ def _assess_target(
 def assess_yes_no(indicator: IndicatorFile | IndicatorRecord, *, as_of: date) -> YesNoAssessment:
     """Assess a yes/no indicator by its latest whole-area answer known on ``as_of``.
 
-    The wanted answer is the target's value (``true`` when there is no target). ``indicator`` is
+    The wanted answer is the target's value, ``true`` or ``false`` (``true`` when there is no
+    target): :func:`hytecli.judging.meets_target`, as ``hyte status`` judges it. ``indicator`` is
     its model or its record, as for :func:`assess_progress`.
 
     Raises:
@@ -727,12 +756,10 @@ def assess_yes_no(indicator: IndicatorFile | IndicatorRecord, *, as_of: date) ->
             indicator.id, YesNoStatus.NOT_RECORDED, None, None, "no answer recorded yet"
         )
     period, entry = list(answers.items())[-1]
-    wanted = True
-    if indicator.target is not None and isinstance(indicator.target.value, bool):
-        wanted = indicator.target.value
+    wanted = wanted_answer(indicator)
     value = bool(entry.value)
     word = "yes" if value else "no"
-    if value == wanted:
+    if meets_target(indicator, value):
         return YesNoAssessment(
             indicator.id, YesNoStatus.ACHIEVED, period, value, f"{period}: {word}, as targeted"
         )
@@ -746,16 +773,21 @@ def assess_yes_no(indicator: IndicatorFile | IndicatorRecord, *, as_of: date) ->
 
 
 def assess_indicator(
-    indicator: IndicatorFile | IndicatorRecord, *, as_of: date, plan: PlanFile | None = None
+    indicator: IndicatorFile | IndicatorRecord,
+    *,
+    as_of: date,
+    plan: PlanFile | None = None,
+    deadline: IndicatorDeadline | None = None,
 ) -> ProgressAssessment | YesNoAssessment | None:
     """Assess any indicator: yes/no ones by their answer, numeric ones by their progress.
 
-    ``indicator`` is its model or its record, as for :func:`assess_progress`. Returns ``None``
-    for text indicators, which have no progress to measure.
+    ``indicator`` is its model or its record, and ``plan`` and ``deadline`` are as for
+    :func:`assess_progress`. Returns ``None`` for text indicators, which have no progress to
+    measure.
     """
     indicator = as_indicator_file(indicator)
     if indicator.kind == "text":
         return None
     if indicator.kind == "yes_no":
         return assess_yes_no(indicator, as_of=as_of)
-    return assess_progress(indicator, as_of=as_of, plan=plan)
+    return assess_progress(indicator, as_of=as_of, plan=plan, deadline=deadline)

@@ -8,7 +8,7 @@ located findings, and the files that are good are kept so that later checks can 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -151,6 +151,55 @@ class PlanItem:
         return list(self.goal.responsible)
 
 
+@dataclass(frozen=True)
+class IndicatorDeadline:
+    """An indicator's effective deadline (:func:`indicator_deadline`; docs/status.md "Deadline").
+
+    Attributes:
+        written: The deadline as written: the target's own, else the one inherited; ``None``
+            when the indicator has none.
+        resolved: ``written`` resolved; ``None`` when there is none or it cannot be resolved
+            (a council term ``plan.yaml`` does not define: ``problem`` says so).
+        inherited_from: The goal or action whose deadline it inherits, or ``None``.
+        problem: Why ``written`` could not be resolved, or ``None``.
+    """
+
+    written: Deadline | None
+    resolved: ResolvedDeadline | None
+    inherited_from: PlanItem | None = None
+    problem: str | None = None
+
+
+def indicator_deadline(
+    indicator: IndicatorFile, plan: PlanFile | None, users: Sequence[PlanItem] = ()
+) -> IndicatorDeadline:
+    """Return an indicator's effective deadline: its own, else the one it inherits.
+
+    The one owner of this rule, used by status, progress and the report. An indicator's
+    deadline is its ``target.deadline``. One without it inherits the deadline of the goal or
+    action listing it *if exactly one* of ``users`` has a deadline of its own (that resolves);
+    with none or several, it has no deadline. An action's goal's deadline is not passed on
+    through the action.
+
+    Args:
+        indicator: The indicator.
+        plan: The plan, for council terms (``None``: a ``term_end`` deadline is unresolved).
+        users: The goals and actions that list the indicator, in plan order
+            (:meth:`PlanRepository.indicator_users`).
+    """
+    own = indicator.target.deadline if indicator.target is not None else None
+    if own is not None:
+        try:
+            return IndicatorDeadline(own, resolve_deadline(own, plan))
+        except UnknownCouncilTerm as exc:
+            return IndicatorDeadline(own, None, problem=str(exc))
+    with_deadline = [user for user in users if user.deadline is not None]
+    if len(with_deadline) == 1:
+        user = with_deadline[0]
+        return IndicatorDeadline(user.node.deadline, user.deadline, user)
+    return IndicatorDeadline(None, None)
+
+
 @dataclass
 class PlanRepository:
     """A loaded plan repository.
@@ -221,6 +270,21 @@ class PlanRepository:
                         ("goals", gi, "actions", ai),
                         self.resolve(action.deadline),
                     )
+
+    def indicator_users(self, indicator_id: str) -> list[PlanItem]:
+        """Return the goals and actions that list the indicator, in plan order (each once)."""
+        return [item for item in self.items() if indicator_id in item.node.indicators]
+
+    def indicator_deadline(self, indicator_id: str) -> IndicatorDeadline:
+        """Return the indicator's effective deadline (:func:`indicator_deadline`).
+
+        Raises:
+            LookupError: the plan has no indicator ``indicator_id``.
+        """
+        record = self.indicator(indicator_id)
+        if record is None:
+            raise LookupError(f"no indicator {indicator_id!r} in the plan")
+        return indicator_deadline(record.indicator, self.plan, self.indicator_users(indicator_id))
 
     def document(self, path: str) -> YamlDocument | None:
         """Return the located document of the file at ``path`` (relative to the root)."""

@@ -19,10 +19,13 @@ Rules (documented for users in ``docs/status.md``):
   plan-period years without an entry are listed as missing; ``fails(report, "overdue")`` treats
   them as overdue.
 * An indicator's deadline is its target's deadline. An indicator without one that is measured by
-  exactly one goal or action that has a deadline inherits that deadline.
-* Indicator values count from their ``date``, or when they have none, from the start of their
-  period (their done date is then the period's last day). Values with a later ``date`` than the
-  day judged are ignored, as are completions dated later, so ``--as-of`` is reproducible.
+  exactly one goal or action that has a deadline inherits that deadline
+  (:func:`hytecli.repository.indicator_deadline`, which progress uses too).
+* Indicator values count from their ``date``, or when they have none, from their period's last
+  day, and that day is their done date (:func:`hytecli.judging.known_from`). Values not yet known
+  on the day judged are ignored, as are completions dated later, so ``--as-of`` is reproducible.
+* Whether a value meets the target is :func:`hytecli.judging.meets_target`, which progress uses
+  too, so an indicator's outcome and its progress status never contradict each other.
 """
 
 from __future__ import annotations
@@ -34,10 +37,11 @@ from enum import StrEnum
 from typing import Literal
 
 from hytecli.deadlines import DeadlineForm, ResolvedDeadline
+from hytecli.judging import base_value, has_target, known_from, meets_target, series_values
 from hytecli.models import Completion, Deadline, IndicatorFile, IndicatorValue, PlanFile, Text
 from hytecli.periods import today_in_zone
 from hytecli.progress import ProgressAssessment, assess_progress
-from hytecli.repository import IndicatorRecord, PlanItem, PlanRepository
+from hytecli.repository import IndicatorRecord, PlanItem, PlanRepository, indicator_deadline
 
 ItemKind = Literal["goal", "action", "indicator"]
 
@@ -131,7 +135,9 @@ class DoneInfo:
     """When an item was done and whether that was on time.
 
     Attributes:
-        date: The completion date (for an indicator: the value's ``date``, else its period end).
+        date: The completion date (for an indicator: the day the value that met the target
+            became known, :func:`hytecli.judging.known_from`: its ``date``, else its period's
+            last day).
         on_time: ``date`` ≤ the due date; ``None`` when there is no due date.
         days_late: Days after the due date (0 when on time); ``None`` without a due date.
 
@@ -499,72 +505,38 @@ def _plan_item_status(item: PlanItem, ctx: _Context) -> StatusItem:
 # --- indicators -----------------------------------------------------------------------------------
 
 
-def _value_date(value: IndicatorValue) -> date:
-    return value.date if value.date is not None else value.period.end
-
-
-def _counts_on(value: IndicatorValue, today: date) -> bool:
-    if value.date is not None:
-        return value.date <= today
-    return value.period.start <= today
-
-
-def _comparison(indicator: IndicatorFile) -> str:
-    target = indicator.target
-    if target is not None and target.comparison is not None:
-        return target.comparison
-    if indicator.direction == "increase":
-        return "at_least"
-    if indicator.direction == "decrease":
-        return "at_most"
-    return "equal"
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _compare(value: object, target: object, comparison: str) -> bool:
-    if _is_number(value) and _is_number(target):
-        number, goal = float(value), float(target)  # type: ignore[arg-type]
-        if comparison == "at_least":
-            return number >= goal
-        if comparison == "at_most":
-            return number <= goal
-        return number == goal
-    if isinstance(target, bool) or isinstance(value, bool):
-        return isinstance(value, bool) and isinstance(target, bool) and value is target
-    return value == target
-
-
 class _Judge:
-    """Judges an indicator's values against its target."""
+    """Judges an indicator's values against its target (:func:`hytecli.judging.meets_target`)."""
 
-    def __init__(self, indicator: IndicatorFile, references: Sequence[IndicatorValue]) -> None:
+    def __init__(
+        self,
+        indicator: IndicatorFile,
+        values: Sequence[IndicatorValue],
+        references: Sequence[IndicatorValue],
+    ) -> None:
         self.indicator = indicator
-        self.target = indicator.target
-        self.comparison = _comparison(indicator)
-        self.references = {str(v.period): v for v in references}
+        self.has_target = has_target(indicator)
+        self.base = base_value(indicator, values)
+        self.references = {v.period: v for v in references}
 
     def meets(self, value: IndicatorValue) -> bool | None:
         """Whether ``value`` meets the target (``None``: no reference value to compare with)."""
-        target = self.target
-        if target is None:
+        if not self.has_target:
             return True  # no target: a recorded value is all there is to do
-        if target.reference is not None:
-            reference = self.references.get(str(value.period))
-            if reference is None:
-                return None
-            return _compare(value.value, reference.value, self.comparison)
-        if self.indicator.kind == "yes_no":
-            return value.value is True
-        return _compare(value.value, target.value, self.comparison)
+        reference = self.references.get(value.period)
+        return meets_target(
+            self.indicator,
+            value.value,
+            reference=reference.value if reference is not None else None,
+            base=self.base,
+        )
 
     def evaluate(self, values: Sequence[IndicatorValue]) -> tuple[Outcome, date | None]:
         """Return the outcome of ``values`` (oldest first) and, when met, the day it was met.
 
-        The date is that of the first value of the latest unbroken run of values that meet
-        the target (so a yearly "true" repeated does not move the done date).
+        The date is the day the first value of the latest unbroken run of values that meet
+        the target became known (:func:`hytecli.judging.known_from`), so a yearly "true"
+        repeated does not move the done date, and it is never after the day judged.
         """
         if not values:
             return Outcome.NOT_RECORDED, None
@@ -576,8 +548,8 @@ class _Judge:
         start = len(values) - 1
         while start > 0 and self.meets(values[start - 1]):
             start -= 1
-        outcome = Outcome.RECORDED if self.target is None else Outcome.ACHIEVED
-        return outcome, _value_date(values[start])
+        outcome = Outcome.ACHIEVED if self.has_target else Outcome.RECORDED
+        return outcome, known_from(values[start])
 
 
 def _value_info(value: IndicatorValue | None) -> ValueInfo | None:
@@ -611,30 +583,15 @@ def _indicator_status(
 ) -> StatusItem:
     indicator = record.indicator
     target = indicator.target
-    written = target.deadline if target is not None else None
-    resolved = repository.resolve(written)
-    inherited_from: ItemRef | None = None
-    if written is None:
-        with_deadline = [user for user in users if user.deadline is not None]
-        if len(with_deadline) == 1:
-            resolved = with_deadline[0].deadline
-            written = with_deadline[0].node.deadline
-            inherited_from = _ref(with_deadline[0])
+    deadline = indicator_deadline(indicator, repository.plan, users)
+    written, resolved = deadline.written, deadline.resolved
+    inherited_from = _ref(deadline.inherited_from) if deadline.inherited_from else None
 
-    own = [
-        v
-        for v in indicator.values
-        if v.municipality is None and v.series is None and _counts_on(v, ctx.today)
-    ]
-    own.sort(key=lambda v: (v.period.start, v.period.end))  # stable: file order within a period
+    own = series_values(indicator, ctx.today)
     references: list[IndicatorValue] = []
     if target is not None and target.reference is not None:
-        references = [
-            v
-            for v in indicator.values
-            if v.series == target.reference and v.municipality is None and _counts_on(v, ctx.today)
-        ]
-    judge = _Judge(indicator, references)
+        references = series_values(indicator, ctx.today, target.reference)
+    judge = _Judge(indicator, own, references)
     latest = own[-1] if own else None
 
     recurring: RecurringStatus | None = None
@@ -656,7 +613,7 @@ def _indicator_status(
 
     done: DoneInfo | None = None
     days: int | None = None
-    if met_on is not None and (target is not None or due is not None):
+    if met_on is not None and (judge.has_target or due is not None):
         state, done = State.DONE, _done_info(met_on, due)
     elif due is not None:
         state, days = ctx.judge(due)
@@ -665,7 +622,7 @@ def _indicator_status(
 
     reference_value = None
     if latest is not None and judge.references:
-        reference_value = _value_info(judge.references.get(str(latest.period)))
+        reference_value = _value_info(judge.references.get(latest.period))
     first = users[0] if users else None
     return StatusItem(
         kind="indicator",
@@ -688,7 +645,7 @@ def _indicator_status(
             outcome=outcome,
             used_by=tuple(_ref(user) for user in users),
             progress=(
-                assess_progress(indicator, as_of=ctx.today, plan=repository.plan)
+                assess_progress(indicator, as_of=ctx.today, plan=repository.plan, deadline=deadline)
                 if indicator.kind in NUMERIC_KINDS
                 else None
             ),
@@ -773,7 +730,8 @@ def compute_status(
         repository: A loaded plan (its ``plan`` must have loaded).
         query: The day, filters and "due soon" window.
         now: The current instant, used only when ``query.as_of`` is ``None``: today is its date
-            in the plan's time zone (default: the real current time). For tests.
+            in the plan's time zone. ``None`` reads the machine's clock, for library users;
+            the CLI reads the clock once and passes it in.
 
     Returns:
         The :class:`StatusReport`; items in plan order (each goal, then its indicators, then each
