@@ -45,3 +45,12 @@ def test_help_renders_explains_every_option_and_shows_flags_as_flags(command: st
                 index = row.index(flag)
                 rest = [word for word in row[index + 1 :] if word not in ("-h",)]
                 assert rest and not rest[0].startswith("<"), (command, line)
+
+
+def test_complete_date_default_names_the_replace_case() -> None:
+    # With --replace and no --date, the date already recorded is kept (not today).
+    [date_option] = [p for p in GROUP.commands["complete"].params if p.name == "on_date"]  # type: ignore[attr-defined]
+    assert date_option.help == (
+        "The day it was done. Default: today in the plan's time zone, or with --replace the date "
+        "already recorded."
+    )

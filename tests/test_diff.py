@@ -8,6 +8,7 @@ runs `hyte diff` with its defaults (the merge base with main → the working tre
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -748,3 +749,27 @@ def test_json_is_strict_json_b1(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(diff_render, "diff_dict", lambda diff: {"old": 1, "new": float("inf")})
     with pytest.raises(ValueError, match="Out of range float values are not JSON compliant"):
         diff_render.render_json(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.usefixtures("git_env")
+def test_markdown_mentions_nobody_on_github(tmp_path: Path) -> None:
+    # A diff posted as a pull-request comment must not notify "@luvn-team" or link issue #12,
+    # in a word-by-word text edit nor in a whole title (an added goal).
+    repo = init_repo(tmp_path / "plan")
+    commit(
+        repo,
+        edited(
+            "plan/alue-b.yaml",
+            ("title: Tavoite kolme", "title: 'Tavoite kolme @luvn-team #12'"),
+            (
+                "title: Toimenpide kolme",
+                "title: Toimenpide kolme\n  - id: uusi\n    title: Kysy @kunnat GH-3",
+            ),
+        ),
+    )
+    markdown = run_diff(repo, "--format", "markdown", "HEAD~1", "HEAD").stdout
+    assert "**@<!-- -->luvn-team \\#<!-- -->12**" in markdown
+    assert "Kysy @<!-- -->kunnat GH-<!-- -->3" in markdown
+    assert not re.search(r"@[a-z]|#[0-9]|GH-[0-9]", markdown)
+    # The text format is not Markdown: the plan text is shown as written.
+    assert "@luvn-team #12" in run_diff(repo, "HEAD~1", "HEAD").stdout

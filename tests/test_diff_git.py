@@ -190,7 +190,7 @@ def test_markdown_escapes_plan_text_and_folds_long_diffs(tmp_path: Path) -> None
     assert "<script>" not in markdown
     assert (
         "~~Tavoite yksi~~ **\\<script\\>alert(1)\\</script\\> \\& \\*lihava\\* \\| "
-        "\\[linkki\\](x) \\@user**" in markdown
+        "\\[linkki\\](x) @<!-- -->user**" in markdown
     )
     # Removals stay visible; the other changes are folded into <details>.
     before, _, folded = markdown.partition("<details><summary>26 more changes</summary>")
@@ -284,3 +284,78 @@ def test_on_the_default_branch_of_a_clone_unpushed_commits_show(tmp_path: Path) 
     git(clone, "fetch", "--quiet")
     after_push = changes(run_diff("--repo", str(clone), "--format", "json"))
     assert [(c["id"], c["field"]) for c in after_push] == [("tavoite-1", "title")]
+
+
+def test_git_variables_of_another_repository_are_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # git exports GIT_DIR and GIT_INDEX_FILE to its hooks: hyte run from a hook of another
+    # repository must still read the plan's own repository (diff, and the report's revision).
+    from hytecli.report.revision import detect_revision
+
+    repo = init_repo(tmp_path / "plan")
+    head = commit(repo, TITLE_EDIT)
+    other = init_repo(tmp_path / "other", {"README.md": "toinen\n"})
+    (other / "README.md").write_text("muutettu\n", encoding="utf-8")
+    monkeypatch.setenv("GIT_DIR", str(other / ".git"))
+    monkeypatch.setenv("GIT_WORK_TREE", str(other))
+    monkeypatch.setenv("GIT_INDEX_FILE", str(other / ".git" / "index"))
+    monkeypatch.setenv("GIT_OBJECT_DIRECTORY", str(other / ".git" / "objects"))
+    found = changes(run_diff("--repo", str(repo), "--format", "json", "HEAD~1", "HEAD"))
+    assert [(c["id"], c["field"]) for c in found] == [("tavoite-3", "title")]
+    revision = detect_revision(repo)
+    assert (revision.state, revision.commit) == ("clean", head)
+
+
+def test_a_hung_git_is_given_up_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    from hytecli import gitrepo
+    from hytecli.report.revision import detect_revision
+
+    def hang(*args: object, **kwargs: object) -> None:
+        assert kwargs["timeout"] == gitrepo.GIT_TIMEOUT
+        raise subprocess.TimeoutExpired("git", gitrepo.GIT_TIMEOUT)
+
+    repo = init_repo(tmp_path / "plan")
+    monkeypatch.setattr(gitrepo.subprocess, "run", hang)
+    result = run_diff("--repo", str(repo))
+    assert result.exit_code == 2
+    assert f"did not finish within {gitrepo.GIT_TIMEOUT} seconds" in result.stderr
+    assert detect_revision(repo).state == "not_a_repository"
+
+
+def test_a_linked_plan_file_is_followed_as_the_working_tree_follows_it(tmp_path: Path) -> None:
+    # indicators/mittari-3.yaml is a link to a shared file elsewhere in the repository: hyte diff
+    # reads it at a revision as the working tree does (once, it showed as added or removed).
+    repo = init_repo(tmp_path / "plan")
+    shared = repo / "shared" / "mittari-3.yaml"
+    shared.parent.mkdir()
+    (repo / "indicators/mittari-3.yaml").rename(shared)
+    (repo / "indicators/mittari-3.yaml").symlink_to("../shared/mittari-3.yaml")
+    (repo / "indicators/katkennut.yaml").symlink_to("../shared/ei-ole.yaml")  # dangling: skipped
+    commit(repo, {}, "link the indicator")
+    assert git(repo, "ls-files", "-s", "indicators/mittari-3.yaml").startswith("120000")
+    result = run_diff("--repo", str(repo))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("No plan changes from")
+    assert changes(run_diff("--repo", str(repo), "--format", "json", "HEAD~1", "HEAD")) == []
+    # A change to the file linked to is a change of the plan at the next revision.
+    commit(repo, {"shared/mittari-3.yaml": shared.read_text().replace("value: 14", "value: 10")})
+    found = changes(run_diff("--repo", str(repo), "--format", "json", "HEAD~1", "HEAD"))
+    assert [(c["id"], c["field"], c["old"], c["new"]) for c in found] == [
+        ("mittari-3", "target.value", 14, 10)
+    ]
+
+
+def test_a_link_out_of_the_repository_is_refused_with_a_reason(tmp_path: Path) -> None:
+    repo = init_repo(tmp_path / "plan")
+    outside = tmp_path / "jaettu" / "mittari-3.yaml"
+    outside.parent.mkdir()
+    (repo / "indicators/mittari-3.yaml").rename(outside)
+    (repo / "indicators/mittari-3.yaml").symlink_to(outside)
+    commit(repo, {}, "link outside")
+    result = run_diff("--repo", str(repo), "HEAD~1", "HEAD")
+    assert result.exit_code == 1
+    assert "indicators/mittari-3.yaml at HEAD (" in result.stderr
+    assert f"is a symbolic link to {outside}, outside the git repository" in result.stderr

@@ -5,6 +5,7 @@ All names and codes here are fictional.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import subprocess
@@ -18,8 +19,9 @@ from typer.testing import CliRunner, Result
 
 from gitplan import commit, git, git_env  # noqa: F401
 from hytecli.cli import app
+from hytecli.editing import yaml_string
 from hytecli.repository import load_repository
-from hytecli.scaffold import PlanSettings, render_files, yaml_scalar
+from hytecli.scaffold import PlanSettings, ScaffoldProblem, render_files
 
 # The pre-commit of the environment running the tests (the test extras install it).
 PRE_COMMIT = str(Path(sys.executable).with_name("pre-commit"))
@@ -121,8 +123,27 @@ def test_values_are_quoted_so_that_they_read_back_as_given(tmp_path: Path) -> No
     assert (plan.id, str(plan.title)) == ("x-1", "2024-01-01")
     assert str(plan.priority_areas[0].title) == "Alue: [ensimmäinen] & *paras*"
     assert repository.areas[0].area.id == "alue-ensimmainen-paras"
-    for value in ["049", "no", "1:30", "0x1F", "null", "a: b", "- x", "ä", "#", "010", "1_0"]:
-        assert yaml.safe_load(f"v: {yaml_scalar(value)}") == {"v": value}
+    # The skeleton writes settings with hyte record's writer, in a form that also fits in [...]
+    values = ["049", "no", "1:30", "0x1F", "null", "a: b", "- x", "ä", "#", "010", "1_0", "a, b"]
+    for value in values:
+        written = yaml_string(value, flow=True)
+        assert yaml.safe_load(f"v: {written}") == {"v": value}
+        assert yaml.safe_load(f"v: [{written}]") == {"v": [value]}
+    assert yaml_string("a, [b]", flow=True) == "'a, [b]'" and yaml_string("a, [b]") == "a, [b]"
+
+
+def test_a_setting_with_a_control_character_is_refused(tmp_path: Path) -> None:
+    settings = PlanSettings(
+        name="Kunta\x1b[2J",
+        organisation_type="municipality",
+        start=date(2025, 1, 1),
+        end=date(2026, 12, 31),
+    )
+    with pytest.raises(ScaffoldProblem, match="control character"):
+        render_files(settings.resolved())
+    result = run("init", str(tmp_path / "c"), *COUNTY, "--no-git", "--name", "Kunta\x07")
+    assert result.exit_code == 2 and "control character" in result.stderr
+    assert not (tmp_path / "c").exists()
 
 
 def test_missing_options_without_a_terminal_are_a_usage_error(tmp_path: Path) -> None:
@@ -201,6 +222,24 @@ def test_git_init_and_not_inside_another_repository(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "is already in a git repository: git init not run" in result.stdout
     assert not (inner / ".git").exists()
+
+
+@pytest.mark.usefixtures("git_env")
+def test_git_init_ignores_another_repositorys_git_variables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Run from a hook of another repository (GIT_DIR set), hyte init must still make the new
+    # folder a repository of its own, not re-initialise that one.
+    other = tmp_path / "other"
+    other.mkdir()
+    git(other, "init", "--quiet")
+    monkeypatch.setenv("GIT_DIR", str(other / ".git"))
+    monkeypatch.setenv("GIT_WORK_TREE", str(other))
+    target = tmp_path / "uusi"
+    result = run("init", str(target), *COUNTY)
+    assert result.exit_code == 0, result.output
+    assert f"initialised a git repository in {target}" in result.stdout
+    assert (target / ".git").is_dir()
 
 
 @pytest.mark.usefixtures("git_env")
@@ -339,3 +378,47 @@ def test_docs_say_hyte_is_not_on_pypi_with_a_marked_placeholder() -> None:
         assert "not published on PyPI yet" in text, page
         assert "hytecli @ git+<url-of-the-hyte-repository>@<tag>" in text, page
         assert "example.org" not in text, page
+
+
+@pytest.mark.usefixtures("git_env")
+def test_init_repository_returns_what_it_did(tmp_path: Path) -> None:
+    from hytecli.scaffold import REQUIREMENT_PLACEHOLDER, init_repository
+
+    settings = PlanSettings(
+        name="Testin hyvinvointialue",
+        organisation_type="wellbeing_services_county",
+        start=date(2024, 1, 1),
+        end=date(2026, 12, 31),
+    )
+    target = tmp_path / "uusi kansio"
+    result = init_repository(target, settings)
+    assert "plan/plan.yaml" in result.written and result.kept == []
+    assert (result.git, result.git_problem, result.failed) == ("initialised", None, False)
+    # the new plan validates; the empty first area is a reminder, not an error
+    assert [(f.code, f.severity.value) for f in result.findings] == [("P003", "warning")]
+    assert result.settings.hyte_requirement == "hytecli==0.1.0"
+    [warning] = result.warnings  # the default requirement is not on PyPI yet
+    assert REQUIREMENT_PLACEHOLDER in warning
+    assert f"cd '{target}' && hyte validate" in result.next_step
+    inner = init_repository(
+        target / "sisempi", dataclasses.replace(settings, hyte_requirement="hytecli==9")
+    )
+    assert (inner.git, inner.warnings) == ("already_in_git", [])
+    assert init_repository(tmp_path / "ilman", settings, git=False).git == "not_asked"
+
+
+def test_init_repository_reports_a_failed_git_init(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hytecli import scaffold
+    from hytecli.gitrepo import GitProblem
+
+    def fail(folder: Path) -> None:
+        raise GitProblem("git init failed: no space left")
+
+    monkeypatch.setattr(scaffold, "inside_work_tree", lambda folder: False)
+    monkeypatch.setattr(scaffold, "git_init", fail)
+    result = run("init", str(tmp_path / "p"), *COUNTY)
+    assert result.exit_code == 1
+    assert "wrote " in result.stdout and "git init failed: no space left" in result.stderr
+    assert (tmp_path / "p/plan/plan.yaml").exists()  # the files stay; git init can be rerun

@@ -203,3 +203,36 @@ def test_naive_now_and_zone_object() -> None:
     assert today_in_zone(ZoneInfo("Europe/Helsinki"), datetime(2024, 12, 31, 22)) == date(
         2025, 1, 1
     )
+
+
+@pytest.mark.parametrize(
+    ("day", "kind", "containing", "previous", "last_ended"),
+    [
+        (date(2024, 5, 31), PeriodKind.YEAR, "2024", "2023", "2023"),
+        (date(2024, 12, 31), PeriodKind.YEAR, "2024", "2023", "2024"),
+        (date(2024, 6, 30), PeriodKind.HALF_YEAR, "2024-H1", "2023-H2", "2024-H1"),
+        (date(2024, 7, 1), PeriodKind.HALF_YEAR, "2024-H2", "2024-H1", "2024-H1"),
+        (date(2024, 5, 31), PeriodKind.QUARTER, "2024-Q2", "2024-Q1", "2024-Q1"),
+        (date(2024, 1, 1), PeriodKind.QUARTER, "2024-Q1", "2023-Q4", "2023-Q4"),
+        (date(2024, 2, 29), PeriodKind.MONTH, "2024-02", "2024-01", "2024-02"),
+        (date(2024, 1, 15), PeriodKind.MONTH, "2024-01", "2023-12", "2023-12"),
+    ],
+)
+def test_containing_previous_and_last_ended_periods(
+    day: date, kind: PeriodKind, containing: str, previous: str, last_ended: str
+) -> None:
+    period = Period.containing(day, kind)
+    assert str(period) == containing and period.start <= day <= period.end
+    assert str(period.previous()) == previous and period.previous().end < period.start
+    assert str(Period.last_ended_by(day, kind)) == last_ended
+
+
+def test_kinds_in_words() -> None:
+    assert [kind.noun for kind in PeriodKind] == ["year", "half-year", "quarter", "month"]
+    assert [kind.parts for kind in PeriodKind] == [1, 2, 4, 12]
+    assert [kind.examples(2025) for kind in PeriodKind] == [
+        "2025",
+        "2025-H1 or 2025-H2",
+        "2025-Q1 ... 2025-Q4",
+        "2025-01 ... 2025-12",
+    ]

@@ -12,7 +12,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import MINIMAL_AREA, MINIMAL_PLAN
 from hytecli.cli import app
+from hytecli.models import IndicatorFile, Text
+from hytecli.progress import ProgressAssessment, ProgressLevel, ProgressStatus
 from hytecli.report import (
     ReportOptions,
     ReportRequestError,
@@ -23,7 +26,7 @@ from hytecli.report import (
     render_report,
 )
 from hytecli.report.revision import detect_revision
-from hytecli.report.texts import PlanText, md_cell, md_escape, md_line
+from hytecli.report.texts import PlanText, md_cell, md_escape, md_line, plan_text
 from hytecli.repository import load_repository
 from report_support import FIXTURE_NOW, ROOT, copy_fixture
 
@@ -135,16 +138,19 @@ def test_every_progress_status_and_state_appears_in_the_fixture(fixture_repo) ->
 
 
 def test_stub_assessor_statuses_are_shown_in_every_language(fixture_repo) -> None:  # type: ignore[no-untyped-def]
-    class Assessment:
-        def __init__(self, status: str) -> None:
-            self.status = status
+    def assessment(indicator: IndicatorFile, status: ProgressStatus) -> ProgressAssessment:
+        return ProgressAssessment(indicator.id, status, ProgressLevel.NOT_AVAILABLE, "stub")
 
     for status, words in {
-        "on_track": ("edistyy tavoitteen mukaisesti", "framskrider enligt målet", "on track"),
-        "deterioration": ("heikentynyt", "försämring", "deterioration"),
+        ProgressStatus.ON_TRACK: (
+            "edistyy tavoitteen mukaisesti",
+            "framskrider enligt målet",
+            "on track",
+        ),
+        ProgressStatus.DETERIORATION: ("heikentynyt", "försämring", "deterioration"),
     }.items():
         for lang, word in zip(("fi", "sv", "en"), words, strict=True):
-            text = render(fixture_repo, lang=lang, assess=lambda _i, _d, s=status: Assessment(s))
+            text = render(fixture_repo, lang=lang, assess=lambda i, _d, s=status: assessment(i, s))
             assert f"**{_progress_label(lang)}:** {_symbol(status)} {word}" in text
 
 
@@ -258,11 +264,62 @@ def test_c09_markdown_escapes_pipes_newlines_and_markup(build_plan) -> None:  # 
     assert "## 1. Alue \\<b\\>A\\</b\\> \\| \\$x\\$" in md
 
 
+def test_a_missing_translation_falls_back_to_the_plans_main_language(build_plan) -> None:  # type: ignore[no-untyped-def]
+    text = Text({"fi": "Suomeksi", "sv": "På svenska"})
+    shown = plan_text(text, "en", {"sv": "(in Swedish)"}, fallback="sv")
+    assert shown is not None
+    assert (shown.lang, str(shown)) == ("sv", "På svenska (in Swedish)")
+    # A Swedish plan's English report shows Swedish, not the first language written (Finnish).
+    plan = MINIMAL_PLAN.replace("time_zone:", "language: sv\nlanguages: [sv, fi]\ntime_zone:")
+    area = MINIMAL_AREA.replace(
+        "title: Tavoite yksi", "title: {fi: Tavoite suomeksi, sv: Mål på svenska}"
+    )
+    repository = load_repository(build_plan({"plan/plan.yaml": plan, "plan/alue-a.yaml": area}))
+    assert [f for f in repository.findings if f.severity.value == "error"] == []
+    md = render(repository, year=2024, lang="en")
+    assert "### Goal: Mål på svenska (in Swedish)" in md
+    assert "Tavoite suomeksi" not in md
+
+
+def test_markdown_mentions_nobody_on_github(build_plan) -> None:  # type: ignore[no-untyped-def]
+    # A Markdown report committed or posted on GitHub must not notify "@luvn-team" or link #123.
+    repository = load_repository(
+        build_plan(
+            {
+                "plan/alue-a.yaml": """\
+                id: alue-a
+                number: 1
+                title: 'Alue @alue-tiimi'
+                goals:
+                  - id: tavoite-1
+                    title: 'Tavoite @luvn-team'
+                    deadline: 2024
+                    responsible: ['@kunnat']
+                    actions:
+                      - id: toimenpide-1
+                        title: 'Korjaa #123 ja GH-7'
+                        deadline: 2024-06
+                """,
+            }
+        )
+    )
+    md = render(repository, year=2024, lang="fi")
+    assert "## 1. Alue @<!-- -->alue-tiimi" in md
+    assert "### Tavoite: Tavoite @<!-- -->luvn-team" in md
+    assert "@<!-- -->kunnat" in md
+    assert "| Korjaa \\#<!-- -->123 ja GH-<!-- -->7 |" in md
+    assert not re.search(r"@[a-z]|#[0-9]|GH-[0-9]", md)
+    # HTML is not Markdown: the text is shown as written there.
+    assert "Tavoite @luvn-team" in render(repository, year=2024, fmt="html", lang="fi")
+
+
 def test_markdown_escaping_helpers() -> None:
     assert md_cell("a | b\nc") == "a \\| b<br>c"
     assert md_line("- not a list\n# nor a heading") == "\\- not a list \\# nor a heading"
     assert md_escape("1. first\n\n+ second") == "1\\. first\n\n\\+ second"
     assert md_escape("line one\nline two") == "line one\\\nline two"
+    assert md_escape("@tiimi #1") == md_line("@tiimi #1") == "@<!-- -->tiimi \\#<!-- -->1"
+    assert md_cell("a\n@b") == "a<br>@<!-- -->b"
     fallback = PlanText("Teksti", "fi", True, "(in Finnish)", "en")
     assert md_line(fallback) == "Teksti (in Finnish)"
     assert str(fallback.__html__()) == (

@@ -171,6 +171,29 @@ def test_md_escape() -> None:
     assert md_escape("Lähellä.fi – 70 %") == "Lähellä.fi – 70 %"
 
 
+MENTIONS = """\
+# fictional fixture
+id: alue-a
+number: 1
+title: "Alue @alue-tiimi"
+goals:
+  - id: mainitsee
+    title: "Korjaa #123 ja GH-7 @luvn"
+    deadline: 2024
+    responsible: ["@luvn-team", "org/repo#5"]
+"""
+
+
+def test_markdown_mentions_nobody_on_github(build_plan: Build) -> None:
+    repository = load_repository(build_plan({"plan/alue-a.yaml": MENTIONS}))
+    assert repository.findings == []
+    text = render_markdown(compute_status(repository, StatusQuery(as_of=date(2025, 3, 1))))
+    assert "Alue @<!-- -->alue-tiimi" in text
+    assert "Korjaa \\#<!-- -->123 ja GH-<!-- -->7 @<!-- -->luvn" in text
+    assert "@<!-- -->luvn-team, org/repo\\#<!-- -->5" in text
+    assert not re.search(r"@[a-z]|#[0-9]|GH-[0-9]", text)
+
+
 def test_json_shape(report: StatusReport) -> None:
     data = json.loads(render_json(report))
     assert list(data) == [
@@ -460,7 +483,7 @@ def test_rich_keeps_ids_and_header_words_whole_at_any_width(
     assert flat.endswith(
         (
             "Total 1 2 1 0 0 4",
-            "Total ✓ done 1, ✗ overdue 2, ! due soon 1, ○ open 0, · no deadline 0; total 4",
+            "Total ✓ done 1, ✗ overdue 2, ! due soon 1, ○ open 0, – no deadline 0; total 4",
         )
     ), flat
 
@@ -477,7 +500,7 @@ def test_rich_uses_tables_when_they_fit_and_blocks_when_they_do_not(
         narrow = rich_text(narrow_report, width)
         assert not summary_header.search(narrow) and not items_header.search(narrow)
         # the summary as lines, each area's heading, then its counts; the items as blocks
-        assert "✓ done 1, ✗ overdue 2, ! due soon 1, ○ open 0, · no deadline 0; total 4" in (
+        assert "✓ done 1, ✗ overdue 2, ! due soon 1, ○ open 0, – no deadline 0; total 4" in (
             " ".join(narrow.split())
         )
         assert "responsible: Sosiaalipalvelut," in narrow

@@ -915,8 +915,8 @@ def test_i002_half_yearly_indicator_with_a_year(build_plan: Build) -> None:
         (
             "I002",
             "period 2025 is a year but this indicator is reported per half-year "
-            "(reporting_period: half_year): write the period like 2025-H1, or change "
-            "reporting_period",
+            "(reporting_period: half_year): write the period like 2025-H1 or 2025-H2, or "
+            "change reporting_period",
         )
     ]
 

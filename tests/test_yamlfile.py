@@ -653,3 +653,41 @@ def test_marks_point_at_keys_and_values() -> None:
     assert doc.value_marks[("goals", 0, "title")] == (3, 12)
     assert doc.locate(("goals", 0, "missing")) == doc.value_marks[("goals", 0)] == (2, 5)
     assert set(iter_paths(doc.data)) == set(doc.value_marks)
+
+
+def test_compose_strict_gives_nodes_or_the_finding_parse_yaml_gives() -> None:
+    root = yamlfile.compose_strict("a: 1\nb: [x]\n", "x.yaml")
+    assert isinstance(root, yaml.MappingNode)
+    assert root.value[1][1].start_mark.line == 1  # marks kept, for editing in place
+    assert yamlfile.compose_strict("# only a comment\n", "x.yaml") is None
+    for text in (
+        "a: &x 1\nb: *x\n",
+        "a: !!python/name:os.system x\n",
+        "a: b\n  c: d\n",
+        "a\x07: 1",
+    ):
+        [finding] = parse_yaml(text, "x.yaml").findings
+        with pytest.raises(yamlfile.YamlProblem) as raised:
+            yamlfile.compose_strict(text, "x.yaml")
+        assert raised.value.finding == finding
+        assert str(raised.value).startswith(f"line {finding.line}, column {finding.column}: ")
+    # What needs the data (duplicate keys, YAML 1.1 forms) is parse_yaml's, after composing.
+    assert yamlfile.compose_strict("a: 1\na: 2\ntitle: no\n", "x.yaml") is not None
+
+
+def test_editing_composes_with_the_strict_loader_in_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    # hytecli.editing once imported the loader class by name, so it missed a swapped loader.
+    from hytecli import editing
+
+    used = []
+
+    class Spy(yamlfile._PureStrictLoader):
+        def __init__(self, stream: str) -> None:
+            used.append(stream)
+            super().__init__(stream)
+
+    monkeypatch.setattr(yamlfile, "_StrictLoader", Spy)
+    editing.compose("a: 1\n")
+    assert used == ["a: 1\n"]
+    with pytest.raises(editing.EditProblem, match=r"\(line 2, column 4: .*run hyte validate"):
+        editing.compose("a: 1\nb: *x\n")

@@ -337,6 +337,8 @@ def status(
     ] = None,
 ) -> None:
     """Show what is done, overdue, due soon and open per priority area, and how indicators stand."""
+    from datetime import UTC, datetime
+
     from hytecli.status import StatusQuery, compute_status, fail_reason
     from hytecli.status_render import print_status
 
@@ -350,7 +352,7 @@ def status(
         due_within=due_within,
     )
     try:
-        report = compute_status(repository, query)
+        report = compute_status(repository, query, now=datetime.now(UTC))
     except LookupError as exc:
         raise UserError(str(exc), EXIT_USAGE) from None
     print_status(report, output_format.value)
@@ -573,7 +575,8 @@ def complete(
         typer.Option(
             "--date",
             metavar="YYYY-MM-DD",
-            help="The day it was done. Default: today in the plan's time zone.",
+            help="The day it was done. Default: today in the plan's time zone, or with --replace "
+            "the date already recorded.",
             show_default=False,
         ),
     ] = None,
@@ -771,17 +774,8 @@ def init(
     workflow, a pre-commit configuration, .gitattributes and a README, then validates the plan.
     Refuses a folder that already holds plan files.
     """
-    from hytecli.findings import has_failures
-    from hytecli.gitrepo import GitProblem, git_init, inside_work_tree
     from hytecli.reporters import render_findings
-    from hytecli.repository import load_repository
-    from hytecli.scaffold import (
-        PlanSettings,
-        ScaffoldProblem,
-        create_plan_repository,
-        unpublished_requirement_warning,
-    )
-    from hytecli.validation import validate_repository
+    from hytecli.scaffold import PlanSettings, ScaffoldProblem, init_repository
 
     if interactive is None:
         interactive = sys.stdin.isatty()
@@ -828,7 +822,6 @@ def init(
         )
     assert name is not None and organisation_type is not None
     assert start_date is not None and end_date is not None
-    requirement = {"hyte_requirement": hyte_requirement} if hyte_requirement is not None else {}
     settings = PlanSettings(
         name=name,
         organisation_type=organisation_type.value,
@@ -842,10 +835,10 @@ def init(
         plan_id=plan_id,
         title=title,
         area_title=area,
-        **requirement,
+        hyte_requirement=hyte_requirement,
     )
     try:
-        result = create_plan_repository(directory, settings)
+        result = init_repository(directory, settings, git=git)
     except ScaffoldProblem as exc:
         raise UserError(str(exc), EXIT_USAGE) from None
     except OSError as exc:
@@ -854,28 +847,18 @@ def init(
         typer.echo(f"wrote {directory / path}")
     for path in result.kept:
         typer.echo(f"kept {directory / path} as it was")
-    if hyte_requirement is None:
-        _err(unpublished_requirement_warning(result.settings.hyte_requirement))
-    if git:
-        if inside_work_tree(directory):
-            typer.echo(f"{directory} is already in a git repository: git init not run")
-        else:
-            try:
-                git_init(directory)
-            except GitProblem as exc:
-                raise UserError(str(exc)) from None
-            typer.echo(f"initialised a git repository in {directory}")
-    findings = validate_repository(load_repository(directory))
-    typer.echo(render_findings(findings, "text"), nl=False)
-    if has_failures(findings):
+    for warning in result.warnings:
+        _err(warning)
+    if result.git_problem is not None:
+        raise UserError(result.git_problem)
+    if result.git == "already_in_git":
+        typer.echo(f"{directory} is already in a git repository: git init not run")
+    elif result.git == "initialised":
+        typer.echo(f"initialised a git repository in {directory}")
+    typer.echo(render_findings(result.findings, "text"), nl=False)
+    if result.failed:
         raise typer.Exit(EXIT_FAILED)
-    from shlex import quote
-
-    typer.echo(
-        "\nNext: write the plan's priority areas, goals and indicators (see plan/plan.yaml), "
-        f"then\n  cd {quote(str(directory))} && hyte validate && git add -A && "
-        "git commit -m 'Start the plan'"
-    )
+    typer.echo("\n" + result.next_step)
 
 
 def _choice(value: str, choices: type[StrEnum], option: str) -> Any:
@@ -944,6 +927,8 @@ def report(
     ] = None,
 ) -> None:
     """Make the annual report to the council (612/2021 § 7) on goals, actions and indicators."""
+    from datetime import UTC, datetime
+
     from hytecli.report import ReportOptions, ReportRequestError, TemplateProblem, render_report
 
     as_of_date = _parse_date_option(as_of, "--as-of")
@@ -951,7 +936,7 @@ def report(
     _refuse_broken(repository)
     options = ReportOptions(year=year, language=lang.value if lang else None, as_of=as_of_date)
     try:
-        text = render_report(repository, options, output_format.value)
+        text = render_report(repository, options, output_format.value, now=datetime.now(UTC))
     except ReportRequestError as exc:
         raise UserError(str(exc), EXIT_USAGE) from None
     except TemplateProblem as exc:

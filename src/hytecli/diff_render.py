@@ -8,8 +8,9 @@ CLI. The shapes are documented in ``docs/diff.md``:
   front of removals and lowered changes; text edits as ``[-old-]{+new+}``.
 * ``markdown``: for a pull-request comment or a CI job summary: a heading with the summary, a
   heading per section, removals and lowered changes marked ⚠️; text edits as ``~~old~~ **new**``.
-  Plan text is escaped so that it shows as written. When there are many changes, each section's
-  other changes are folded into a ``<details>`` block (removals and lowered changes stay visible).
+  Plan text is escaped so that it shows as written and mentions nobody (:mod:`hytecli.markdown`).
+  When there are many changes, each section's other changes are folded into a ``<details>``
+  block (removals and lowered changes stay visible).
 * ``json``: ``{"format": "hyte-plan-diff", "format_version": 1, "base": ..., "head": ...,
   "summary": ..., "sections": [...], "changes": [...]}``.
 """
@@ -25,7 +26,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from hytecli import models
+from hytecli import markdown, models
 from hytecli.plandiff import Change, PlanDiff, Section, Version, WordOp
 
 FORMAT_VERSION = 1
@@ -302,12 +303,9 @@ def render_text(diff: PlanDiff) -> str:
 
 # --- markdown -------------------------------------------------------------------------------------
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&@!])")
-
-
-def escape_markdown(text: str) -> str:
-    """Escape plan text for Markdown so that it shows as written (one line, no markup, no HTML)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", text))
+#: Escapes plan text for Markdown so that it shows as written (one line, no markup, no HTML, no
+#: GitHub @-mention or #-reference); pieces keep their outer spaces, so they can be joined.
+escape_markdown = markdown.inline
 
 
 def _md_run(marker: str, text: str) -> str:

@@ -40,7 +40,14 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from hytecli.periods import Period, PeriodKind
 from hytecli.values import format_number
-from hytecli.yamlfile import MAX_NUMBER, DataPath, _StrictLoader, control_character, parse_yaml
+from hytecli.yamlfile import (
+    MAX_NUMBER,
+    DataPath,
+    YamlProblem,
+    compose_strict,
+    control_character,
+    parse_yaml,
+)
 
 #: Characters YAML (and PyYAML, whose marks we use) treats as line breaks.
 LINE_BREAKS = "\n\r\x85\u2028\u2029"
@@ -93,22 +100,16 @@ def split_bom(raw: bytes) -> tuple[bytes, str]:
 
 
 def compose(text: str) -> Node:
-    """Compose ``text`` into PyYAML's node tree with hyte's strict loader (marks included).
+    """Compose ``text`` into PyYAML's node tree (:func:`hytecli.yamlfile.compose_strict`).
 
     Raises:
         EditProblem: the text is not valid plan YAML (it should have been validated first).
     """
     try:
-        loader = _StrictLoader(text)
-    except yaml.YAMLError as exc:
+        node = compose_strict(text, "<file>")
+    except YamlProblem as exc:
         raise EditProblem(f"the file cannot be read as YAML ({exc}): run hyte validate") from None
-    try:
-        node = loader.get_single_node()
-    except Exception as exc:  # _LoaderError or yaml.YAMLError: both mean "fix the file first"
-        raise EditProblem(f"the file cannot be read as YAML ({exc}): run hyte validate") from None
-    finally:
-        loader.dispose()
-    if not isinstance(node, Node):
+    if node is None:
         raise EditProblem("the file is empty: run hyte validate")
     return node
 
@@ -307,23 +308,49 @@ def detect_list_style(text: str, root: Node) -> ListStyle:
 # --- writing scalars ------------------------------------------------------------------------------
 
 
-def _reads_back(rendered: str, value: Any) -> bool:
+def _reads_back(rendered: str, value: Any, flow: bool = False) -> bool:
     if any(ch in LINE_BREAKS for ch in rendered):
         return False
-    document = parse_yaml(f"k: {rendered}\n", "<scalar>")
-    if not document.ok or not isinstance(document.data, dict):
-        return False
-    result = document.data.get("k")
-    return type(result) is type(value) and result == value
+    contexts = [(f"k: {rendered}\n", value)]
+    if flow:
+        contexts.append((f"k: [{rendered}]\n", [value]))
+    for text, expected in contexts:
+        document = parse_yaml(text, "<scalar>")
+        if not document.ok or not isinstance(document.data, dict):
+            return False
+        result = document.data.get("k")
+        if type(result) is not type(expected) or result != expected:
+            return False
+    return True
 
 
-def yaml_string(text: str) -> str:
+def _dump(text: str, flow: bool, style: str | None) -> str:
+    """PyYAML's emitter's one-line form of ``text``, in a block mapping or a flow sequence."""
+    if flow:
+        listed = yaml.safe_dump(
+            [text], default_flow_style=True, allow_unicode=True, width=math.inf, default_style=style
+        )
+        return listed.strip()[1:-1]
+    dumped = yaml.safe_dump(
+        {"k": text}, allow_unicode=True, width=math.inf, sort_keys=False, default_style=style
+    )
+    return dumped[len('"k": ' if style == '"' else "k: ") :].rstrip("\n")
+
+
+def yaml_string(text: str, *, flow: bool = False) -> str:
     """Write ``text`` as a one-line YAML scalar that hyte's strict reader reads back exactly.
 
     Plain when that is safe, else quoted the way PyYAML's emitter chooses (single quotes, or
     double quotes with escapes for line breaks and control characters); every choice is read
     back with the strict reader before it is used, so ``yes``, ``y``, ``012``, ``1e3``, ``: ``,
-    ``#``, quotes and leading ``*``/``&``/``-`` all come back as the same text.
+    ``#``, quotes and leading ``*``/``&``/``-`` all come back as the same text. ``hyte record``
+    and ``hyte complete`` write their texts with it, and ``hyte init`` its settings (the
+    skeleton's ``yaml`` filter).
+
+    Args:
+        text: The text to write.
+        flow: The scalar may also go inside a flow collection (``[fi, sv]``), where ``,``,
+            ``[``, ``]``, ``{`` and ``}`` end a plain scalar: text with them is quoted.
 
     Raises:
         EditProblem: ``text`` holds a control character other than tab and line break, which
@@ -334,18 +361,10 @@ def yaml_string(text: str) -> str:
         raise EditProblem(
             f"the text {text!r} has the control character {char}, which plan files do not allow"
         )
-    plain_or_quoted = yaml.safe_dump(
-        {"k": text}, allow_unicode=True, width=math.inf, sort_keys=False
-    )
-    candidate = plain_or_quoted[len("k: ") :].rstrip("\n")
-    if _reads_back(candidate, text):
-        return candidate
-    double = yaml.safe_dump(
-        {"k": text}, allow_unicode=True, width=math.inf, sort_keys=False, default_style='"'
-    )
-    candidate = double[len('"k": ') :].rstrip("\n")
-    if _reads_back(candidate, text):
-        return candidate
+    for style in (None, '"'):
+        candidate = _dump(text, flow, style)
+        if _reads_back(candidate, text, flow):
+            return candidate
     raise EditProblem(f"cannot write {text!r} as YAML text")  # pragma: no cover - defensive
 
 

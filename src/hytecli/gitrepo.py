@@ -1,6 +1,8 @@
 """git for hyte: the plan as it was at a revision (``hyte diff``) and ``git init`` (``hyte init``).
 
-git is run as a subprocess with its arguments as a list (never through a shell). A revision's plan
+git is run as a subprocess with its arguments as a list (never through a shell), always through
+:func:`run_git`: in the folder given, with a time limit, and without the variables that point git
+at another repository (see :data:`OTHER_REPOSITORY_VARIABLES`). A revision's plan
 files are listed with ``git ls-tree``, read with one ``git cat-file --batch`` and loaded from
 memory with :func:`hytecli.repository.load_repository_files`, so a revision is read exactly as
 the working tree is; :func:`diff_revisions` compares two of them with
@@ -10,6 +12,7 @@ says what to do (fetch the missing history, name another revision, ...).
 
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -28,6 +31,31 @@ from hytecli.repository import (
 )
 from hytecli.yamlfile import MAX_BYTES
 
+#: Seconds one git command may take before hyte gives up on it (a hung credential helper, a
+#: network file system): the plan's commands are all local and take milliseconds.
+GIT_TIMEOUT = 30
+#: Variables that make git use another repository than the one in the folder it is run in: git's
+#: own list of repository-local variables (``git rev-parse --local-env-vars``). git sets
+#: ``GIT_DIR`` and ``GIT_INDEX_FILE`` for its hooks, so hyte run from a hook of another repository
+#: (or the tests run from one) would otherwise read that repository. ``GIT_CONFIG_PARAMETERS`` and
+#: ``GIT_CONFIG_COUNT`` (``git -c``) are kept, as git itself keeps them for a submodule
+#: (``prepare_other_repo_env`` in git's run-command.c).
+OTHER_REPOSITORY_VARIABLES = (
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_CONFIG",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_IMPLICIT_WORK_TREE",
+    "GIT_GRAFT_FILE",
+    "GIT_INDEX_FILE",
+    "GIT_NO_REPLACE_OBJECTS",
+    "GIT_REPLACE_REF_BASE",
+    "GIT_PREFIX",
+    "GIT_INTERNAL_SUPER_PREFIX",
+    "GIT_SHALLOW_FILE",
+    "GIT_COMMON_DIR",
+)
 #: How many findings a "the plan at this revision is broken" message shows.
 SHOWN_FINDINGS = 5
 _FETCH_HINT = (
@@ -55,6 +83,58 @@ class GitProblem(Exception):
     def __init__(self, message: str, *, usage: bool = True) -> None:
         super().__init__(message)
         self.usage = usage
+
+
+def git_environment() -> dict[str, str]:
+    """Return the environment git is run in: this one, without :data:`OTHER_REPOSITORY_VARIABLES`.
+
+    ``LC_ALL=C`` keeps git's messages (quoted in hyte's) in English, as hyte's are, and
+    ``GIT_OPTIONAL_LOCKS=0`` keeps read-only commands such as ``git status`` from writing the
+    index, so that hyte never competes with the user's own git commands for its lock.
+    """
+    env = {k: v for k, v in os.environ.items() if k not in OTHER_REPOSITORY_VARIABLES}
+    env.update(LC_ALL="C", GIT_OPTIONAL_LOCKS="0")
+    return env
+
+
+def run_git(
+    folder: Path, *args: str, stdin: bytes | None = None, missing_hint: str = ""
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``git ARGS`` in ``folder`` (see :func:`git_environment`) and return what it did.
+
+    Args:
+        folder: The folder git is run in (``git -C``); it finds its repository from there.
+        args: git's arguments (never through a shell).
+        stdin: Bytes for git's standard input.
+        missing_hint: Added to the message when git is not installed (``, or use --no-git``).
+
+    Returns:
+        The finished process, whatever its exit status (check ``returncode``).
+
+    Raises:
+        GitProblem: git is not installed, cannot be run, or took longer than
+            :data:`GIT_TIMEOUT` seconds.
+    """
+    try:
+        return subprocess.run(
+            ["git", "-C", str(folder), *args],
+            input=stdin,
+            capture_output=True,
+            env=git_environment(),
+            check=False,
+            timeout=GIT_TIMEOUT,
+        )
+    except FileNotFoundError:
+        raise GitProblem(
+            f"git is not installed (or not on PATH): install git first{missing_hint}"
+        ) from None
+    except subprocess.TimeoutExpired:
+        command = " ".join(["git", *args[:1]])
+        raise GitProblem(
+            f"{command} did not finish within {GIT_TIMEOUT} seconds in {folder}"
+        ) from None
+    except OSError as exc:
+        raise GitProblem(f"cannot run git: {exc}") from None
 
 
 @dataclass(frozen=True)
@@ -102,12 +182,7 @@ class GitRepository:
     def _run_in(
         folder: Path, *args: str, check: bool = True, stdin: bytes | None = None
     ) -> subprocess.CompletedProcess[bytes]:
-        try:
-            result = subprocess.run(
-                ["git", "-C", str(folder), *args], input=stdin, capture_output=True, check=False
-            )
-        except FileNotFoundError:
-            raise GitProblem("git is not installed (or not on PATH): install git first") from None
+        result = run_git(folder, *args, stdin=stdin)
         if check and result.returncode != 0:
             message = result.stderr.decode("utf-8", "replace").strip()
             raise GitProblem(f"git {args[0]} failed: {message}")
@@ -228,11 +303,15 @@ class GitRepository:
     def plan_files(self, revision: Revision) -> dict[str, bytes]:
         """Return the plan's files at ``revision``: path relative to the plan root → contents.
 
-        Only regular YAML files under ``plan/`` and ``indicators/`` are returned (symbolic links
-        and submodules are left out).
+        The YAML files under ``plan/`` and ``indicators/`` are returned as the working-tree
+        loader (:func:`hytecli.repository.load_repository`) reads them: a symbolic link is
+        followed to the file it points to in the same revision (anywhere in the repository), and
+        one that leads to no file (dangling, a loop, a folder) is left out, as it is from the
+        working tree. Submodules are left out.
 
         Raises:
-            GitProblem: a file is larger than plan files may be.
+            GitProblem: a file is larger than plan files may be, or a link points outside the
+                repository, where git does not have the file (``usage=False`` for both).
 
         """
         listing = self._run_in(
@@ -247,34 +326,66 @@ class GitRepository:
             f"{self.prefix}{PLAN_DIR}",
             f"{self.prefix}{INDICATOR_DIR}",
         ).stdout.decode("utf-8", "surrogateescape")
-        wanted: list[tuple[str, str]] = []
+        wanted: list[tuple[str, str]] = []  # (path in the plan, what to ask cat-file for)
         for entry in filter(None, listing.split("\0")):
             meta, _tab, path = entry.partition("\t")
             mode, kind, obj, size = meta.split()
-            if kind != "blob" or mode not in ("100644", "100755"):
+            if kind != "blob" or PurePosixPath(path).suffix not in YAML_SUFFIXES:
                 continue
-            if PurePosixPath(path).suffix not in YAML_SUFFIXES:
+            if mode == "120000":  # a symbolic link: cat-file follows it within the revision
+                if "\n" in path:
+                    raise GitProblem(
+                        f"{path!r} at {revision.label} is a symbolic link with a line break in "
+                        "its name, which hyte cannot follow: rename it",
+                        usage=False,
+                    )
+                wanted.append((path.removeprefix(self.prefix), f"{revision.commit}:{path}"))
                 continue
-            if int(size) > MAX_BYTES:
-                raise GitProblem(
-                    f"{path} at {revision.label} is {size} bytes; plan files must be under "
-                    f"{MAX_BYTES} bytes",
-                    usage=False,
-                )
+            if mode not in ("100644", "100755"):
+                continue
+            self._check_size(path, int(size), revision)
             wanted.append((path.removeprefix(self.prefix), obj))
         if not wanted:
             return {}
-        request = "".join(f"{obj}\n" for _path, obj in wanted).encode()
-        output = self._run_in(self.top, "cat-file", "--batch", stdin=request).stdout
+        request = "".join(f"{name}\n" for _path, name in wanted).encode("utf-8", "surrogateescape")
+        output = self._run_in(
+            self.top, "cat-file", "--batch", "--follow-symlinks", stdin=request
+        ).stdout
         files: dict[str, bytes] = {}
         position = 0
-        for path, _obj in wanted:
+        for path, _name in wanted:
             header_end = output.index(b"\n", position)
-            length = int(output[position:header_end].split()[2])
-            start = header_end + 1
-            files[path] = output[start : start + length]
-            position = start + length + 1
+            header = output[position:header_end].decode("utf-8", "surrogateescape").split(" ")
+            position = header_end + 1
+            if header[-1] == "missing":  # not expected: ls-tree has just listed it
+                continue
+            # "<oid> <type> <size>", or "symlink|dangling|loop|notdir <size>" for a link
+            length = int(header[-1])
+            body = output[position : position + length]
+            position += length + 1
+            if header[0] == "symlink":
+                target = body.decode("utf-8", "replace")
+                raise GitProblem(
+                    f"{self.prefix}{path} at {revision.label} is a symbolic link to {target}, "
+                    "outside the git repository, so git does not have the file it points to and "
+                    "the plan at this revision cannot be read; keep plan files inside the "
+                    "repository (a link to another place in it is fine)",
+                    usage=False,
+                )
+            if len(header) != 3 or header[1] != "blob":
+                continue  # dangling, a loop, or a link to a folder: the working tree skips it
+            self._check_size(f"{self.prefix}{path}", length, revision)
+            files[path] = body
         return files
+
+    @staticmethod
+    def _check_size(path: str, size: int, revision: Revision) -> None:
+        if size > MAX_BYTES:
+            raise GitProblem(
+                f"{path} at {revision.label} is {size} bytes; plan files must be under "
+                f"{MAX_BYTES} bytes",
+                usage=False,
+            )
 
 
 def load_plan_at(git: GitRepository, revision: Revision) -> PlanRepository | None:
@@ -313,14 +424,10 @@ def refuse_broken(repository: PlanRepository, where: str) -> None:
 
 
 def inside_work_tree(folder: Path) -> bool:
-    """Tell whether ``folder`` is already inside a git working tree."""
+    """Tell whether ``folder`` is already inside a git working tree (False without git)."""
     try:
-        result = subprocess.run(
-            ["git", "-C", str(folder), "rev-parse", "--is-inside-work-tree"],
-            capture_output=True,
-            check=False,
-        )
-    except FileNotFoundError:
+        result = run_git(folder, "rev-parse", "--is-inside-work-tree")
+    except GitProblem:
         return False
     return result.returncode == 0 and result.stdout.strip() == b"true"
 
@@ -332,16 +439,9 @@ def git_init(folder: Path) -> None:
         GitProblem: git is missing or failed.
 
     """
-    try:
-        result = subprocess.run(
-            ["git", "init", "--quiet", "--initial-branch=main", str(folder)],
-            capture_output=True,
-            check=False,
-        )
-    except FileNotFoundError:
-        raise GitProblem(
-            "git is not installed (or not on PATH): install git, or use --no-git"
-        ) from None
+    result = run_git(
+        folder, "init", "--quiet", "--initial-branch=main", missing_hint=", or use --no-git"
+    )
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip()
         raise GitProblem(f"git init failed: {message}")

@@ -137,8 +137,34 @@ class PeriodKind(StrEnum):
     QUARTER = "quarter"
     MONTH = "month"
 
+    @property
+    def parts(self) -> int:
+        """How many periods of this kind a year has (1, 2, 4 or 12)."""
+        return _PARTS[self]
+
+    @property
+    def noun(self) -> str:
+        """The kind in words, for messages: ``year``, ``half-year``, ``quarter``, ``month``."""
+        return _NOUNS[self]
+
+    def examples(self, year: int) -> str:
+        """How periods of this kind in ``year`` are written, for messages.
+
+        ``2025``; ``2025-H1 or 2025-H2``; ``2025-Q1 ... 2025-Q4``; ``2025-01 ... 2025-12``.
+        """
+        first, last = Period(year, 1, self), Period(year, self.parts, self)
+        if self.parts == 1:
+            return str(first)
+        return f"{first} {'or' if self.parts == 2 else '...'} {last}"
+
 
 _PARTS = {PeriodKind.YEAR: 1, PeriodKind.HALF_YEAR: 2, PeriodKind.QUARTER: 4, PeriodKind.MONTH: 12}
+_NOUNS = {
+    PeriodKind.YEAR: "year",
+    PeriodKind.HALF_YEAR: "half-year",
+    PeriodKind.QUARTER: "quarter",
+    PeriodKind.MONTH: "month",
+}
 
 
 @functools.total_ordering
@@ -190,6 +216,27 @@ class Period:
             f"{value!r} is not a period: write a year (2024), a half-year (2024-H1), a quarter "
             "(2024-Q3) or a month (2024-05)"
         )
+
+    @classmethod
+    def containing(cls, day: date, kind: PeriodKind) -> Period:
+        """Return the period of ``kind`` that ``day`` falls in (2024-05-31, quarter: 2024-Q2)."""
+        months = 12 // kind.parts
+        return cls(day.year, (day.month - 1) // months + 1, kind)
+
+    def previous(self) -> Period:
+        """Return the period of the same kind just before this one (2024-Q1 → 2023-Q4)."""
+        if self.index > 1:
+            return Period(self.year, self.index - 1, self.kind)
+        return Period(self.year - 1, self.kind.parts, self.kind)
+
+    @classmethod
+    def last_ended_by(cls, day: date, kind: PeriodKind) -> Period:
+        """Return the last period of ``kind`` that ends on or before ``day``.
+
+        2024-06-30 by quarters: 2024-Q2 (it ends that day); 2024-06-29: 2024-Q1.
+        """
+        period = cls.containing(day, kind)
+        return period if period.end <= day else period.previous()
 
     @property
     def start(self) -> date:
@@ -248,7 +295,10 @@ def today_in_zone(zone: str | ZoneInfo, now: datetime | None = None) -> date:
 
     Args:
         zone: An IANA zone name or :class:`~zoneinfo.ZoneInfo`.
-        now: An aware datetime; a naive one is taken as UTC.
+        now: An aware datetime; a naive one is taken as UTC. ``None`` reads the machine's
+            clock: for library users only. The CLI reads the clock once per command and passes
+            the instant down (``compute_status(now=...)``, ``render_report(now=...)``,
+            ``record_value(now=...)``), so nothing deeper reads it.
 
     Returns:
         The date in ``zone`` at ``now`` (what a wall calendar there shows).

@@ -47,7 +47,8 @@ from hytecli.editing import (
 from hytecli.fileio import write_bytes_atomic
 from hytecli.findings import Finding, Severity
 from hytecli.models import AreaFile, IndicatorFile, PlanFile
-from hytecli.periods import DateProblem, Period, PeriodKind, today_in_zone
+from hytecli.periods import DateProblem, Period, today_in_zone
+from hytecli.plausibility import completion_date_problem, value_date_problem
 from hytecli.repository import (
     AreaRecord,
     IndicatorRecord,
@@ -67,19 +68,6 @@ _FileModel = TypeVar("_FileModel", IndicatorFile, AreaFile)
 #: Seconds to wait for another hyte command writing to the same plan before giving up.
 LOCK_TIMEOUT = 60.0
 LOCK_NAME = "hyte.lock"
-
-_PERIOD_EXAMPLES = {
-    PeriodKind.YEAR: "{year}",
-    PeriodKind.HALF_YEAR: "{year}-H1 or {year}-H2",
-    PeriodKind.QUARTER: "{year}-Q1 ... {year}-Q4",
-    PeriodKind.MONTH: "{year}-01 ... {year}-12",
-}
-_PERIOD_NAMES = {
-    PeriodKind.YEAR: "year",
-    PeriodKind.HALF_YEAR: "half-year",
-    PeriodKind.QUARTER: "quarter",
-    PeriodKind.MONTH: "month",
-}
 
 
 class Refused(Exception):
@@ -331,10 +319,10 @@ def _check_period(text: str, indicator: IndicatorFile, plan: PlanFile, today: da
         raise Refused(str(exc)) from None
     kind = indicator.reporting_period
     if period.kind is not kind:
-        example = _PERIOD_EXAMPLES[kind].format(year=period.year)
         raise Refused(
-            f"period {period} is a {_PERIOD_NAMES[period.kind]}, but '{indicator.id}' is reported "
-            f"per {_PERIOD_NAMES[kind]} (reporting_period: {kind}): give a period like {example}"
+            f"period {period} is a {period.kind.noun}, but '{indicator.id}' is reported per "
+            f"{kind.noun} (reporting_period: {kind}): give a period like "
+            f"{kind.examples(period.year)}"
         )
     if period.end < plan.period.start or period.start > plan.period.end:
         raise Refused(
@@ -400,8 +388,6 @@ def _check_series(given: str | None, indicator: IndicatorFile) -> str | None:
 
 def _check_value_date(day: date, period: Period, plan: PlanFile) -> None:
     """Refuse a value's date before its period began, or before the plan period began."""
-    from hytecli.validation import value_date_problem
-
     problem = value_date_problem(day, period, plan)
     if problem is not None:
         _code, text = problem
@@ -415,13 +401,11 @@ def _check_value_date(day: date, period: Period, plan: PlanFile) -> None:
 def _check_completion_date(
     day: date, plan: PlanFile, year: int | None, today: date, defaulted: bool
 ) -> None:
-    """Refuse an implausible completion date (:func:`~hytecli.validation.completion_date_problem`).
+    """Refuse an implausible completion date (see :mod:`hytecli.plausibility`).
 
     With no ``--date`` given (``defaulted``, the date is today) a recurring item's completion for
     a year that has ended is refused too: today is then rarely the day it was done.
     """
-    from hytecli.validation import completion_date_problem
-
     if defaulted and year is not None and today > date(year, 12, 31):
         raise Refused(
             f"--period {year} ended on {year}-12-31, and without --date the completion would be "

@@ -1,10 +1,11 @@
 """A new plan repository for another county or municipality (``hyte init``).
 
-The files are package data templates in ``hytecli/skeleton/``, rendered with a sandboxed Jinja2
-environment that refuses undefined names; every value written into YAML goes through
-:func:`yaml_scalar` (PyYAML's ``safe_dump``), so a name such as ``Kunta: "Testi"`` or a short name
-``no`` is quoted and reads back exactly as given. The JSON Schemas are written from
-:mod:`hytecli.schema`, so editors can check the new files at once.
+The files are package data templates in ``hytecli/skeleton/``, rendered in a sandboxed Jinja2
+environment that refuses undefined names (:func:`hytecli.templating.make_environment`, as the
+report's); every value written into YAML goes through :func:`hytecli.editing.yaml_string` (as
+``hyte record``'s texts do), so a name such as ``Kunta: "Testi"`` or a short name ``no`` is quoted
+and reads back exactly as given. The JSON Schemas are written from :mod:`hytecli.schema`, so
+editors can check the new files at once.
 """
 
 from __future__ import annotations
@@ -17,17 +18,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-from jinja2 import PackageLoader, StrictUndefined
+from jinja2 import PackageLoader
 from jinja2.sandbox import SandboxedEnvironment
 
 from hytecli import __version__
+from hytecli.editing import EditProblem, yaml_string
 from hytecli.fileio import write_text_atomic
+from hytecli.findings import Finding, has_failures
+from hytecli.gitrepo import GitProblem, git_init, inside_work_tree
 from hytecli.models import ID_PATTERN, LANGUAGE_PATTERN
 from hytecli.periods import DateProblem, load_zone
-from hytecli.repository import INDICATOR_DIR, PLAN_DIR, YAML_SUFFIXES
+from hytecli.repository import INDICATOR_DIR, PLAN_DIR, YAML_SUFFIXES, load_repository
 from hytecli.schema import SCHEMA_MODELS, schema_json
-from hytecli.yamlfile import parse_yaml
+from hytecli.templating import make_environment
+from hytecli.validation import validate_repository
 
 OrganisationType = Literal["wellbeing_services_county", "municipality", "other"]
 ORGANISATION_TYPES: tuple[OrganisationType, ...] = (
@@ -70,26 +74,6 @@ class ScaffoldProblem(ValueError):
     """The settings are not usable, or the folder already holds a plan; the message says why."""
 
 
-def yaml_scalar(value: str | int | float | bool) -> str:
-    """Return ``value`` as one YAML scalar that reads back as exactly ``value``.
-
-    PyYAML's ``safe_dump`` quotes what YAML 1.1 would convert (``no``, ``2024-01-01``), but leaves
-    some forms plain that hyte's stricter reader refuses (``049``); those are double-quoted.
-    """
-
-    def dump(**style: Any) -> str:
-        text: str = yaml.safe_dump(
-            [value], default_flow_style=True, allow_unicode=True, width=10**9, **style
-        )
-        return text.strip()[1:-1]
-
-    plain = dump()
-    document = parse_yaml(f"value: {plain}\n", "value")
-    if document.findings or document.data != {"value": value}:
-        return dump(default_style='"')
-    return plain
-
-
 #: Official codes by type of organisation (Statistics Finland's classifications): a
 #: municipality's code is three digits (``049``), a wellbeing services county's two (``15``).
 #: Only the form is checked, not a list of codes.
@@ -105,6 +89,8 @@ CODE_PATTERNS: dict[OrganisationType, tuple[str, str]] = {
 #: hyte is not on PyPI yet: what ``hyte init`` says when CI and pre-commit would install it from
 #: there (that is, when ``--hyte-requirement`` was not given).
 REQUIREMENT_PLACEHOLDER = "hytecli @ git+<url-of-the-hyte-repository>@<tag>"
+#: What CI and pre-commit install when no requirement is given: this hytecli's version.
+DEFAULT_REQUIREMENT = f"hytecli=={__version__}"
 
 
 def code_problem(code: str, organisation_type: OrganisationType) -> str | None:
@@ -152,7 +138,10 @@ class PlanSettings:
         title: The plan's title; default e.g. "Alueellinen hyvinvointisuunnitelma 2026–2029".
         area_title: The first priority area's title (a plan needs at least one).
         area_id: Its id; default from the title.
-        hyte_requirement: The pip requirement that installs hyte in CI and pre-commit.
+        hyte_requirement: The pip requirement that installs hyte in CI and pre-commit;
+            ``None`` for this hytecli's own version (``hytecli==0.1.0``), which is not on PyPI
+            yet (:func:`init_repository` then warns, see
+            :func:`unpublished_requirement_warning`).
     """
 
     name: str
@@ -168,7 +157,7 @@ class PlanSettings:
     title: str | None = None
     area_title: str | None = None
     area_id: str | None = None
-    hyte_requirement: str = field(default=f"hytecli=={__version__}")
+    hyte_requirement: str | None = None
 
     def resolved(self) -> PlanSettings:
         """Return the settings with defaults filled in, after checking them.
@@ -193,7 +182,10 @@ class PlanSettings:
             problem = code_problem(self.code, self.organisation_type)
             if problem is not None:
                 problems.append(problem)
-        if "\n" in self.hyte_requirement or not self.hyte_requirement.strip():
+        requirement = self.hyte_requirement
+        if requirement is None:
+            requirement = DEFAULT_REQUIREMENT
+        elif "\n" in requirement or not requirement.strip():
             problems.append("--hyte-requirement must be one pip requirement on one line")
         for option, text in (
             ("--short-name", self.short_name),
@@ -236,7 +228,7 @@ class PlanSettings:
             title=title,
             area_title=area_title,
             area_id=area_id,
-            hyte_requirement=self.hyte_requirement,
+            hyte_requirement=requirement,
         )
 
 
@@ -261,23 +253,21 @@ def council_terms(settings: PlanSettings) -> list[dict[str, Any]]:
     ]
 
 
+def _yaml(text: str) -> str:
+    """The skeleton's ``yaml`` filter: a setting as one YAML scalar, also valid in ``[...]``."""
+    return yaml_string(text, flow=True)
+
+
 def _environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
-        loader=PackageLoader("hytecli", "skeleton"),
-        undefined=StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
+    return make_environment(
+        PackageLoader("hytecli", "skeleton"), filters={"yaml": _yaml, "shell": shlex.quote}
     )
-    env.filters["yaml"] = yaml_scalar
-    env.filters["shell"] = shlex.quote
-    return env
 
 
 def render_files(settings: PlanSettings) -> dict[str, str]:
     """Return the new repository's files (path → text) for already :meth:`resolved` settings."""
     assert settings.plan_id and settings.area_id and settings.title and settings.area_title
+    assert settings.hyte_requirement is not None
     names = {settings.language: settings.name}
     if settings.name_sv:
         names["sv"] = settings.name_sv
@@ -301,7 +291,10 @@ def render_files(settings: PlanSettings) -> dict[str, str]:
     }
     env = _environment()
     templates = {**_TEMPLATES, f"plan/{settings.area_id}.yaml": "area.yaml.j2"}
-    files = {path: env.get_template(name).render(context) for path, name in templates.items()}
+    try:
+        files = {path: env.get_template(name).render(context) for path, name in templates.items()}
+    except EditProblem as exc:  # a setting that plan files cannot hold (a control character)
+        raise ScaffoldProblem(str(exc)) from None
     for kind in SCHEMA_MODELS:
         files[f"schemas/{kind}.schema.json"] = schema_json(kind)
     return dict(sorted(files.items()))
@@ -358,4 +351,77 @@ def create_plan_repository(folder: Path, settings: PlanSettings) -> ScaffoldResu
         target.parent.mkdir(parents=True, exist_ok=True)
         write_text_atomic(target, text)
         result.written.append(path)
+    return result
+
+
+#: What ``git`` did in :func:`init_repository`: ran ``git init``, found the folder already in a
+#: git working tree (and left it), or was not asked to (``--no-git``).
+GitOutcome = Literal["initialised", "already_in_git", "not_asked"]
+
+
+@dataclass
+class InitResult(ScaffoldResult):
+    """What :func:`init_repository` did (``hyte init``), for the CLI to show.
+
+    Attributes:
+        warnings: Things to tell the user (the default hyte requirement is not on PyPI yet).
+        git: What git did (:data:`GitOutcome`).
+        git_problem: Why ``git init`` failed, when it did (the files were written; the plan
+            was then not validated).
+        findings: What ``hyte validate`` finds in the new plan (normally nothing).
+    """
+
+    warnings: list[str] = field(default_factory=list)
+    git: GitOutcome = "not_asked"
+    git_problem: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """True when git init failed or the new plan has errors (``hyte init`` exits 1)."""
+        return self.git_problem is not None or has_failures(self.findings)
+
+    @property
+    def next_step(self) -> str:
+        """What to do next, with the commands to run (the folder quoted for a POSIX shell)."""
+        return (
+            "Next: write the plan's priority areas, goals and indicators (see plan/plan.yaml), "
+            f"then\n  cd {shlex.quote(str(self.root))} && hyte validate && git add -A && "
+            "git commit -m 'Start the plan'"
+        )
+
+
+def init_repository(folder: Path, settings: PlanSettings, git: bool = True) -> InitResult:
+    """Start a new plan repository in ``folder``: ``hyte init`` without its prompts and output.
+
+    Writes the files (:func:`create_plan_repository`), runs ``git init`` unless the folder is
+    already in a git working tree (with ``git``), and validates the new plan.
+
+    Args:
+        folder: The new repository's folder (created if missing).
+        settings: What to write (see :class:`PlanSettings`).
+        git: Run ``git init`` (``--git``, the default) unless already in git.
+
+    Returns:
+        What was written and kept, warnings, what git did, and the plan's findings.
+
+    Raises:
+        ScaffoldProblem: the settings are not usable, or ``folder`` already holds plan files.
+        OSError: a file cannot be written.
+    """
+    written = create_plan_repository(folder, settings)
+    result = InitResult(written.root, written.settings, written.written, written.kept)
+    if settings.hyte_requirement is None:
+        result.warnings.append(unpublished_requirement_warning(DEFAULT_REQUIREMENT))
+    if git:
+        if inside_work_tree(folder):
+            result.git = "already_in_git"
+        else:
+            try:
+                git_init(folder)
+            except GitProblem as exc:
+                result.git_problem = str(exc)
+                return result
+            result.git = "initialised"
+    result.findings = validate_repository(load_repository(folder))
     return result

@@ -9,7 +9,8 @@
   text without escape codes, one block per item, every text in full (nothing is cut to fit a
   width; long texts simply run on, and texts with line breaks keep them, indented).
 * ``markdown``: tables for issues and chat; ``|``, line breaks and Markdown punctuation in cells
-  are escaped so the rendered text is exactly the plan's.
+  are escaped so the rendered text is exactly the plan's, and an ``@name`` or ``#123`` in it
+  notifies or links nobody on GitHub (:mod:`hytecli.markdown`).
 * ``json``: the shape documented in ``docs/status.md`` (``"version": 1``).
 
 Output never fails on a terminal that cannot encode a character: JSON falls back to ASCII
@@ -20,15 +21,16 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any
 
+from hytecli import markdown
+from hytecli.labels import PROGRESS_LABELS, STATE_ASCII_SYMBOLS, STATE_LABELS, STATE_SYMBOLS
 from hytecli.models import Text
-from hytecli.progress import ProgressAssessment, ProgressStatus
+from hytecli.progress import ProgressAssessment
 from hytecli.status import (
     STATES,
     AreaSummary,
@@ -44,41 +46,17 @@ from hytecli.status import (
 
 JSON_VERSION = 1
 
-LABELS: dict[State, str] = {
-    State.DONE: "done",
-    State.OVERDUE: "overdue",
-    State.DUE_SOON: "due soon",
-    State.OPEN: "open",
-    State.NO_DEADLINE: "no deadline",
-}
-SYMBOLS: dict[State, str] = {
-    State.DONE: "✓",
-    State.OVERDUE: "✗",
-    State.DUE_SOON: "!",
-    State.OPEN: "○",
-    State.NO_DEADLINE: "·",
-}
-ASCII_SYMBOLS: dict[State, str] = {
-    State.DONE: "+",
-    State.OVERDUE: "x",
-    State.DUE_SOON: "!",
-    State.OPEN: "o",
-    State.NO_DEADLINE: "-",
-}
+#: The states' and progress statuses' names and symbols: hytecli.labels' (the report translates
+#: the same names), shown here in English.
+LABELS = STATE_LABELS
+SYMBOLS = STATE_SYMBOLS
+ASCII_SYMBOLS = STATE_ASCII_SYMBOLS
 STYLES: dict[State, str] = {
     State.DONE: "green",
     State.OVERDUE: "bold red",
     State.DUE_SOON: "yellow",
     State.OPEN: "cyan",
     State.NO_DEADLINE: "dim",
-}
-PROGRESS_LABELS: dict[ProgressStatus, str] = {
-    ProgressStatus.TARGET_ACHIEVED: "target achieved",
-    ProgressStatus.ON_TRACK: "on track",
-    ProgressStatus.PROGRESS_TOO_SLOW: "progress too slow",
-    ProgressStatus.DETERIORATION: "deterioration",
-    ProgressStatus.NOT_ENOUGH_DATA: "not enough data",
-    ProgressStatus.NO_TARGET_OR_DIRECTION: "no target or direction",
 }
 
 OUTCOME_LABELS: dict[Outcome, str] = {
@@ -464,13 +442,9 @@ def render_plain(report: StatusReport) -> str:
 
 # --- Markdown -------------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
-
-
-def md_escape(text: str) -> str:
-    """Escape ``text`` for a Markdown table cell: punctuation, ``|`` and line breaks (``<br>``)."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", text)
-    return "<br>".join(escaped.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+#: Escapes plan text for a Markdown table cell (also used for the headings and lines around the
+#: tables): punctuation, ``|``, line breaks as ``<br>``, @-mentions and #-references neutralised.
+md_escape = markdown.cell
 
 
 def _md_row(cells: Sequence[str]) -> str:
@@ -667,7 +641,7 @@ def print_rich(report: StatusReport, console: Any) -> None:
             console.print(table)
 
 
-def _print_rich_summary(report: StatusReport, console: Any, symbols: dict[State, str]) -> None:
+def _print_rich_summary(report: StatusReport, console: Any, symbols: dict[str, str]) -> None:
     """Print the counts per area: a table if it fits whole, else two lines per area."""
     from rich import box
     from rich.text import Text as RichText
@@ -730,7 +704,7 @@ def _print_rich_summary(report: StatusReport, console: Any, symbols: dict[State,
 
 
 def _print_rich_summary_blocks(
-    console: Any, names: Sequence[Any], rows: Sequence[list[int]], symbols: dict[State, str]
+    console: Any, names: Sequence[Any], rows: Sequence[list[int]], symbols: dict[str, str]
 ) -> None:
     """Print the summary for consoles too narrow for its table: each area, then its counts."""
     from rich.padding import Padding

@@ -17,7 +17,6 @@ import difflib
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -25,67 +24,11 @@ from hytecli.deadlines import ResolvedDeadline, UnknownCouncilTerm, resolve_dead
 from hytecli.findings import Finding, Severity, sort_findings
 from hytecli.models import Deadline, PlanFile, Text
 from hytecli.periods import Period, PeriodKind
+from hytecli.plausibility import completion_date_problem, value_date_problem
 from hytecli.repository import IndicatorRecord, PlanItem, PlanRepository
 from hytecli.yamlfile import DataPath, YamlDocument
 
 WARNING = Severity.WARNING
-
-_PERIOD_NAMES = {
-    PeriodKind.YEAR: "year",
-    PeriodKind.HALF_YEAR: "half-year",
-    PeriodKind.QUARTER: "quarter",
-    PeriodKind.MONTH: "month",
-}
-_PERIOD_EXAMPLES = {
-    PeriodKind.YEAR: "{year}",
-    PeriodKind.HALF_YEAR: "{year}-H1",
-    PeriodKind.QUARTER: "{year}-Q1",
-    PeriodKind.MONTH: "{year}-01",
-}
-
-
-# --- dates of completions and values (shared with hyte record and hyte complete) ------------------
-
-
-def one_year_after(day: date) -> date:
-    """Return the same day a year later (28 February for 29 February)."""
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:
-        return day.replace(year=day.year + 1, day=28)
-
-
-def completion_date_problem(day: date, plan: PlanFile, year: int | None = None) -> str | None:
-    """Say what is implausible about a completion dated ``day``, or return ``None``.
-
-    The rule (D005, a warning; ``hyte complete`` refuses such a date): a goal or action of the
-    plan is done within the plan period, or at the latest a year after it ended (reported in the
-    last annual report); a recurring item's completion for ``year`` is not done before that year
-    began. The text completes a sentence whose subject is the date.
-    """
-    start, end = plan.period.start, plan.period.end
-    if day < start:
-        return f"is before the plan period began ({start.isoformat()})"
-    if day > one_year_after(end):
-        return f"is more than a year after the plan period ended ({end.isoformat()})"
-    if year is not None and day < date(year, 1, 1):
-        return f"is before {year}, the year it covers, began"
-    return None
-
-
-def value_date_problem(day: date, period: Period, plan: PlanFile | None) -> tuple[str, str] | None:
-    """Say what is wrong with an indicator value's ``date``: ``(code, text)``, or ``None``.
-
-    I007 (an error): the date is before the value's period began, as no value is achieved or
-    recorded before the period it measures starts. D005 (a warning): the date is before the plan
-    period began (possible only for a period that starts before the plan). The text completes a
-    sentence whose subject is the date.
-    """
-    if day < period.start:
-        return "I007", f"is before its period {period} began ({period.start.isoformat()})"
-    if plan is not None and day < plan.period.start:
-        return "D005", f"is before the plan period began ({plan.period.start.isoformat()})"
-    return None
 
 
 def validate_repository(repo: PlanRepository) -> list[Finding]:
@@ -674,14 +617,13 @@ class _Checks:
             base: DataPath = ("values", i)
             period = entry.period
             if period.kind is not ind.reporting_period:
-                example = _PERIOD_EXAMPLES[ind.reporting_period].format(year=period.year)
                 yield document.finding(
                     (*base, "period"),
                     "I002",
-                    f"period {period} is a {_PERIOD_NAMES[period.kind]} but this indicator is "
-                    f"reported per {_PERIOD_NAMES[ind.reporting_period]} "
+                    f"period {period} is a {period.kind.noun} but this indicator is "
+                    f"reported per {ind.reporting_period.noun} "
                     f"(reporting_period: {ind.reporting_period}): write the period like "
-                    f"{example}, or change reporting_period",
+                    f"{ind.reporting_period.examples(period.year)}, or change reporting_period",
                 )
             key = (period, entry.municipality, entry.series)
             if key in seen:

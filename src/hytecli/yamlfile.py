@@ -534,6 +534,59 @@ def _control_character_finding(
     )
 
 
+class YamlProblem(ValueError):
+    """Text that is not plan YAML, found while composing it: ``finding`` says where and why.
+
+    Attributes:
+        finding: The located finding (a ``Y`` code), as :func:`parse_yaml` reports it.
+    """
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(f"line {finding.line}, column {finding.column}: {finding.message}")
+        self.finding = finding
+
+
+def compose_strict(text: str, path: str) -> Node | None:
+    """Compose ``text`` into PyYAML's node tree with hyte's strict loader, marks included.
+
+    The first step of :func:`parse_yaml`, for code that needs the nodes themselves
+    (:mod:`hytecli.editing` splices new text in at their marks). Syntax errors, control
+    characters in the text, anchors, aliases, tags and deep nesting are refused here; duplicate
+    keys, YAML 1.1-only scalars, too large numbers and escaped control characters only when
+    :func:`parse_yaml` builds the data from the nodes.
+
+    Args:
+        text: The file's contents, already decoded.
+        path: The path to show in the finding.
+
+    Returns:
+        The root node, or ``None`` when the text holds no document (an empty file).
+
+    Raises:
+        YamlProblem: the text is not valid plan YAML.
+    """
+    doc = YamlDocument(path=path, text=text)
+    try:
+        # PyYAML's reader checks the whole text for control characters when it is created.
+        loader = _StrictLoader(text)
+    except yaml.reader.ReaderError as exc:
+        raise YamlProblem(_control_character_finding(doc, text, exc)) from None
+    try:
+        root: Node | None = loader.get_single_node()
+    except _LoaderError as exc:
+        line, column = _pos(exc.mark)
+        raise YamlProblem(
+            Finding(path, line, column, Severity.ERROR, exc.code, exc.message)
+        ) from None
+    except yaml.MarkedYAMLError as exc:
+        raise YamlProblem(_yaml_error_finding(doc, exc)) from None
+    except yaml.reader.ReaderError as exc:
+        raise YamlProblem(_control_character_finding(doc, text, exc)) from None
+    finally:
+        loader.dispose()
+    return root
+
+
 def parse_yaml(text: str, path: str) -> YamlDocument:
     """Read YAML ``text`` strictly into a :class:`YamlDocument` (see the module docstring).
 
@@ -546,25 +599,10 @@ def parse_yaml(text: str, path: str) -> YamlDocument:
     """
     doc = YamlDocument(path=path, text=text)
     try:
-        # PyYAML's reader checks the whole text for control characters when it is created.
-        loader = _StrictLoader(text)
-    except yaml.reader.ReaderError as exc:
-        doc.findings.append(_control_character_finding(doc, text, exc))
+        root = compose_strict(text, path)
+    except YamlProblem as exc:
+        doc.findings.append(exc.finding)
         return doc
-    try:
-        root = loader.get_single_node()
-    except _LoaderError as exc:
-        line, column = _pos(exc.mark)
-        doc.findings.append(Finding(path, line, column, Severity.ERROR, exc.code, exc.message))
-        return doc
-    except yaml.MarkedYAMLError as exc:
-        doc.findings.append(_yaml_error_finding(doc, exc))
-        return doc
-    except yaml.reader.ReaderError as exc:
-        doc.findings.append(_control_character_finding(doc, text, exc))
-        return doc
-    finally:
-        loader.dispose()
     if root is None:
         doc.findings.append(
             Finding(

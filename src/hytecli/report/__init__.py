@@ -58,7 +58,8 @@ def render_report(
         repository: A loaded plan whose files loaded without errors.
         options: The year, language and day (see :class:`ReportOptions`).
         report_format: ``markdown`` or ``html``.
-        now: The current instant, for the default day (default: the real time). For tests.
+        now: The current instant, for the default day. ``None`` reads the machine's clock, for
+            library users; the CLI reads the clock once and passes it in.
         assess: How to assess progress (see :func:`build_context`).
         revision: The data revision (default: asked from git).
 

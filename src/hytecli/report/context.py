@@ -8,9 +8,10 @@ report's locale, and the charts drawn. Templates only arrange it. ``docs/report.
 each field for template authors.
 
 Which values a report counts: a recorded value counts when its period starts no later than the
-end of the reporting year and it was known on the report's day (its ``date`` is not after
-``as_of``; without a date, its period has started by ``as_of``). Deadlines and progress are judged
-on ``as_of`` with those values only, so a report can be made again, identically, later.
+end of the reporting year and it was known on the report's day (:func:`hytecli.judging.known_on`:
+its ``date``, or without one its period's last day, is not after ``as_of``), the rule ``hyte
+status`` and progress use too. Deadlines and progress are judged on ``as_of`` with those values
+only, so a report can be made again, identically, later.
 """
 
 from __future__ import annotations
@@ -22,8 +23,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from hytecli.judging import known_on
+from hytecli.labels import PROGRESS_LABELS, PROGRESS_SYMBOLS, STATE_LABELS, STATE_SYMBOLS
 from hytecli.models import IndicatorFile, IndicatorValue, PlanFile, Text
 from hytecli.periods import today_in_zone
+from hytecli.progress import ProgressAssessment, YesNoAssessment, assess_indicator
 from hytecli.report.charts import (
     PALETTE,
     BarSeries,
@@ -61,7 +65,7 @@ from hytecli.report.model import (
 )
 from hytecli.report.revision import Revision, detect_revision
 from hytecli.report.texts import PlanText, plan_text
-from hytecli.repository import AreaRecord, IndicatorRecord, PlanRepository
+from hytecli.repository import AreaRecord, IndicatorRecord, PlanRepository, indicator_deadline
 from hytecli.status import (
     STATES,
     AreaSummary,
@@ -95,20 +99,10 @@ _YES_NO_STATUSES = {
     "not_recorded": "not_enough_data",
 }
 
-_STATE_LABELS = {
-    State.DONE: N_("done"),
-    State.OVERDUE: N_("overdue"),
-    State.DUE_SOON: N_("due soon"),
-    State.OPEN: N_("open"),
-    State.NO_DEADLINE: N_("no deadline"),
-}
-_STATE_SYMBOLS = {
-    State.DONE: "✓",
-    State.OVERDUE: "✗",
-    State.DUE_SOON: "!",
-    State.OPEN: "○",
-    State.NO_DEADLINE: "–",
-}
+# The names (msgids, translated here) and symbols of states and progress statuses are
+# hytecli.labels', shared with hyte status.
+_STATE_LABELS = STATE_LABELS
+_STATE_SYMBOLS = STATE_SYMBOLS
 _STATE_LOOK = {  # chart colour and hatch: never colour alone
     State.DONE: (PALETTE["green"], ""),
     State.OVERDUE: (PALETTE["vermillion"], "xx"),
@@ -116,26 +110,8 @@ _STATE_LOOK = {  # chart colour and hatch: never colour alone
     State.OPEN: (PALETTE["sky"], "//"),
     State.NO_DEADLINE: ("#FFFFFF", ""),
 }
-_PROGRESS_LABELS = {
-    "target_achieved": N_("target achieved"),
-    "on_track": N_("on track"),
-    "progress_too_slow": N_("progress too slow"),
-    "deterioration": N_("deterioration"),
-    "not_achieved": N_("not achieved"),
-    "not_enough_data": N_("not enough data"),
-    "no_target_or_direction": N_("no target or direction"),
-    "not_assessed": N_("not assessed"),
-}
-_PROGRESS_SYMBOLS = {
-    "target_achieved": "✓",
-    "on_track": "↗",
-    "progress_too_slow": "→",
-    "deterioration": "↘",
-    "not_achieved": "✗",
-    "not_enough_data": "?",
-    "no_target_or_direction": "·",
-    "not_assessed": "–",
-}
+_PROGRESS_LABELS = PROGRESS_LABELS
+_PROGRESS_SYMBOLS = PROGRESS_SYMBOLS
 _PROGRESS_LOOK = {
     "target_achieved": (PALETTE["green"], ""),
     "on_track": (PALETTE["sky"], "//"),
@@ -206,7 +182,9 @@ class ReportOptions:
 
 # --- building -------------------------------------------------------------------------------------
 
-Assess = Callable[[IndicatorFile, date], Any]
+#: How an indicator is assessed on a day: count, percentage and rate indicators by their
+#: progress, yes/no indicators by their latest answer, text indicators not at all (``None``).
+Assess = Callable[[IndicatorFile, date], ProgressAssessment | YesNoAssessment | None]
 
 
 def default_as_of(year: int, today: date) -> date:
@@ -219,26 +197,22 @@ def default_language(plan: PlanFile) -> str:
     return plan.language if plan.language in LANGUAGES else "en"
 
 
-def real_assess(plan: PlanFile | None = None) -> Assess | None:
-    """Return hytecli.progress's assessment of any indicator, or ``None`` without that module.
+def real_assess(repository: PlanRepository) -> Assess:
+    """Return :func:`hytecli.progress.assess_indicator` for the indicators of ``repository``.
 
-    Count, percentage and rate indicators get :func:`hytecli.progress.assess_progress`'s
-    compound-growth assessment, yes/no indicators their latest answer, text indicators none.
+    Count, percentage and rate indicators get the compound-growth assessment, against the
+    indicator's effective deadline (inherited as ``hyte status`` inherits it,
+    :func:`hytecli.repository.indicator_deadline`); yes/no indicators their latest answer; text
+    indicators none.
     """
-    try:
-        from hytecli import progress
-    except ImportError as exc:  # hytecli.progress is not there (an older or partial install)
-        if getattr(exc, "name", None) in ("hytecli.progress", None):
-            return None
-        raise
-    assess_indicator = getattr(progress, "assess_indicator", None)
 
-    def assess(indicator: IndicatorFile, as_of: date) -> Any:
-        if assess_indicator is not None:
-            return assess_indicator(indicator, as_of=as_of, plan=plan)
-        if indicator.kind in _NUMERIC_KINDS:
-            return progress.assess_progress(indicator, as_of=as_of)
-        return None
+    def assess(
+        indicator: IndicatorFile, as_of: date
+    ) -> ProgressAssessment | YesNoAssessment | None:
+        deadline = indicator_deadline(
+            indicator, repository.plan, repository.indicator_users(indicator.id)
+        )
+        return assess_indicator(indicator, as_of=as_of, plan=repository.plan, deadline=deadline)
 
     return assess
 
@@ -257,16 +231,10 @@ class _Anchors:
         return anchor
 
 
-def _counts_on(value: IndicatorValue, as_of: date) -> bool:
-    if value.date is not None:
-        return value.date <= as_of
-    return value.period.start <= as_of
-
-
 def reported_values(indicator: IndicatorFile, year: int, as_of: date) -> list[IndicatorValue]:
     """The values a report for ``year`` made on ``as_of`` counts (see the module's description)."""
     end = date(year, 12, 31)
-    return [v for v in indicator.values if v.period.start <= end and _counts_on(v, as_of)]
+    return [v for v in indicator.values if v.period.start <= end and known_on(v, as_of)]
 
 
 def _restrict(repository: PlanRepository, year: int, as_of: date) -> PlanRepository:
@@ -330,7 +298,7 @@ class _Builder:
             for code in text.values:
                 if code not in self.markers:
                     self.markers[code] = self.loc.in_language(code)
-        return plan_text(text, self.lang, self.markers)
+        return plan_text(text, self.lang, self.markers, fallback=self.plan.language)
 
     def t_req(self, text: Text) -> PlanText:
         result = self.t(text)
@@ -522,16 +490,11 @@ class _Builder:
         )
 
     def _target_deadline(self, indicator: IndicatorFile) -> DeadlineStatus | None:
-        target = indicator.target
-        if target is None or target.deadline is None:
+        """The target's own deadline as status judged it (an inherited one is not the target's)."""
+        item = self.items.get(("indicator", indicator.id))
+        if item is None or item.deadline is None or item.deadline.inherited_from is not None:
             return None
-        resolved = self.repository.resolve(target.deadline)
-        if resolved is None:
-            return DeadlineStatus(
-                "term_end", str(target.deadline.term_end), None, target.deadline.wording
-            )
-        due = resolved.due if resolved.due is not None else resolved.due_in(self.year)
-        return DeadlineStatus(resolved.form, resolved.written, due, resolved.wording)
+        return item.deadline
 
     def progress(self, indicator: IndicatorFile) -> ProgressInfo:
         if self.assess is None:
@@ -540,55 +503,45 @@ class _Builder:
         assessment = self.assess(indicator, self.as_of)
         if assessment is None:
             return ProgressInfo(self.progress_label("not_assessed"), True, [])
-        status = getattr(assessment, "status", assessment)
-        key = str(getattr(status, "value", status))
-        if indicator.kind == "yes_no":
-            key = _YES_NO_STATUSES.get(key, key)
-        if key not in _PROGRESS_LABELS:
-            key = "not_enough_data"
+        if isinstance(assessment, YesNoAssessment):
+            key = _YES_NO_STATUSES[assessment.status.value]
+            return ProgressInfo(self.progress_label(key), True, [])
         return ProgressInfo(
-            self.progress_label(key), True, self.progress_details(assessment, indicator)
+            self.progress_label(assessment.status.value),
+            True,
+            self.progress_details(assessment, indicator),
         )
 
-    def progress_details(self, assessment: Any, indicator: IndicatorFile) -> list[tuple[str, str]]:
-        """The numbers behind a progress status, in words (those the assessment gives)."""
+    def progress_details(
+        self, assessment: ProgressAssessment, indicator: IndicatorFile
+    ) -> list[tuple[str, str]]:
+        """The numbers behind a progress status, in words (those the assessment has)."""
         _ = self.loc.gettext
         details: list[tuple[str, str]] = []
-
-        def number_of(name: str) -> float | None:
-            value = getattr(assessment, name, None)
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                return float(value)
-            return None
 
         def shown(value: float) -> str:
             return self.value_text(indicator, round(value, 6)).text
 
-        for label, period_name, value_name in (
-            (N_("base value"), "base_period", "base_value"),
-            (N_("latest value"), "latest_period", "latest_value"),
+        for label, period, value in (
+            (N_("base value"), assessment.base_period, assessment.base_value),
+            (N_("latest value"), assessment.latest_period, assessment.latest_value),
         ):
-            value = number_of(value_name)
             if value is not None:
-                period = getattr(assessment, period_name, None)
                 details.append(
                     (_(label), f"{shown(value)} ({period})" if period is not None else shown(value))
                 )
-        target = number_of("target_value")
-        if target is not None and getattr(assessment, "target_reference", None):
-            details.append((_("reference value"), shown(target)))
+        if assessment.target_value is not None and assessment.target_reference:
+            details.append((_("reference value"), shown(assessment.target_value)))
         # Compound yearly growth is relative (a share of the value), never percentage points:
         # from 40 % to 45.5 % in a year is +13.75 %.
-        for label, name in (
-            (N_("observed relative change per year"), "observed_cagr"),
-            (N_("relative change per year needed for the target"), "required_cagr"),
+        for label, rate in (
+            (N_("observed relative change per year"), assessment.observed_cagr),
+            (N_("relative change per year needed for the target"), assessment.required_cagr),
         ):
-            value = number_of(name)
-            if value is not None:
-                details.append((_(label), self.loc.fraction_percent(value, signed=True)))
-        ratio = number_of("ratio")
-        if ratio is not None:
-            details.append((_("observed / needed"), self.loc.number(round(ratio, 2))))
+            if rate is not None:
+                details.append((_(label), self.loc.fraction_percent(rate, signed=True)))
+        if assessment.ratio is not None:
+            details.append((_("observed / needed"), self.loc.number(round(assessment.ratio, 2))))
         return details
 
     def indicator_section(self, record: IndicatorRecord, users: list[ItemLink]) -> IndicatorSection:
@@ -899,11 +852,15 @@ def build_context(
     Args:
         repository: A loaded plan whose files loaded without errors.
         options: The year, language and day.
-        now: The current instant, for the default ``as_of`` (default: the real time). For tests.
+        now: The current instant, for the default ``as_of`` and for saying whether ``as_of``
+            is in the future. ``None`` reads the machine's clock, for library users; the CLI
+            reads the clock once and passes it in.
         assess: How to assess an indicator's progress: ``True`` for
-            :func:`hytecli.progress.assess_progress` (every indicator is "not enough data" while
-            that module does not exist), ``None`` or ``False`` for none, or a function
-            ``(indicator, as_of) -> assessment`` with a ``status``.
+            :func:`hytecli.progress.assess_indicator` with the indicator's effective deadline
+            (:func:`real_assess`), ``None`` or ``False`` for none (every indicator is then "not
+            enough data", or "not assessed" for a text one), or an :data:`Assess` function
+            ``(indicator, as_of)`` returning a :class:`~hytecli.progress.ProgressAssessment`,
+            a :class:`~hytecli.progress.YesNoAssessment` or ``None``.
         revision: The data revision; default: asked from git in the repository's folder.
         draw_charts: Draw the SVG charts (the HTML report); the Markdown report does without.
 
@@ -951,7 +908,7 @@ def build_context(
     status = compute_status(restricted, query)
     assess_fn: Assess | None
     if assess is True:
-        assess_fn = real_assess(plan)
+        assess_fn = real_assess(restricted)
     elif assess is False or assess is None:
         assess_fn = None
     else:

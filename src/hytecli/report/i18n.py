@@ -22,6 +22,8 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 
+from hytecli.labels import N_ as N_  # marks msgids; re-exported for the report's modules
+
 #: The languages the report can be made in, and the Babel locale of each.
 LOCALES: dict[str, str] = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
 LANGUAGES: tuple[str, ...] = tuple(LOCALES)
@@ -29,11 +31,6 @@ LANGUAGES: tuple[str, ...] = tuple(LOCALES)
 QUOTES: dict[str, tuple[str, str]] = {"fi": ("”", "”"), "sv": ("”", "”"), "en": ("“", "”")}
 DOMAIN = "hyte"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
-
-
-def N_(message: str) -> str:  # noqa: N802 - the conventional name, known to pybabel extract
-    """Mark ``message`` for extraction without translating it (it is translated later)."""
-    return message
 
 
 #: "(in Finnish)" markers for plan text shown in another language than the report's.

@@ -224,7 +224,8 @@ class ProgressInfo:
         label: The status (``key`` one of target_achieved, on_track, progress_too_slow,
             deterioration, not_achieved, not_enough_data, no_target_or_direction,
             not_assessed).
-        available: False when progress could not be assessed at all in this installation.
+        available: False when the report was built without assessing progress
+            (``build_context(assess=None)``, a library option; ``hyte report`` always assesses).
         details: The numbers behind the status, as ``(label, value)`` pairs in words.
     """
 

@@ -1,4 +1,4 @@
-"""Rendering the report with Jinja2: the one place that builds the template environment.
+"""Rendering the report with Jinja2 (in an environment from :mod:`hytecli.templating`).
 
 Templates are looked up by name in the plan repository's ``templates/`` folder first and in the
 templates shipped with hyte (``hytecli/templates/``) second, so a repository overrides any of them
@@ -6,7 +6,8 @@ templates shipped with hyte (``hytecli/templates/``) second, so a repository ove
 putting a file of the same name there.
 
 Templates come from pull requests and run in CI, so they run in Jinja2's sandbox
-(:class:`~jinja2.sandbox.SandboxedEnvironment`: no access to Python internals), HTML templates
+(:class:`~jinja2.sandbox.SandboxedEnvironment`: no access to Python internals; the environment
+is built by :func:`hytecli.templating.make_environment`, as ``hyte init``'s is), HTML templates
 (``*.html.j2``) escape everything they print (autoescape; plan text renders itself, see
 :class:`~hytecli.report.texts.PlanText`), Markdown templates escape plan text with the ``md``,
 ``md_line`` and ``cell`` filters (plan text printed without a filter is escaped as one line), and
@@ -22,10 +23,11 @@ from types import TracebackType
 from typing import Any, Literal
 
 import jinja2
-from jinja2 import FileSystemLoader, StrictUndefined, pass_eval_context
+from jinja2 import FileSystemLoader, pass_eval_context
 from jinja2.nodes import EvalContext
 from jinja2.sandbox import SandboxedEnvironment
 
+from hytecli import templating
 from hytecli.report.i18n import Localizer, translations
 from hytecli.report.model import ReportContext
 from hytecli.report.texts import (
@@ -99,16 +101,11 @@ def make_environment(repository_root: Path | None, language: str) -> SandboxedEn
             ``None`` for the packaged templates only.
         language: The report's language, for ``_()``, ``gettext`` and ``{% trans %}``.
     """
-    environment = SandboxedEnvironment(
-        loader=FileSystemLoader([str(p) for p in search_path(repository_root)]),
+    environment = templating.make_environment(
+        FileSystemLoader([str(p) for p in search_path(repository_root)]),
         autoescape=_autoescape,
-        undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],
         finalize=_finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=False,
     )
     environment.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
     opening, closing = Localizer(language).quote("\0").split("\0")

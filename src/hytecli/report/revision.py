@@ -8,12 +8,12 @@ repository, it says so.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+
+from hytecli.gitrepo import GitProblem, run_git
 
 #: Folders whose uncommitted changes make a report differ from its commit.
 DATA_PATHS = ("plan", "indicators", "templates")
@@ -59,22 +59,19 @@ class Revision:
         return "templates" in self.changed
 
 
-def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str] | None:
-    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
-    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
-        env.pop(name, None)
+@dataclass(frozen=True)
+class _Output:
+    returncode: int
+    stdout: str
+
+
+def _git(root: Path, *args: str) -> _Output | None:
+    """Run git in ``root`` as :func:`hytecli.gitrepo.run_git` does; ``None`` if it cannot run."""
     try:
-        return subprocess.run(
-            ["git", *args],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            env=env,
-            check=False,
-            timeout=30,
-        )
-    except (OSError, subprocess.TimeoutExpired):
+        result = run_git(root, *args)
+    except GitProblem:  # cannot run, or too slow: the report then says it cannot tell
         return None
+    return _Output(result.returncode, result.stdout.decode("utf-8", "replace"))
 
 
 def detect_revision(root: Path) -> Revision:

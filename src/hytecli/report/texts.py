@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from hytecli import markdown
 from hytecli.models import Text
 
 
@@ -68,6 +69,7 @@ def plan_text(
     report_lang: str,
     marker: dict[str, str] | None = None,
     neutral: bool = False,
+    fallback: str | None = None,
 ) -> PlanText | None:
     """Return ``text`` in ``report_lang`` (falling back visibly), or ``None`` for no text.
 
@@ -77,16 +79,16 @@ def plan_text(
         marker: Language code → fallback marker (``{"fi": "(suomeksi)"}``); a language missing
             here gets no marker.
         neutral: Treat a plain string as language-neutral (no ``lang`` attribute).
+        fallback: The language shown when ``report_lang`` is missing: the plan's main language
+            (``None``: the first language written, see :meth:`hytecli.models.Text.get`).
     """
     if text is None:
         return None
     if isinstance(text, str):
         return PlanText(text, None if neutral else report_lang, False, "", report_lang)
-    value, used = text.get(report_lang, "fi")
-    fallback = used != report_lang
-    return PlanText(
-        value, used, fallback, (marker or {}).get(used, "") if fallback else "", report_lang
-    )
+    value, used = text.get(report_lang, fallback)
+    other = used != report_lang
+    return PlanText(value, used, other, (marker or {}).get(used, "") if other else "", report_lang)
 
 
 def _newlines(text: str) -> str:
@@ -151,62 +153,48 @@ def html_paragraphs(value: object, tag: str = "p") -> Markup:
 
 
 # --- Markdown -------------------------------------------------------------------------------------
-
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&#@$])")
-_MD_LINE_START = re.compile(r"^([-+=:])")
-_MD_ORDERED = re.compile(r"^(\d{1,9})([.)])")
+# The escaping itself is hytecli.markdown's (one set of rules for status, diff and report); these
+# filters add a fallback text's language marker.
 
 
-def _md_line(line: str) -> str:
-    line = _MD_INLINE.sub(r"\\\1", line.strip())
-    line = _MD_LINE_START.sub(r"\\\1", line)
-    return _MD_ORDERED.sub(r"\1\\\2", line)
+def _with_marker(value: object) -> tuple[str, str]:
+    """The text of a filter's value and its fallback marker (``""`` when none)."""
+    if isinstance(value, PlanText):
+        return value.text, (value.marker if value.fallback and value.marker else "")
+    return str(value), ""
 
 
 def md_escape(value: object) -> str:
     """Escape text for Markdown (GitHub) so it shows exactly as written.
 
     Markdown's punctuation is backslash-escaped, as are characters that would start a list,
-    heading or quote at the start of a line. Paragraphs (blank lines) are kept; a single line
+    heading or quote at the start of a line, and GitHub's @-mentions and #-references are
+    neutralised (:mod:`hytecli.markdown`). Paragraphs (blank lines) are kept; a single line
     break within a paragraph becomes a hard line break (a backslash at the end of the line).
     """
     if value is None:
         return ""
-    paragraphs = []
-    text = value if isinstance(value, PlanText) else PlanText(str(value))
-    parts = text.paragraphs or [""]
-    for paragraph in parts:
-        lines = [_md_line(line) for line in paragraph.split("\n") if line.strip()]
-        paragraphs.append("\\\n".join(lines))
-    result = "\n\n".join(paragraphs)
-    if isinstance(value, PlanText) and value.fallback and value.marker:
-        result += " " + _md_line(value.marker)
-    return result
+    text, marker = _with_marker(value)
+    result = markdown.paragraphs(text)
+    return f"{result} {markdown.line(marker)}" if marker else result
 
 
 def md_line(value: object) -> str:
     """Escape text for one line of Markdown (a heading, a list item): line breaks become spaces."""
     if value is None:
         return ""
-    marker = ""
-    if isinstance(value, PlanText):
-        marker = f" {value.marker}" if value.fallback and value.marker else ""
-        value = value.text
-    text = " ".join(str(value).split())
-    return _md_line(text + marker)
+    text, marker = _with_marker(value)
+    return markdown.line(f"{text} {marker}" if marker else text)
 
 
 def md_cell(value: object) -> str:
     """Escape text for a Markdown table cell: ``|`` escaped, line breaks as ``<br>``.
 
     GitHub's tables cannot hold a line break in a cell; ``<br>`` is the one HTML tag GitHub keeps
-    for that, and the only HTML the Markdown report writes.
+    for that, and the only HTML the Markdown report writes (besides the empty comments that
+    neutralise @-mentions, see :mod:`hytecli.markdown`).
     """
     if value is None:
         return ""
-    marker = ""
-    if isinstance(value, PlanText):
-        marker = f" {value.marker}" if value.fallback and value.marker else ""
-        value = value.text
-    lines = [_md_line(line) for line in _newlines(str(value) + marker).split("\n") if line.strip()]
-    return "<br>".join(lines)
+    text, marker = _with_marker(value)
+    return markdown.cell(f"{text} {marker}" if marker else text)

@@ -1,0 +1,69 @@
+"""Names and symbols of deadline states and progress statuses: one table for status and report.
+
+``hyte status`` shows the English names as they are; ``hyte report`` translates the same names
+with its gettext catalogues (they are the msgids, marked with :func:`N_` for ``pybabel extract``,
+which reads this module as babel.cfg says). Every state and status has a symbol as well as a
+name, so that none is told by colour alone; :data:`STATE_ASCII_SYMBOLS` are for terminals that
+cannot show the others.
+
+The tables are keyed by the values of :class:`hytecli.status.State` and of the report's progress
+statuses (:data:`hytecli.report.context.PROGRESS_STATUSES`, which include
+:class:`hytecli.progress.ProgressStatus`); both enums are ``StrEnum``, so their members look up
+the same entries. This module imports nothing of hyte's, so any module can use it.
+"""
+
+from __future__ import annotations
+
+
+def N_(message: str) -> str:  # noqa: N802 - the conventional name, known to pybabel extract
+    """Mark ``message`` for extraction without translating it (it is translated later)."""
+    return message
+
+
+#: A deadline state's name (:class:`hytecli.status.State`).
+STATE_LABELS: dict[str, str] = {
+    "done": N_("done"),
+    "overdue": N_("overdue"),
+    "due_soon": N_("due soon"),
+    "open": N_("open"),
+    "no_deadline": N_("no deadline"),
+}
+#: A deadline state's symbol. "No deadline" is a dash: nothing to count down to.
+STATE_SYMBOLS: dict[str, str] = {
+    "done": "✓",
+    "overdue": "✗",
+    "due_soon": "!",
+    "open": "○",
+    "no_deadline": "–",
+}
+#: The same symbols in ASCII, for a terminal that is not UTF-8.
+STATE_ASCII_SYMBOLS: dict[str, str] = {
+    "done": "+",
+    "overdue": "x",
+    "due_soon": "!",
+    "open": "o",
+    "no_deadline": "-",
+}
+#: An indicator's progress status's name: :class:`hytecli.progress.ProgressStatus`, plus the
+#: report's ``not_achieved`` (a yes/no indicator) and ``not_assessed`` (a text indicator).
+PROGRESS_LABELS: dict[str, str] = {
+    "target_achieved": N_("target achieved"),
+    "on_track": N_("on track"),
+    "progress_too_slow": N_("progress too slow"),
+    "deterioration": N_("deterioration"),
+    "not_achieved": N_("not achieved"),
+    "not_enough_data": N_("not enough data"),
+    "no_target_or_direction": N_("no target or direction"),
+    "not_assessed": N_("not assessed"),
+}
+#: A progress status's symbol.
+PROGRESS_SYMBOLS: dict[str, str] = {
+    "target_achieved": "✓",
+    "on_track": "↗",
+    "progress_too_slow": "→",
+    "deterioration": "↘",
+    "not_achieved": "✗",
+    "not_enough_data": "?",
+    "no_target_or_direction": "·",
+    "not_assessed": "–",
+}
