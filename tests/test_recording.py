@@ -464,7 +464,7 @@ def test_exact_diff_property(
                 record(root, "puoli", str(value), period, municipality=municipality)
             assert file.read_bytes() == old
             return
-        record(
+        result = record(
             root, "puoli", str(value), period, municipality=municipality, note=note, source=source
         )
         new = file.read_bytes()
@@ -474,6 +474,8 @@ def test_exact_diff_property(
         entry: dict[str, object] = {"period": period, "value": value}
         if municipality is not None:
             entry["municipality"] = municipality
+        if result.dated_today:  # the period had not ended on NOW: dated that day
+            entry["date"] = NOW.date().isoformat()
         if note is not None:
             entry["note"] = note.strip()
         if source is not None:
@@ -866,3 +868,23 @@ def test_complete_without_a_date_for_a_year_that_has_ended_asks_for_one(repo: Pa
     assert dry.describe().endswith("(plan/alue-a.yaml); dated today, as no --date was given")
     given = complete(repo, "tavoite-1", on_date=date(2026, 6, 1))
     assert not given.dated_today and "dated today" not in given.describe()
+
+
+def test_a_value_recorded_during_its_period_is_dated_today(build_plan: Build) -> None:
+    # An undated value counts only from its period's last day; recorded mid-period, it is dated
+    # today so that status and reports count it at once. After the period, no date is added.
+    root = build_plan(FILES)
+    during = record_value(
+        root, "maara", "5", period="2025", now=datetime(2025, 3, 1, 10, tzinfo=UTC)
+    )
+    assert during.dated_today
+    assert "dated today, as 2025 has not ended" in during.describe()
+    text = (root / "indicators" / "maara.yaml").read_text(encoding="utf-8")
+    assert "date: 2025-03-01" in text
+    after = record_value(
+        root, "maara", "7", period="2024", municipality="078", now=datetime(2025, 3, 1, tzinfo=UTC)
+    )
+    assert not after.dated_today
+    entry = next(v for v in load_repository(root).indicator("maara").indicator.values
+                 if v.municipality == "078")  # fmt: skip
+    assert entry.date is None

@@ -273,6 +273,8 @@ class RecordResult:
         kept: Fields of a replaced entry that were kept as they were (``note``, ``source``, ...).
         written: ``False`` for a dry run.
         diff: Unified diff of the change.
+        dated_today: True when no date was given and the period had not ended, so the entry was
+            dated today (an undated value counts only from its period's last day).
     """
 
     path: str
@@ -285,6 +287,7 @@ class RecordResult:
     kept: tuple[str, ...]
     written: bool
     diff: str
+    dated_today: bool = False
 
     def describe(self) -> str:
         """Return a one-line summary: ``recorded x 2025 = 130 (indicators/x.yaml)``."""
@@ -300,7 +303,14 @@ class RecordResult:
         else:
             change = format_value(self.value)
         kept = f"; kept its {', '.join(self.kept)}" if self.kept else ""
-        return f"{verb} {self.indicator_id} {self.period}{where}: {change} ({self.path}){kept}"
+        dated = (
+            f"; dated today, as {self.period} has not ended (give --date to change it)"
+            if self.dated_today
+            else ""
+        )
+        return (
+            f"{verb} {self.indicator_id} {self.period}{where}: {change} ({self.path}){kept}{dated}"
+        )
 
 
 def _find_indicator(repository: PlanRepository, indicator_id: str) -> IndicatorRecord:
@@ -499,6 +509,11 @@ def record_value(
         if on_date is not None:
             _check_not_future(on_date, today, "--date")
             _check_value_date(on_date, the_period, plan)
+        dated_today = False
+        if on_date is None and today < the_period.end and not replace:
+            # A value known before its period has ended would otherwise count only from the
+            # period's last day (judging.known_from): date it today so that it counts now.
+            on_date, dated_today = today, True
 
         existing: int | None = None
         for i, entry in enumerate(indicator.values):
@@ -578,6 +593,7 @@ def record_value(
             kept=kept,
             written=not dry_run,
             diff=diff,
+            dated_today=dated_today,
         )
 
 
