@@ -147,15 +147,15 @@ def handle_errors(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from hytecli.repository import RepositoryNotFound
+        from hytecli.errors import HyteError
 
         try:
             return command(*args, **kwargs)
         except (typer.Exit, typer.BadParameter):
             raise  # typer prints a bad option value as a usage error (exit 2)
-        except RepositoryNotFound as exc:
+        except HyteError as exc:  # expected problems raised by the library
             _err(f"error: {exc}")
-            raise typer.Exit(EXIT_USAGE) from None
+            raise typer.Exit(exc.exit_code) from None
         except UserError as exc:
             _err(f"error: {exc}")
             raise typer.Exit(exc.exit_code) from None
@@ -363,13 +363,13 @@ def status(
 
 
 def _refuse_broken(repository: PlanRepository) -> None:
-    """Stop with the load errors when the plan cannot be read well enough to use."""
-    from hytecli.repository import PlanHasErrors, require_usable_plan
+    """Stop with the load errors when the plan cannot be read well enough to use.
 
-    try:
-        require_usable_plan(repository)
-    except PlanHasErrors as exc:
-        raise UserError(str(exc)) from None
+    ``require_usable_plan`` raises PlanHasErrors, a HyteError that handle_errors prints (exit 1).
+    """
+    from hytecli.repository import require_usable_plan
+
+    require_usable_plan(repository)
 
 
 # --- export ---------------------------------------------------------------------------------------
@@ -539,30 +539,32 @@ def record(
     """
     from datetime import UTC, datetime
 
-    from hytecli.recording import Refused, record_value
+    from hytecli.recording import record_value
 
     day = _parse_date_option(on_date, "--date")
     root = _repository_root(repo)
-    try:
-        result = record_value(
-            root,
-            indicator,
-            value,
-            period=period,
-            now=datetime.now(UTC),
-            municipality=municipality,
-            series=series,
-            note=note,
-            source=source,
-            on_date=day,
-            replace=replace,
-            dry_run=dry_run,
-        )
-    except Refused as exc:
-        raise UserError(str(exc)) from None
-    if dry_run:
-        typer.echo(result.diff, nl=False)
-    typer.echo(result.describe())
+    result = record_value(
+        root,
+        indicator,
+        value,
+        period=period,
+        now=datetime.now(UTC),
+        municipality=municipality,
+        series=series,
+        note=note,
+        source=source,
+        on_date=day,
+        replace=replace,
+        dry_run=dry_run,
+    )
+    _print_change(result.diff if dry_run else None, result.describe())
+
+
+def _print_change(diff: str | None, summary: str) -> None:
+    """Print a dry run's diff (when given) and the one-line summary of a change."""
+    if diff is not None:
+        typer.echo(diff, nl=False)
+    typer.echo(summary)
 
 
 @app.command()
@@ -602,26 +604,21 @@ def complete(
     """Mark a goal or action completed (adds to its completed list in the area file)."""
     from datetime import UTC, datetime
 
-    from hytecli.recording import Refused, complete_item
+    from hytecli.recording import complete_item
 
     day = _parse_date_option(on_date, "--date")
     root = _repository_root(repo)
-    try:
-        result = complete_item(
-            root,
-            item,
-            now=datetime.now(UTC),
-            on_date=day,
-            period=period,
-            note=note,
-            replace=replace,
-            dry_run=dry_run,
-        )
-    except Refused as exc:
-        raise UserError(str(exc)) from None
-    if dry_run:
-        typer.echo(result.diff, nl=False)
-    typer.echo(result.describe())
+    result = complete_item(
+        root,
+        item,
+        now=datetime.now(UTC),
+        on_date=day,
+        period=period,
+        note=note,
+        replace=replace,
+        dry_run=dry_run,
+    )
+    _print_change(result.diff if dry_run else None, result.describe())
 
 
 # --- diff -----------------------------------------------------------------------------------------

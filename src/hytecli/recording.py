@@ -44,6 +44,7 @@ from hytecli.editing import (
     unified_diff,
     yaml_scalar,
 )
+from hytecli.errors import HyteError
 from hytecli.fileio import write_bytes_atomic
 from hytecli.findings import Finding, Severity
 from hytecli.models import AreaFile, IndicatorFile, PlanFile
@@ -70,7 +71,7 @@ LOCK_TIMEOUT = 60.0
 LOCK_NAME = "hyte.lock"
 
 
-class Refused(Exception):
+class Refused(HyteError):
     """The record or completion was refused and nothing was written; the message says why."""
 
 

@@ -16,6 +16,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from hytecli.deadlines import ResolvedDeadline, UnknownCouncilTerm, resolve_deadline
+from hytecli.errors import HyteError
 from hytecli.findings import Finding, Severity, sort_findings
 from hytecli.models import (
     Action,
@@ -35,7 +36,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
-class PlanHasErrors(Exception):
+class PlanHasErrors(HyteError):
     """The plan files have YAML or shape errors, so the plan cannot be used as data.
 
     The message lists the first errors (``path:line:col: ...``) and says to run hyte validate;
@@ -49,8 +50,10 @@ class PlanHasErrors(Exception):
         self.listing = listing
 
 
-class RepositoryNotFound(Exception):
+class RepositoryNotFound(HyteError):
     """No plan repository (a folder with ``plan/plan.yaml``) was found; the message says where."""
+
+    exit_code = 2
 
 
 def find_repository(start: Path) -> Path:
