@@ -26,7 +26,15 @@ from hytecli.report import (
     render_report,
 )
 from hytecli.report.revision import detect_revision
-from hytecli.report.texts import PlanText, md_cell, md_escape, md_line, plan_text
+from hytecli.report.texts import (
+    PlanText,
+    html_paragraphs,
+    md_cell,
+    md_escape,
+    md_line,
+    md_mark,
+    plan_text,
+)
 from hytecli.repository import load_repository
 from report_support import FIXTURE_NOW, ROOT, copy_fixture
 
@@ -189,16 +197,65 @@ def test_real_plan_reports_say_no_values_are_recorded_yet(real_repo, year: int) 
 
 def test_plan_text_falls_back_to_finnish_visibly(fixture_repo) -> None:  # type: ignore[no-untyped-def]
     html = render(fixture_repo, fmt="html", lang="sv", assess=None)
-    # a Finnish-only title: lang="fi" on its element and a marker in Swedish after it
+    # a Finnish-only title: lang="fi" on its element and a short raised marker after it
     assert (
-        '<span lang="fi">Asukkaat liikkuvat enemmän vuoteen 2026 mennessä</span> '
-        '<span class="fallback">(på finska)</span>'
+        '<span lang="fi">Asukkaat liikkuvat enemmän vuoteen 2026 mennessä</span>'
+        '<sup class="fallback">fi</sup></h3>'
     ) in html
     # a title the plan gives in Swedish: no marker
     assert "Ensamheten minskar</h3>" in html
     assert '<html lang="sv">' in html
+    # one notice near the top says what the marker means; the long markers are gone
+    header = html.split("</header>")[0]
+    assert header.count('<p class="notice">Planens texter som inte finns på svenska') == 1
+    assert 'visas på finska och är märkta med <sup class="fallback">fi</sup>.' in header
+    assert "på finska)" not in html
+    # every marker follows text in Finnish: no marker without a lang="fi" before it
+    body = html.split("</header>")[1]
+    for before in body.split('<sup class="fallback"')[:-1]:
+        assert before.rfind('lang="fi"') > before.rfind("<sup"), before[-200:]
     md = render(fixture_repo, lang="en", assess=None)
-    assert "### Goal: Asukkaat liikkuvat enemmän vuoteen 2026 mennessä (in Finnish)" in md
+    assert "### Goal: Asukkaat liikkuvat enemmän vuoteen 2026 mennessä (fi)" in md
+    assert md.count("Texts of the plan that are not available in English are shown in Finnish") == 1
+    assert "(in Finnish)" not in md
+
+
+def test_markdown_marks_only_titles_of_goals_actions_and_indicators(fixture_repo) -> None:  # type: ignore[no-untyped-def]
+    md = render(fixture_repo, lang="en", assess=None)
+    marked = [line for line in md.splitlines() if "(fi)" in line and not line.startswith(">")]
+    assert marked, "no fallback title was marked"
+    for line in marked:
+        assert line.startswith(("### Goal: ", "#### Indicator: ", "### Indicator: ", "| ")), line
+        if line.startswith("| "):  # an action's or an overdue item's title: the first cell
+            assert line.count("(fi)") == 1 and line.split(" | ")[0].endswith(" (fi)"), line
+    # responsible parties, deadline wordings and notes carry no marker
+    assert "(in the plan: “kesäkuuhun 2025 mennessä”) |" in md
+    assert "| KUVA; kunnat ja järjestöt (the goal's) |" in md
+    intro = md.split("\n## The plan's introduction\n")[1].split("\n## ")[0]
+    assert "(fi)" not in intro
+    # a report in the plan's own language needs neither notice nor markers
+    fi = render(fixture_repo, lang="fi", assess=None)
+    assert "(fi)" not in fi and "ei ole saatavilla" not in fi
+    html_fi = render(fixture_repo, fmt="html", lang="fi", assess=None)
+    assert (
+        '<sup class="fallback"' not in html_fi.split("</style>")[1]
+        and 'class="notice">Suunnitelman' not in html_fi
+    )
+
+
+def test_fallback_marker_skips_abbreviations_but_keeps_lang() -> None:
+    abbreviation = plan_text(Text({"fi": "LUVN"}), "en", {"fi": "fi"})
+    assert abbreviation is not None and abbreviation.fallback and not abbreviation.marked
+    assert str(abbreviation.__html__()) == '<span lang="fi">LUVN</span>'
+    words = plan_text(Text({"fi": "Kunnat"}), "en", {"fi": "fi"})
+    assert words is not None and words.marked
+    assert str(words.__html__()) == '<span lang="fi">Kunnat</span><sup class="fallback">fi</sup>'
+    # every paragraph of a fallback text carries its lang and its marker
+    intro = plan_text(Text({"fi": "Yksi.\n\nKaksi."}), "en", {"fi": "fi"})
+    assert str(html_paragraphs(intro)) == (
+        '<p lang="fi">Yksi.<sup class="fallback" lang="en">fi</sup></p>\n'
+        '<p lang="fi">Kaksi.<sup class="fallback" lang="en">fi</sup></p>'
+    )
 
 
 def test_dates_and_numbers_follow_the_locale(fixture_repo) -> None:  # type: ignore[no-untyped-def]
@@ -266,9 +323,9 @@ def test_c09_markdown_escapes_pipes_newlines_and_markup(build_plan) -> None:  # 
 
 def test_a_missing_translation_falls_back_to_the_plans_main_language(build_plan) -> None:  # type: ignore[no-untyped-def]
     text = Text({"fi": "Suomeksi", "sv": "På svenska"})
-    shown = plan_text(text, "en", {"sv": "(in Swedish)"}, fallback="sv")
+    shown = plan_text(text, "en", {"sv": "sv"}, fallback="sv")
     assert shown is not None
-    assert (shown.lang, str(shown)) == ("sv", "På svenska (in Swedish)")
+    assert (shown.lang, str(shown), shown.marker) == ("sv", "På svenska", "sv")
     # A Swedish plan's English report shows Swedish, not the first language written (Finnish).
     plan = MINIMAL_PLAN.replace("time_zone:", "language: sv\nlanguages: [sv, fi]\ntime_zone:")
     area = MINIMAL_AREA.replace(
@@ -277,7 +334,8 @@ def test_a_missing_translation_falls_back_to_the_plans_main_language(build_plan)
     repository = load_repository(build_plan({"plan/plan.yaml": plan, "plan/alue-a.yaml": area}))
     assert [f for f in repository.findings if f.severity.value == "error"] == []
     md = render(repository, year=2024, lang="en")
-    assert "### Goal: Mål på svenska (in Swedish)" in md
+    assert "### Goal: Mål på svenska (sv)" in md
+    assert "are not available in English are shown in Swedish;" in md
     assert "Tavoite suomeksi" not in md
 
 
@@ -320,11 +378,10 @@ def test_markdown_escaping_helpers() -> None:
     assert md_escape("line one\nline two") == "line one\\\nline two"
     assert md_escape("@tiimi #1") == md_line("@tiimi #1") == "@<!-- -->tiimi \\#<!-- -->1"
     assert md_cell("a\n@b") == "a<br>@<!-- -->b"
-    fallback = PlanText("Teksti", "fi", True, "(in Finnish)", "en")
-    assert md_line(fallback) == "Teksti (in Finnish)"
-    assert str(fallback.__html__()) == (
-        '<span lang="fi">Teksti</span> <span class="fallback">(in Finnish)</span>'
-    )
+    fallback = PlanText("Teksti", "fi", True, "fi", "en")
+    assert md_line(fallback) == md_cell(fallback) == "Teksti"  # the notice explains
+    assert md_mark(fallback) == " (fi)"
+    assert str(fallback.__html__()) == '<span lang="fi">Teksti</span><sup class="fallback">fi</sup>'
 
 
 # --- templates (case c10) -------------------------------------------------------------------------
@@ -717,11 +774,43 @@ def test_introduction_and_cross_cutting_principle_are_shown(fixture_repo, real_r
         in (intro)
     )
     assert "### Cross-cutting principle" in intro
-    assert "Kuvitteellinen läpileikkaava periaate (fictional fixture). (in Finnish)" in intro
+    assert "Kuvitteellinen läpileikkaava periaate (fictional fixture)." in intro
     real = render(real_repo, year=2025, lang="fi")
     assert "## Suunnitelman johdanto" in real
-    assert "### Läpileikkaava periaate" in real
-    assert "Erityisryhmät ja vähemmistöt, mukaan lukien monikieliset" in real
+    # the real plan's introduction quotes its cross-cutting principle word for word
+    assert "### Läpileikkaava periaate" not in real
+    assert real.count("Erityisryhmät ja vähemmistöt, mukaan lukien monikieliset") == 1
+
+
+def test_cross_cutting_principle_already_in_the_introduction_is_not_repeated(
+    tmp_path: Path,
+) -> None:
+    root = copy_fixture(tmp_path / "fixture")
+    plan = root / "plan" / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    # the same words, wrapped differently, at the end of the introduction
+    plan.write_text(
+        text.replace(
+            "  Osallisuus\n",
+            "  Osallisuus\n\n  Kuvitteellinen läpileikkaava\n  periaate   (fictional fixture).\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    repository = load_repository(root)
+    md = render(repository, lang="fi")
+    assert "Läpileikkaava periaate" not in md
+    assert md.count("läpileikkaava") == 1
+    html = render(repository, fmt="html", lang="fi")
+    assert 'id="cross-cutting-heading"' not in html
+    assert html.count("läpileikkaava") == 1
+    # a principle that differs in a word is shown on its own
+    plan.write_text(
+        text.replace("Osallisuus\n", "Osallisuus\n\n  Kuvitteellinen periaate.\n", 1),
+        encoding="utf-8",
+    )
+    md = render(load_repository(root), lang="fi")
+    assert "### Läpileikkaava periaate" in md
 
 
 # --- overdue rows, contents, labels ---------------------------------------------------------------
@@ -840,3 +929,19 @@ def test_output_into_a_missing_folder_or_a_folder_is_a_usage_error(
         result = runner.invoke(app, [*command, "--output", str(missing)])
         assert result.exit_code == 2, command
         assert "create the folder first" in result.stderr
+
+
+def test_tables_scroll_in_a_labelled_focusable_region(fixture_repo) -> None:  # type: ignore[no-untyped-def]
+    html = render(fixture_repo, fmt="html", lang="en")
+    body = html.split("</style>")[1]
+    regions = re.findall(
+        r'<div class="table-scroll" role="region" aria-labelledby="([^"]+)" tabindex="0">\n<table',
+        body,
+    )
+    assert "summary-progress-caption" in regions and "values-caption" in regions
+    assert len(regions) == body.count("<table")  # every table is in one
+    for caption in regions:
+        assert body.count(f'<caption id="{caption}">') == 1
+    css = html.split("</style>")[0]
+    assert ".table-scroll { overflow-x: auto;" in css
+    assert ".table-scroll { overflow: visible; }" in css.split("@media print")[1]

@@ -145,3 +145,31 @@ def test_axe_finds_a_known_violation(browser: Any, tmp_path: Path) -> None:
     )
     found = {v["id"] for v in run_axe(browser, path)["violations"]}
     assert {"html-has-lang", "image-alt", "color-contrast"} <= found
+
+
+def test_wide_tables_scroll_in_their_own_box_on_a_narrow_screen(
+    browser: Any, tmp_path: Path
+) -> None:
+    html = render_report(
+        load_repository(ROOT),
+        ReportOptions(year=2025, language="en"),
+        "html",
+        revision=Revision("clean", "0" * 40),
+    )
+    path = tmp_path / "report-en.html"
+    path.write_text(html, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 320, "height": 800})  # WCAG 1.4.10 reflow
+    try:
+        page.goto(path.as_uri(), wait_until="load")
+        box = page.locator('div.table-scroll[aria-labelledby="summary-progress-caption"]')
+        widths = box.evaluate("e => [e.scrollWidth, e.clientWidth, e.tabIndex]")
+        page_widths = page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        page.emulate_media(media="print")
+        print_overflow = box.evaluate("e => getComputedStyle(e).overflowX")
+    finally:
+        page.close()
+    assert widths[0] > widths[1] and widths[2] == 0  # it scrolls, and can be scrolled by keyboard
+    assert page_widths[0] <= page_widths[1], "the page itself scrolls sideways"
+    assert print_overflow == "visible"  # printed whole, not cut at the box's edge

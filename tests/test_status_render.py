@@ -16,11 +16,21 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL_PLAN
+from hytecli.models import Text
 from hytecli.repository import load_repository
-from hytecli.status import STATES, StatusQuery, StatusReport, compute_status
+from hytecli.status import (
+    STATES,
+    IndicatorStatus,
+    Outcome,
+    StatusQuery,
+    StatusReport,
+    ValueInfo,
+    compute_status,
+)
 from hytecli.status_render import (
     describe_days,
     describe_deadline,
+    describe_latest,
     md_escape,
     print_status,
     render_json,
@@ -558,3 +568,39 @@ def test_json_is_strict_json_b1(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(status_render, "status_to_json", lambda report: {"value": float("nan")})
     with pytest.raises(ValueError, match="Out of range float values are not JSON compliant"):
         status_render.render_json(None)  # type: ignore[arg-type]
+
+
+def _indicator_status(
+    kind: str, unit: Text | None, value: bool | int | float | str
+) -> IndicatorStatus:
+    return IndicatorStatus(
+        indicator_kind=kind,
+        unit=unit,
+        target=None,
+        latest=ValueInfo("2025", value, None),
+        reference_value=ValueInfo("2025", 14.0, None) if kind == "percentage" else None,
+        outcome=Outcome.RECORDED,
+        used_by=(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "unit", "value", "expected"),
+    [
+        ("percentage", None, 12.5, "12.5 % (2025); reference 14 %"),
+        ("percentage", Text({"fi": "%"}), 12.5, "12.5 % (2025); reference 14 %"),
+        ("count", Text({"fi": "kpl", "en": "pcs"}), 12, "12 pcs (2025)"),
+        ("rate", None, 3.25, "3.25 (2025)"),
+        ("yes_no", None, True, "yes (2025)"),
+        ("text", Text({"fi": "kpl"}), "valmis", "valmis (2025)"),
+    ],
+)
+def test_describe_latest_shows_the_unit_as_the_target_does(
+    kind: str, unit: Text | None, value: bool | int | float | str, expected: str
+) -> None:
+    assert describe_latest(_indicator_status(kind, unit, value), "en") == expected
+
+
+def test_describe_latest_without_language_uses_the_first_written_unit() -> None:
+    info = _indicator_status("count", Text({"fi": "kpl", "en": "pcs"}), 3)
+    assert describe_latest(info) == "3 kpl (2025)"

@@ -157,13 +157,28 @@ def describe_target(target: TargetInfo | None, info: IndicatorStatus, language: 
     return text
 
 
-def describe_latest(info: IndicatorStatus) -> str:
-    """``not recorded`` or ``12 (2024)``, with the reference value when there is one."""
+def describe_latest(info: IndicatorStatus, language: str | None = None) -> str:
+    """``not recorded`` or ``12.5 % (2024)``, with the reference value when there is one.
+
+    A number is followed by its unit as in the target's line (:func:`describe_target`): the
+    indicator's ``unit`` (in ``language``; ``None``: its first written language), or ``%`` for a
+    percentage indicator without one. Yes/no and text values have no unit.
+    """
     if info.latest is None:
         return "not recorded"
-    text = f"{_value(info.latest.value)} ({info.latest.period})"
+    unit = _text(info.unit, language or "")
+    if info.indicator_kind == "percentage" and not unit:
+        unit = "%"
+
+    def with_unit(value: bool | int | float | str | None) -> str:
+        shown = _value(value)
+        if unit and isinstance(value, int | float) and not isinstance(value, bool):
+            return f"{shown} {unit}"
+        return shown
+
+    text = f"{with_unit(info.latest.value)} ({info.latest.period})"
     if info.reference_value is not None:
-        text += f"; reference {_value(info.reference_value.value)}"
+        text += f"; reference {with_unit(info.reference_value.value)}"
     return text
 
 
@@ -182,7 +197,7 @@ def indicator_lines(item: StatusItem, language: str) -> list[tuple[str, str]]:
         outcome = "not achieved yet"  # its deadline has not passed (or it has none)
     lines = [
         ("target", describe_target(info.target, info, language)),
-        ("latest value", describe_latest(info)),
+        ("latest value", describe_latest(info, language)),
         ("outcome", outcome),
     ]
     if item.recurring is not None:  # the outcome is that of the year judged

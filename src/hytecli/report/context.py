@@ -45,6 +45,7 @@ from hytecli.report.model import (
     Count,
     DataSource,
     DeadlineInfo,
+    Fallback,
     Footnote,
     GoalSection,
     IndicatorSection,
@@ -273,7 +274,8 @@ class _Builder:
         self.assess = assess
         self.draw_charts = draw_charts
         self.anchors = _Anchors()
-        self.markers = {code: loc.in_language(code) for code in self._languages()}
+        self.markers = {code: code for code in self._languages()}
+        self.fallback_languages: set[str] = set()
         self.items: dict[tuple[str, str], StatusItem] = {}
         for item in status.items:
             self.items.setdefault((item.kind, item.id), item)
@@ -296,9 +298,11 @@ class _Builder:
     def t(self, text: Text | None) -> PlanText | None:
         if text is not None:
             for code in text.values:
-                if code not in self.markers:
-                    self.markers[code] = self.loc.in_language(code)
-        return plan_text(text, self.lang, self.markers, fallback=self.plan.language)
+                self.markers.setdefault(code, code)
+        result = plan_text(text, self.lang, self.markers, fallback=self.plan.language)
+        if result is not None and result.fallback and result.lang is not None:
+            self.fallback_languages.add(result.lang)
+        return result
 
     def t_req(self, text: Text) -> PlanText:
         result = self.t(text)
@@ -1022,6 +1026,11 @@ def build_context(
         states=[b.state_label(s) for s in STATES],
         progress_statuses=[b.progress_label(k) for k in PROGRESS_STATUSES],
         unlinked_anchor=unlinked_anchor,
+        in_language=loc.in_language(language),
+        fallbacks=[
+            Fallback(code, b.markers.get(code, code), loc.in_language(code))
+            for code in sorted(b.fallback_languages)
+        ],
     )
 
 
@@ -1052,7 +1061,17 @@ def _all_sections(
     return [*sections, *unlinked]
 
 
+def _contains(outer: PlanText | None, inner: PlanText | None) -> bool:
+    """True when ``inner`` is part of ``outer`` word for word (runs of whitespace count as one)."""
+    if outer is None or inner is None:
+        return False
+    words = " ".join(inner.text.split())
+    return bool(words) and words in " ".join(outer.text.split())
+
+
 def _plan_info(b: _Builder, plan: PlanFile) -> PlanInfo:
+    introduction = b.t(plan.introduction)
+    cross_cutting = b.t(plan.cross_cutting)
     return PlanInfo(
         id=plan.id,
         title=b.t_req(plan.title),
@@ -1062,8 +1081,9 @@ def _plan_info(b: _Builder, plan: PlanFile) -> PlanInfo:
         languages=list(plan.languages),
         period_start=b.day(plan.period.start),
         period_end=b.day(plan.period.end),
-        introduction=b.t(plan.introduction),
-        cross_cutting=b.t(plan.cross_cutting),
+        introduction=introduction,
+        cross_cutting=cross_cutting,
+        cross_cutting_in_introduction=_contains(introduction, cross_cutting),
         legal_basis=[
             LegalReference(
                 item.statute,

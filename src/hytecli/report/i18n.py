@@ -33,11 +33,11 @@ DOMAIN = "hyte"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 
 
-#: "(in Finnish)" markers for plan text shown in another language than the report's.
+#: "in Finnish": the language plan text is (or is not) available in, for the fallback notice.
 _IN_LANGUAGE = {
-    "fi": N_("(in Finnish)"),
-    "sv": N_("(in Swedish)"),
-    "en": N_("(in English)"),
+    "fi": N_("in Finnish"),
+    "sv": N_("in Swedish"),
+    "en": N_("in English"),
 }
 
 
@@ -116,14 +116,14 @@ class Localizer:
         return f"{opening}{text}{closing}"
 
     def in_language(self, language: str) -> str:
-        """The marker for plan text shown in ``language``: ``(suomeksi)``, ``(på finska)``..."""
+        """``language`` as in "shown in Finnish": ``suomeksi``, ``på finska``, ``in Finnish``..."""
         if language in _IN_LANGUAGE:
             return self.gettext(_IN_LANGUAGE[language])
         try:
             name = Locale.parse(language).get_display_name(self.locale) or language
         except (ValueError, LookupError):
             name = language
-        return self.gettext("(in language: %(language)s)", language=name)
+        return self.gettext("in the language %(language)s", language=name)
 
 
 def _decimal(value: int | float | Decimal) -> Decimal:

@@ -453,7 +453,12 @@ class LegalReference:
 
 @dataclass(frozen=True)
 class PlanInfo:
-    """The plan itself."""
+    """The plan itself.
+
+    ``cross_cutting_in_introduction`` is true when the introduction, as shown, already contains
+    the cross-cutting principle word for word (whitespace aside): the templates then print no
+    separate "Cross-cutting principle" section.
+    """
 
     id: str
     title: PlanText
@@ -465,9 +470,25 @@ class PlanInfo:
     period_end: LocalDate
     introduction: PlanText | None
     cross_cutting: PlanText | None
+    cross_cutting_in_introduction: bool
     legal_basis: list[LegalReference]
     annexes: list[PlanText]
     municipalities: list[PlanText]
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """A language plan text falls back to, for the notice at the top of the report.
+
+    Attributes:
+        lang: Its code (``fi``).
+        marker: The marker after fallback text in it (``fi``).
+        in_language: Its name as in "shown in Finnish" (``suomeksi``, ``på finska``...).
+    """
+
+    lang: str
+    marker: str
+    in_language: str
 
 
 @dataclass(frozen=True)
@@ -499,6 +520,10 @@ class ReportContext:
         states: Every state, in order (for legends).
         progress_statuses: Every progress status, in order.
         unlinked_anchor: The element id of the section of indicators no goal or action uses.
+        in_language: The report's language as in "not available in English" (``suomeksi``,
+            ``på svenska``, ``in English``), for the fallback notice.
+        fallbacks: The languages plan text is shown in where the report's language is missing
+            (usually just the plan's main language), in code order; empty when there is none.
     """
 
     lang: str
@@ -522,3 +547,5 @@ class ReportContext:
     states: list[Label]
     progress_statuses: list[Label]
     unlinked_anchor: str
+    in_language: str
+    fallbacks: list[Fallback]

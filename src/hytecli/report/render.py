@@ -26,6 +26,7 @@ import jinja2
 from jinja2 import FileSystemLoader, pass_eval_context
 from jinja2.nodes import EvalContext
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
 from hytecli import templating
 from hytecli.report.i18n import Localizer, translations
@@ -37,6 +38,7 @@ from hytecli.report.texts import (
     md_cell,
     md_escape,
     md_line,
+    md_mark,
     md_quoted,
 )
 
@@ -80,7 +82,7 @@ def _safe_url(value: object) -> str | None:
 
 
 def _plain(value: object) -> str:
-    """Plan text as plain text (with its fallback marker), e.g. for ``<title>`` or attributes."""
+    """Plan text as plain text (without a fallback marker), e.g. for ``<title>`` or attributes."""
     return "" if value is None else str(value)
 
 
@@ -116,8 +118,14 @@ def make_environment(repository_root: Path | None, language: str) -> SandboxedEn
             return html_quoted(value, opening, closing)
         return md_quoted(value, opening, closing)
 
+    @pass_eval_context
+    def mark(eval_ctx: EvalContext, value: object) -> object:
+        # HTML plan text shows its own marker; Markdown shows one only where a template asks.
+        return Markup("") if eval_ctx.autoescape else md_mark(value)
+
     environment.filters.update(
         quote=quote,
+        mark=mark,
         md=md_escape,
         md_line=md_line,
         cell=md_cell,

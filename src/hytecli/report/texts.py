@@ -3,8 +3,11 @@
 A :class:`PlanText` is what templates get for every text that comes from the plan files (titles,
 introductions, responsible parties, notes, recorded text values). In HTML it renders itself
 escaped, inside ``<span lang="..">`` when it is in another language than the report, followed by a
-marker such as "(suomeksi)" when it is a fallback; Markdown templates pass it through the ``md``,
-``md_line`` or ``cell`` filters defined here, which escape Markdown's special characters.
+short raised marker, ``<sup class="fallback">fi</sup>``, when it is a fallback (the report's notice
+near its top says what the marker means). Markdown templates pass it through the ``md``,
+``md_line`` or ``cell`` filters defined here, which escape Markdown's special characters and add
+no marker: Markdown has no styling for a light one, so the Markdown report marks only the titles
+of goals, actions and indicators (the ``mark`` filter) and relies on the notice for the rest.
 """
 
 from __future__ import annotations
@@ -28,8 +31,8 @@ class PlanText:
         lang: Its language code; ``None`` for language-neutral text (numbers, codes, names).
         fallback: True when the report's language was asked for but the plan does not have it,
             so the text is shown in another language (``lang``).
-        marker: The note shown after a fallback text, in the report's language, e.g.
-            ``(suomeksi)``; empty when not a fallback.
+        marker: The short marker shown after a fallback text: the code of the language it is
+            shown in (``fi``); empty when not a fallback.
         report_lang: The report's language.
     """
 
@@ -40,8 +43,17 @@ class PlanText:
     report_lang: str = ""
 
     def __str__(self) -> str:
-        """The text, followed by the fallback marker if any (for plain and Markdown output)."""
-        return f"{self.text} {self.marker}" if self.fallback and self.marker else self.text
+        """The text alone, without a fallback marker (for plain and Markdown output)."""
+        return self.text
+
+    @property
+    def marked(self) -> bool:
+        """True when the text is a fallback that gets a marker.
+
+        Text without lowercase letters (an abbreviation such as ``LUVN``, a number or a code)
+        reads the same in any language and gets no marker, though it keeps its ``lang``.
+        """
+        return self.fallback and bool(self.marker) and any(c.islower() for c in self.text)
 
     @property
     def foreign(self) -> bool:
@@ -55,13 +67,11 @@ class PlanText:
         return [part.strip("\n") for part in parts if part.strip()]
 
     def __html__(self) -> Markup:
-        """Escaped HTML: ``text``, ``<span lang="fi">text</span> <span ...>(suomeksi)</span>``."""
+        """Escaped HTML: ``text``, ``<span lang="fi">text</span><sup class="fallback">fi</sup>``."""
         body = Markup("<br>\n").join(escape(line) for line in _newlines(self.text).split("\n"))
         if self.foreign:
             body = Markup('<span lang="{}">{}</span>').format(self.lang, body)
-        if self.fallback and self.marker:
-            body = Markup('{} <span class="fallback">{}</span>').format(body, self.marker)
-        return body
+        return body + fallback_mark(self)
 
 
 def plan_text(
@@ -76,8 +86,8 @@ def plan_text(
     Args:
         text: A :class:`~hytecli.models.Text`, a plain string (language-neutral), or ``None``.
         report_lang: The report's language.
-        marker: Language code → fallback marker (``{"fi": "(suomeksi)"}``); a language missing
-            here gets no marker.
+        marker: Language code → fallback marker (``{"fi": "fi"}``); a language missing here gets
+            no marker.
         neutral: Treat a plain string as language-neutral (no ``lang`` attribute).
         fallback: The language shown when ``report_lang`` is missing: the plan's main language
             (``None``: the first language written, see :meth:`hytecli.models.Text.get`).
@@ -95,6 +105,27 @@ def _newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def fallback_mark(value: object, lang: str | None = None) -> Markup:
+    """The HTML marker after a marked fallback text (``<sup class="fallback">fi</sup>``), or ``""``.
+
+    Args:
+        value: The text (anything but a marked :class:`PlanText` gives ``""``).
+        lang: A ``lang`` for the marker, when it is placed inside an element in another language.
+    """
+    if not isinstance(value, PlanText) or not value.marked:
+        return Markup("")
+    if lang:
+        return Markup('<sup class="fallback" lang="{}">{}</sup>').format(lang, value.marker)
+    return Markup('<sup class="fallback">{}</sup>').format(value.marker)
+
+
+def md_mark(value: object) -> str:
+    """The Markdown marker after a marked fallback title (`` (fi)``), or ``""``."""
+    if not isinstance(value, PlanText) or not value.marked:
+        return ""
+    return f" ({markdown.line(value.marker)})"
+
+
 def html_quoted(value: object, opening: str, closing: str) -> Markup:
     """Plan text in quotation marks for HTML; a fallback marker goes after the closing mark."""
     if value is None:
@@ -102,22 +133,14 @@ def html_quoted(value: object, opening: str, closing: str) -> Markup:
     if not isinstance(value, PlanText):
         return Markup("{}{}{}").format(opening, value, closing)
     inner = dataclasses.replace(value, fallback=False, marker="")
-    quoted = Markup("{}{}{}").format(opening, inner, closing)
-    if value.fallback and value.marker:
-        quoted = Markup('{} <span class="fallback">{}</span>').format(quoted, value.marker)
-    return quoted
+    return Markup("{}{}{}").format(opening, inner, closing) + fallback_mark(value)
 
 
 def md_quoted(value: object, opening: str, closing: str) -> str:
-    """Plan text in quotation marks for Markdown, on one line, marker after the closing mark."""
+    """Plan text in quotation marks for Markdown, on one line (no fallback marker)."""
     if value is None:
         return ""
-    if not isinstance(value, PlanText):
-        return f"{opening}{md_line(value)}{closing}"
-    quoted = f"{opening}{md_line(value.text)}{closing}"
-    if value.fallback and value.marker:
-        quoted += " " + md_line(value.marker)
-    return quoted
+    return f"{opening}{md_line(value)}{closing}"
 
 
 # --- HTML -----------------------------------------------------------------------------------------
@@ -126,8 +149,8 @@ def md_quoted(value: object, opening: str, closing: str) -> str:
 def html_paragraphs(value: object, tag: str = "p") -> Markup:
     """Render text as ``<p>`` paragraphs (line breaks within a paragraph as ``<br>``).
 
-    A :class:`PlanText` in another language gets ``lang`` on each paragraph, and its fallback
-    marker after the last one.
+    A :class:`PlanText` in another language gets ``lang`` on each paragraph, and a fallback
+    gets its marker at the end of each paragraph (so that none reads as the report's language).
     """
     if value is None:
         return Markup("")
@@ -136,16 +159,9 @@ def html_paragraphs(value: object, tag: str = "p") -> Markup:
     lang = Markup(' lang="{}"').format(value.lang) if value.foreign else Markup("")
     out = []
     paragraphs = value.paragraphs or [""]
-    for index, paragraph in enumerate(paragraphs):
-        body = Markup("<br>\n").join(escape(line) for line in paragraph.split("\n"))
-        if index == len(paragraphs) - 1 and value.fallback and value.marker:
-            body = (
-                Markup('{} <span class="fallback" lang="{}">{}</span>').format(
-                    body, value.report_lang, value.marker
-                )
-                if value.foreign
-                else Markup('{} <span class="fallback">{}</span>').format(body, value.marker)
-            )
+    mark = fallback_mark(value, value.report_lang if value.foreign else None)
+    for paragraph in paragraphs:
+        body = Markup("<br>\n").join(escape(line) for line in paragraph.split("\n")) + mark
         out.append(
             Markup("<{tag}{lang}>{body}</{tag}>").format(tag=Markup(tag), lang=lang, body=body)
         )
@@ -154,14 +170,11 @@ def html_paragraphs(value: object, tag: str = "p") -> Markup:
 
 # --- Markdown -------------------------------------------------------------------------------------
 # The escaping itself is hytecli.markdown's (one set of rules for status, diff and report); these
-# filters add a fallback text's language marker.
+# filters add no fallback marker (see the module's description and md_mark).
 
 
-def _with_marker(value: object) -> tuple[str, str]:
-    """The text of a filter's value and its fallback marker (``""`` when none)."""
-    if isinstance(value, PlanText):
-        return value.text, (value.marker if value.fallback and value.marker else "")
-    return str(value), ""
+def _text_of(value: object) -> str:
+    return value.text if isinstance(value, PlanText) else str(value)
 
 
 def md_escape(value: object) -> str:
@@ -174,17 +187,14 @@ def md_escape(value: object) -> str:
     """
     if value is None:
         return ""
-    text, marker = _with_marker(value)
-    result = markdown.paragraphs(text)
-    return f"{result} {markdown.line(marker)}" if marker else result
+    return markdown.paragraphs(_text_of(value))
 
 
 def md_line(value: object) -> str:
     """Escape text for one line of Markdown (a heading, a list item): line breaks become spaces."""
     if value is None:
         return ""
-    text, marker = _with_marker(value)
-    return markdown.line(f"{text} {marker}" if marker else text)
+    return markdown.line(_text_of(value))
 
 
 def md_cell(value: object) -> str:
@@ -196,5 +206,4 @@ def md_cell(value: object) -> str:
     """
     if value is None:
         return ""
-    text, marker = _with_marker(value)
-    return markdown.cell(f"{text} {marker}" if marker else text)
+    return markdown.cell(_text_of(value))
