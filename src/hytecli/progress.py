@@ -46,7 +46,7 @@ from hytecli.judging import (
     wanted_answer,
 )
 from hytecli.models import IndicatorFile, IndicatorValue, PlanFile
-from hytecli.periods import Period, PeriodKind
+from hytecli.periods import Period
 from hytecli.repository import IndicatorDeadline, IndicatorRecord, indicator_deadline
 
 
@@ -263,33 +263,6 @@ def _series(
 ) -> dict[Period, IndicatorValue]:
     """:func:`hytecli.judging.series_values` by period (the values counted on ``as_of``)."""
     return {entry.period: entry for entry in series_values(indicator, as_of, series)}
-
-
-def _last_period_by(due: date, kind: PeriodKind) -> Period:
-    """Return the last period of ``kind`` that ends on or before ``due``."""
-    candidate = _containing(due, kind)
-    if candidate.end <= due:
-        return candidate
-    return _previous(candidate)
-
-
-def _containing(day: date, kind: PeriodKind) -> Period:
-    if kind is PeriodKind.YEAR:
-        return Period(day.year, 1, kind)
-    if kind is PeriodKind.HALF_YEAR:
-        return Period(day.year, 1 if day.month <= 6 else 2, kind)
-    if kind is PeriodKind.QUARTER:
-        return Period(day.year, (day.month - 1) // 3 + 1, kind)
-    return Period(day.year, day.month, kind)
-
-
-_PARTS = {PeriodKind.YEAR: 1, PeriodKind.HALF_YEAR: 2, PeriodKind.QUARTER: 4, PeriodKind.MONTH: 12}
-
-
-def _previous(period: Period) -> Period:
-    if period.index > 1:
-        return Period(period.year, period.index - 1, period.kind)
-    return Period(period.year - 1, _PARTS[period.kind], period.kind)
 
 
 def _target_due(
@@ -617,7 +590,7 @@ def _judge_target(
     numbers.update(method="target", comparison=target.comparison)
     due, notes = _target_due(deadline, plan, target_year)
     draft.warnings.extend(notes)
-    target_time = _last_period_by(due, indicator.reporting_period).years if due else None
+    target_time = Period.last_ended_by(due, indicator.reporting_period).years if due else None
     numbers.update(target_due=due, target_time=target_time)
     if target.reference is not None:
         numbers["target_reference"] = target.reference
