@@ -25,6 +25,7 @@ import typer
 from typer.models import CommandFunctionType
 
 from hytecli import __version__
+from hytecli.errors import HyteError
 
 if TYPE_CHECKING:
     from hytecli.repository import PlanRepository
@@ -130,8 +131,8 @@ app = _Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class UserError(Exception):
-    """An expected problem with the user's input or setup; printed without a traceback."""
+class UserError(HyteError):
+    """A problem the CLI itself finds in the user's input or setup (see errors.HyteError)."""
 
     def __init__(self, message: str, exit_code: int = EXIT_FAILED) -> None:
         super().__init__(message)
@@ -147,16 +148,11 @@ def handle_errors(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from hytecli.errors import HyteError
-
         try:
             return command(*args, **kwargs)
         except (typer.Exit, typer.BadParameter):
             raise  # typer prints a bad option value as a usage error (exit 2)
         except HyteError as exc:  # expected problems raised by the library
-            _err(f"error: {exc}")
-            raise typer.Exit(exc.exit_code) from None
-        except UserError as exc:
             _err(f"error: {exc}")
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
