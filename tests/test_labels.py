@@ -5,7 +5,7 @@ from __future__ import annotations
 from hytecli import labels
 from hytecli.progress import ProgressStatus
 from hytecli.report.context import PROGRESS_STATUSES
-from hytecli.report.i18n import Localizer
+from hytecli.i18n import Localizer
 from hytecli.status import State
 
 

@@ -186,6 +186,34 @@ RepoOption = Annotated[
 ]
 
 
+class Language(StrEnum):
+    """The languages hyte's output comes in."""
+
+    fi = "fi"
+    sv = "sv"
+    en = "en"
+
+
+LanguageOption = Annotated[
+    Language | None,
+    typer.Option(
+        "--lang",
+        help="Language of the output: fi, sv or en. Default: the plan's language.",
+        show_default=False,
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="Judge as on this day (what was recorded up to it counts). Default: today in the "
+        "plan's time zone.",
+        show_default=False,
+    ),
+]
+
+
 def _repository_root(repo: Path | None) -> Path:
     from hytecli.repository import check_repository, find_repository
 
@@ -290,12 +318,14 @@ class FailOn(StrEnum):
 @handle_errors
 def status(
     repo: RepoOption = None,
-    as_of: Annotated[
-        str | None,
+    as_of: AsOfOption = None,
+    year: Annotated[
+        int | None,
         typer.Option(
-            "--as-of",
-            metavar="YYYY-MM-DD",
-            help="Judge deadlines as on this day. Default: today in the plan's time zone.",
+            "--year",
+            metavar="YYYY",
+            help="Judge this plan-period year (its yearly deadlines, what it missed). "
+            "Default: the --as-of day's year.",
             show_default=False,
         ),
     ] = None,
@@ -320,6 +350,13 @@ def status(
             "--due-within", metavar="DAYS", min=0, help="'Due soon' means within this many days."
         ),
     ] = 60,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Show every item with its details, not only what needs attention."
+        ),
+    ] = False,
+    language: LanguageOption = None,
     output_format: Annotated[
         StatusFormat, typer.Option("--format", help="table, json or markdown.")
     ] = StatusFormat.table,
@@ -332,30 +369,71 @@ def status(
         ),
     ] = None,
 ) -> None:
-    """Show what is done, overdue, due soon and open per priority area, and how indicators stand."""
+    """Show what needs attention (overdue, missed, not achieved, due soon) per priority area.
+
+    A summary of every item's state per priority area comes first; --all lists every goal,
+    action and indicator with its details.
+    """
     from datetime import UTC, datetime
 
     from hytecli.status import StatusQuery, compute_status, fail_reason
-    from hytecli.status_render import print_status
+    from hytecli.status_render import StatusView, render_json, render_markdown, render_plain
+    from hytecli.usable import require_valid_plan
 
     as_of_date = _parse_date_option(as_of, "--as-of")
-    repository = _load(repo)
-    _refuse_broken(repository)
+    resolved = require_valid_plan(_load(repo))
     query = StatusQuery(
         as_of=as_of_date,
         areas=tuple(area or ()),
         responsible=responsible,
         due_within=due_within,
+        year=year,
     )
-    try:
-        report = compute_status(repository, query, now=datetime.now(UTC))
-    except LookupError as exc:
-        raise UserError(str(exc), EXIT_USAGE) from None
-    print_status(report, output_format.value)
+    report = compute_status(resolved, query, now=datetime.now(UTC))
+    view = StatusView.of(report, language.value if language else None, show_all)
+    if output_format is StatusFormat.json:
+        text = render_json(report, view, ascii_only=not _stdout_is_utf8())
+    elif output_format is StatusFormat.markdown:
+        text = render_markdown(report, view)
+    else:
+        from hytecli.status_rich import render_rich, use_rich
+
+        if use_rich(sys.stdout):
+            import shutil
+
+            text = render_rich(
+                report,
+                view,
+                width=shutil.get_terminal_size((100, 24)).columns,
+                ascii_only=not _stdout_is_utf8(),
+            )
+        else:
+            text = render_plain(report, view)
+    _print(text)
     reason = fail_reason(report, fail_on.value) if fail_on is not None else None
     if reason is not None:
         _err(f"{reason} (--fail-on {fail_on})")
         raise typer.Exit(EXIT_FAILED)
+
+
+def _stdout_is_utf8() -> bool:
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
+    return encoding.startswith("utf")
+
+
+def _print(text: str) -> None:
+    """Print ``text`` to standard output; characters the stream cannot encode are escaped."""
+    stream = sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        try:
+            text = text.encode(encoding, errors="backslashreplace").decode(encoding)
+        except LookupError:
+            text = text.encode("ascii", errors="backslashreplace").decode("ascii")
+    stream.write(text if text.endswith("\n") else text + "\n")
+    stream.flush()
 
 
 def _refuse_broken(repository: PlanRepository) -> None:
@@ -870,14 +948,7 @@ class ReportFormatOption(StrEnum):
 
     markdown = "markdown"
     html = "html"
-
-
-class ReportLanguage(StrEnum):
-    """Languages ``hyte report`` is made in."""
-
-    fi = "fi"
-    sv = "sv"
-    en = "en"
+    json = "json"
 
 
 @app.command()
@@ -895,41 +966,33 @@ def report(
     repo: RepoOption = None,
     output_format: Annotated[
         ReportFormatOption,
-        typer.Option("--format", help="markdown (GitHub) or html (one self-contained file)."),
-    ] = ReportFormatOption.markdown,
-    lang: Annotated[
-        ReportLanguage | None,
         typer.Option(
-            "--lang", help="fi, sv or en. Default: the plan's main language.", show_default=False
+            "--format",
+            help="markdown (GitHub), html (one self-contained file) or json (the judged year "
+            "as data).",
         ),
-    ] = None,
+    ] = ReportFormatOption.markdown,
+    lang: LanguageOption = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write to this file instead of standard output."),
     ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            metavar="YYYY-MM-DD",
-            help="Judge the plan as on this day, from the reporting year's first day on (a "
-            "future day is noted in the report). Default: the last day of the reporting year, or "
-            "today in the plan's time zone if that is earlier.",
-            show_default=False,
-        ),
-    ] = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Make the annual report to the council (612/2021 § 7) on goals, actions and indicators."""
     from datetime import UTC, datetime
 
     from hytecli.report import ReportOptions, ReportRequestError, TemplateProblem, render_report
+    from hytecli.usable import require_valid_plan
 
     as_of_date = _parse_date_option(as_of, "--as-of")
     repository = _load(repo)
-    _refuse_broken(repository)
+    resolved = require_valid_plan(repository)
     options = ReportOptions(year=year, language=lang.value if lang else None, as_of=as_of_date)
     try:
-        text = render_report(repository, options, output_format.value, now=datetime.now(UTC))
+        text = render_report(
+            repository, options, output_format.value, now=datetime.now(UTC), resolved=resolved
+        )
     except ReportRequestError as exc:
         raise UserError(str(exc), EXIT_USAGE) from None
     except TemplateProblem as exc:

@@ -6,7 +6,7 @@ which reads this module as babel.cfg says). Every state and status has a symbol 
 name, so that none is told by colour alone; :data:`STATE_ASCII_SYMBOLS` are for terminals that
 cannot show the others.
 
-The tables are keyed by the values of :class:`hytecli.status.State` and of the report's progress
+The tables are keyed by the values of :class:`hytecli.judgement.State` and of the report's progress
 statuses (:data:`hytecli.report.context.PROGRESS_STATUSES`, which include
 :class:`hytecli.progress.ProgressStatus`); both enums are ``StrEnum``, so their members look up
 the same entries. This module imports nothing of hyte's, so any module can use it.
@@ -20,29 +20,38 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional name, known to pyb
     return message
 
 
-#: A deadline state's name (:class:`hytecli.status.State`).
+#: A deadline state's name (:class:`hytecli.judgement.State`).
 STATE_LABELS: dict[str, str] = {
     "done": N_("done"),
+    "done_late": N_("done late"),
+    "not_achieved": N_("not achieved"),
     "overdue": N_("overdue"),
     "due_soon": N_("due soon"),
     "open": N_("open"),
     "no_deadline": N_("no deadline"),
+    "monitored": N_("monitored"),
 }
 #: A deadline state's symbol. "No deadline" is a dash: nothing to count down to.
 STATE_SYMBOLS: dict[str, str] = {
     "done": "✓",
+    "done_late": "✓",
+    "not_achieved": "✗",
     "overdue": "✗",
     "due_soon": "!",
     "open": "○",
     "no_deadline": "–",
+    "monitored": "·",
 }
 #: The same symbols in ASCII, for a terminal that is not UTF-8.
 STATE_ASCII_SYMBOLS: dict[str, str] = {
     "done": "+",
+    "done_late": "+",
+    "not_achieved": "x",
     "overdue": "x",
     "due_soon": "!",
     "open": "o",
     "no_deadline": "-",
+    "monitored": ".",
 }
 #: An indicator's progress status's name: :class:`hytecli.progress.ProgressStatus`, plus the
 #: report's ``not_achieved`` (a yes/no indicator) and ``not_assessed`` (a text indicator).

@@ -1,220 +1,203 @@
-"""Showing a :class:`~hytecli.status.StatusReport`: a Rich table, plain text, Markdown or JSON.
+"""Showing a :class:`~hytecli.status.StatusReport` as plain text, Markdown or JSON.
 
-``render_*`` functions return text; :func:`print_status` is the only function that writes.
+Every function here returns text; the command line prints it. The words come from
+:class:`hytecli.wording.Wording` (fi, sv or en), the judgement from :mod:`hytecli.judge`.
+:mod:`hytecli.status_rich` renders the same views as Rich tables for a terminal.
 
-* ``table`` on a terminal: Rich tables, colours plus a symbol and a word for each state (never
-  colour alone). Plan text is always passed to Rich as :class:`rich.text.Text`, so square
-  brackets in it are printed as written and never read as markup.
-* ``table`` when the output is not a terminal, or ``NO_COLOR`` is set, or ``TERM=dumb``: plain
-  text without escape codes, one block per item, every text in full (nothing is cut to fit a
-  width; long texts simply run on, and texts with line breaks keep them, indented).
-* ``markdown``: tables for issues and chat; ``|``, line breaks and Markdown punctuation in cells
-  are escaped so the rendered text is exactly the plan's, and an ``@name`` or ``#123`` in it
-  notifies or links nobody on GitHub (:mod:`hytecli.markdown`).
-* ``json``: the shape documented in ``docs/status.md`` (``"version": 1``).
+Two views of the same judgement (:class:`StatusView`):
 
-Output never fails on a terminal that cannot encode a character: JSON falls back to ASCII
-escapes, other formats to ``?`` (and Rich to ASCII boxes and symbols).
+* the coordinator's view (the default): the summary per priority area, then only what needs
+  attention (overdue, missed in the year judged, not achieved, due soon, missing yearly
+  entries), one line per item;
+* ``--all``: every item with its details (title, responsible parties, deadline, indicator's
+  target, latest value, outcome and progress).
+
+* ``plain``: text without escape codes, nothing cut to a width;
+* ``markdown``: tables for issues and chat; plan text is escaped so the rendered text is exactly
+  the plan's, and an ``@name`` or ``#123`` in it notifies or links nobody on GitHub
+  (:mod:`hytecli.markdown`);
+* ``json``: every item, whatever the view, in the shape documented in ``docs/status.md``.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import IO, Any
+from typing import Any
 
 from hytecli import markdown
-from hytecli.labels import PROGRESS_LABELS, STATE_ASCII_SYMBOLS, STATE_LABELS, STATE_SYMBOLS
-from hytecli.models import Text
-from hytecli.progress import ProgressAssessment
-from hytecli.status import (
-    STATES,
-    AreaSummary,
-    DeadlineStatus,
-    IndicatorStatus,
-    Outcome,
-    State,
-    StatusItem,
-    StatusReport,
-    TargetInfo,
-    ValueInfo,
-)
+from hytecli.judgement import STATES, Judgement, ValueInfo
+from hytecli.status import AreaSummary, StatusReport
+from hytecli.wording import Wording
 
-JSON_VERSION = 1
+JSON_VERSION = 2
 
-#: The states' and progress statuses' names and symbols: hytecli.labels' (the report translates
-#: the same names), shown here in English.
-LABELS = STATE_LABELS
-SYMBOLS = STATE_SYMBOLS
-ASCII_SYMBOLS = STATE_ASCII_SYMBOLS
-STYLES: dict[State, str] = {
-    State.DONE: "green",
-    State.OVERDUE: "bold red",
-    State.DUE_SOON: "yellow",
-    State.OPEN: "cyan",
-    State.NO_DEADLINE: "dim",
-}
 
-OUTCOME_LABELS: dict[Outcome, str] = {
-    Outcome.ACHIEVED: "achieved",
-    Outcome.NOT_ACHIEVED: "not achieved",
-    Outcome.NOT_RECORDED: "not recorded",
-    Outcome.RECORDED: "recorded (no target to judge against)",
-}
-_COMPARISONS = {"at_least": "at least", "at_most": "at most", "equal": "exactly"}
-UNUSED_TITLE = "Indicators that no goal or action uses"
-#: Below this terminal width, Rich output shows items as blocks instead of a table.
-NARROW_WIDTH = 100
+@dataclass(frozen=True)
+class StatusView:
+    """How a status is shown.
+
+    Attributes:
+        wording: The language's words.
+        show_all: Every item with its details (``--all``), else only what needs attention.
+    """
+
+    wording: Wording
+    show_all: bool = False
+
+    @classmethod
+    def of(cls, report: StatusReport, language: str | None = None, show_all: bool = False) -> StatusView:
+        """The view of ``report`` in ``language`` (default: the plan's, else English).
+
+        Raises:
+            ValueError: a language without a catalogue.
+        """
+        from hytecli.i18n import LANGUAGES
+
+        chosen = language or (report.language if report.language in LANGUAGES else "en")
+        return cls(Wording.for_language(chosen, report.language), show_all)
+
+    def items(self, report: StatusReport, area: str | None) -> list[Judgement]:
+        """The items of one area this view shows."""
+        items = report.items_in(area)
+        return items if self.show_all else [item for item in items if item.needs_attention]
 
 
 # --- descriptions shared by the text formats ------------------------------------------------------
 
 
-def _text(text: Text | None, language: str) -> str:
-    return "" if text is None else text.get(language)[0]
+def area_heading(summary: AreaSummary, w: Wording) -> str:
+    """``2. Mielen hyvinvoinnin vahvistaminen (mielen-hyvinvointi)``."""
+    if summary.id is None:
+        return w.localizer.gettext("Indicators that no goal or action uses")
+    number = f"{summary.number}. " if summary.number is not None else ""
+    return f"{number}{w.text(summary.title)} ({summary.id})"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def area_note(summary: AreaSummary, w: Wording) -> str:
+    """The area's remark in the view's language (no section, not listed), or empty."""
+    if summary.note == "no section in the plan":
+        return w.localizer.gettext("no section in the plan")
+    if summary.note == "not listed in plan/plan.yaml priority_areas":
+        return w.localizer.gettext("not listed in plan/plan.yaml priority_areas")
+    return ""
 
 
-def _value(value: bool | int | float | str | None) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return "" if value is None else str(value)
+def item_line(item: Judgement, w: Wording, year: int) -> str:
+    """What one line says of an item: its state's detail and whether it was missed."""
+    parts = [w.summary(item), w.missed(item, year), w.recurring(item) if item.missing_entries else ""]
+    return "; ".join(part for part in parts if part)
 
 
-def describe_days(item: StatusItem) -> str:
-    """``overdue by 3 days``, ``due today``, ``due in 12 days``, ``done 2024-11-28, on time``..."""
-    if item.state is State.OVERDUE and item.days is not None:
-        return f"overdue by {_plural(item.days, 'day')}"
-    if item.state in (State.DUE_SOON, State.OPEN) and item.days is not None:
-        return "due today" if item.days == 0 else f"due in {_plural(item.days, 'day')}"
-    if item.state is State.DONE and item.done is not None:
-        done = item.done
-        if done.on_time is None:
-            return f"done {done.date.isoformat()}"
-        if done.on_time:
-            return f"done {done.date.isoformat()}, on time"
-        return f"done {done.date.isoformat()}, {_plural(done.days_late or 0, 'day')} late"
-    return "no deadline"
-
-
-def describe_deadline(deadline: DeadlineStatus | None, language: str) -> str:
-    """Describe a deadline: its normalised date and the plan's words (``2024-12-31 (2024)``)."""
-    if deadline is None:
-        return "none"
-    due = deadline.due.isoformat() if deadline.due is not None else "cannot be resolved"
-    parts = []
-    if deadline.form == "term_end":
-        parts.append(f"end of council term {deadline.written}")
-    elif deadline.form == "annual":
-        parts.append("every year")
-    elif deadline.written != due:
-        parts.append(deadline.written)
-    if deadline.wording is not None:
-        parts.append(f'"{_text(deadline.wording, language)}"')
-    if deadline.inherited_from is not None:
-        ref = deadline.inherited_from
-        parts.append(f"from {ref.kind} {ref.id}")
-    return f"{due} ({'; '.join(parts)})" if parts else due
-
-
-def describe_recurring(item: StatusItem) -> str | None:
-    """``2025 entry: not recorded; missing for 2024`` for recurring items, else ``None``."""
-    rec = item.recurring
-    if rec is None:
-        return None
-    text = f"{rec.year} entry: {'recorded' if rec.entry_exists else 'not recorded'}"
-    if rec.missing_years:
-        text += f"; missing for {', '.join(str(y) for y in rec.missing_years)}"
-    return text
-
-
-def describe_target(target: TargetInfo | None, info: IndicatorStatus, language: str) -> str:
-    """``yes``, ``at least 10 kpl``, ``at least maan keskiarvo``, or ``none set``."""
-    if target is None:
-        return "none set"
-    if target.reference is not None:
-        label = _text(target.label, language) or target.reference
-        text = f"{_COMPARISONS.get(target.comparison or '', 'compared with')} {label}"
-    elif isinstance(target.value, bool):
-        text = _value(target.value)
-    else:
-        comparison = _COMPARISONS.get(target.comparison or "", "")
-        unit = _text(info.unit, language)
-        if info.indicator_kind == "percentage" and not unit:
-            unit = "%"
-        text = " ".join(p for p in (comparison, _value(target.value), unit) if p)
-    if target.wording is not None:
-        text += f' ("{_text(target.wording, language)}")'
-    return text
-
-
-def describe_latest(info: IndicatorStatus, language: str | None = None) -> str:
-    """``not recorded`` or ``12.5 % (2024)``, with the reference value when there is one.
-
-    A number is followed by its unit as in the target's line (:func:`describe_target`): the
-    indicator's ``unit`` (in ``language``; ``None``: its first written language), or ``%`` for a
-    percentage indicator without one. Yes/no and text values have no unit.
-    """
-    if info.latest is None:
-        return "not recorded"
-    unit = _text(info.unit, language or "")
-    if info.indicator_kind == "percentage" and not unit:
-        unit = "%"
-
-    def with_unit(value: bool | int | float | str | None) -> str:
-        shown = _value(value)
-        if unit and isinstance(value, int | float) and not isinstance(value, bool):
-            return f"{shown} {unit}"
-        return shown
-
-    text = f"{with_unit(info.latest.value)} ({info.latest.period})"
-    if info.reference_value is not None:
-        text += f"; reference {with_unit(info.reference_value.value)}"
-    return text
-
-
-def describe_progress(progress: ProgressAssessment) -> str:
-    """``on track: <reason>``: the progress status and the sentence with the numbers behind it."""
-    return f"{PROGRESS_LABELS[progress.status]}: {progress.reason}"
-
-
-def indicator_lines(item: StatusItem, language: str) -> list[tuple[str, str]]:
-    """``(label, text)`` lines describing an indicator item (empty for goals and actions)."""
-    info = item.indicator
-    if info is None:
-        return []
-    outcome = OUTCOME_LABELS[info.outcome]
-    if info.outcome is Outcome.NOT_ACHIEVED and item.state is not State.OVERDUE:
-        outcome = "not achieved yet"  # its deadline has not passed (or it has none)
+def item_details(item: Judgement, w: Wording) -> list[tuple[str, str]]:
+    """``(label, text)`` lines that describe an item in full."""
+    _ = w.localizer.gettext
     lines = [
-        ("target", describe_target(info.target, info, language)),
-        ("latest value", describe_latest(info, language)),
-        ("outcome", outcome),
+        (_("title"), w.text(item.title)),
+        (_("responsible"), ", ".join(w.text(p) for p in item.responsible) or "-"),
+        (_("deadline"), w.deadline(item.deadline)),
     ]
-    if item.recurring is not None:  # the outcome is that of the year judged
-        lines[-1] = ("outcome", f"{lines[-1][1]} for {item.recurring.year}")
-    if info.progress is not None:
-        lines.append(("progress", describe_progress(info.progress)))
-    users = ", ".join(f"{ref.kind} {ref.id}" for ref in info.used_by) or "no goal or action"
-    lines.append(("used by", users))
+    recurring = w.recurring(item)
+    if recurring:
+        lines.append((_("this year"), recurring))
+    info = item.indicator
+    if info is not None:
+        lines += [
+            (_("target"), w.target(info)),
+            (_("latest value"), w.latest(info)),
+            (_("outcome"), w.outcome(item)),
+        ]
+        if info.progress is not None:
+            progress = w.progress(info)
+            numeric = info.numeric_progress
+            if numeric is not None:
+                progress += f": {numeric.reason}"
+            lines.append((_("progress"), progress))
+        lines.append((_("used by"), w.used_by(info)))
     return lines
 
 
-def area_heading(summary: AreaSummary, language: str) -> str:
-    """``2. Mielen hyvinvoinnin vahvistaminen (mielen-hyvinvointi)``."""
-    if summary.id is None:
-        return UNUSED_TITLE
-    number = f"{summary.number}. " if summary.number is not None else ""
-    return f"{number}{_text(summary.title, language)} ({summary.id})"
+def header_lines(report: StatusReport, w: Wording) -> list[str]:
+    """The heading: the plan, the day and year judged, and the filters."""
+    loc = w.localizer
+    lines = [
+        loc.gettext(
+            "Status of %(plan)s (%(id)s)", plan=w.text(report.plan_title), id=report.plan_id
+        ),
+        loc.gettext(
+            "As of %(date)s in %(zone)s, for the year %(year)s; due soon = due within %(days)s "
+            "days.",
+            date=w.date(report.as_of),
+            zone=report.time_zone,
+            year=report.year,
+            days=report.due_within,
+        ),
+    ]
+    filters = []
+    if report.query.areas:
+        filters.append(loc.gettext("areas %(ids)s", ids=", ".join(report.query.areas)))
+    if report.query.responsible:
+        filters.append(
+            loc.gettext(
+                'items whose responsible party contains "%(text)s"', text=report.query.responsible
+            )
+        )
+    if filters:
+        lines.append(loc.gettext("Only %(filters)s.", filters="; ".join(filters)))
+    return lines
+
+
+def nothing_matches(report: StatusReport, w: Wording) -> str | None:
+    """Say why no item is shown (``None`` when some are), naming the filter that matched nothing."""
+    if report.items:
+        return None
+    needle = (report.query.responsible or "").strip()
+    if not needle:
+        return w.localizer.gettext("No items match.")
+    return w.localizer.gettext(
+        "No items match: no item's responsible party contains '%(text)s'.", text=needle
+    )
+
+
+def footer_line(report: StatusReport, view: StatusView) -> str | None:
+    """In the coordinator's view: how many items are not shown, and how to see them."""
+    if view.show_all or not report.items:
+        return None
+    loc = view.wording.localizer
+    shown = len(report.attention)
+    if shown == 0:
+        return loc.gettext(
+            "Nothing needs attention. 'hyte status --all' shows all %(total)s items.",
+            total=len(report.items),
+        )
+    return loc.gettext(
+        "%(shown)s of %(total)s items need attention; 'hyte status --all' shows every item.",
+        shown=shown,
+        total=len(report.items),
+    )
+
+
+def summary_rows(report: StatusReport, w: Wording) -> list[tuple[str, list[int], str]]:
+    """``(area, counts per state and total, remark)`` rows, with a total row last."""
+    rows = []
+    for summary in report.areas:
+        name = summary.id if summary.id is not None else "-"
+        note = area_heading(summary, w) if summary.id is None else w.text(summary.title)
+        remark = area_note(summary, w)
+        if remark:
+            note += f" ({remark})"
+        rows.append((name, [summary.counts[s] for s in STATES] + [summary.total], note))
+    totals = report.totals
+    rows.append(
+        (
+            w.localizer.gettext("total"),
+            [totals[state] for state in STATES] + [sum(totals.values())],
+            "",
+        )
+    )
+    return rows
 
 
 # --- JSON -----------------------------------------------------------------------------------------
@@ -230,25 +213,29 @@ def _value_json(value: ValueInfo | None) -> dict[str, Any] | None:
     return {"period": value.period, "value": value.value, "date": _iso(value.date)}
 
 
-def _item_json(item: StatusItem, language: str) -> dict[str, Any]:
+def item_json(item: Judgement, w: Wording) -> dict[str, Any]:
+    """One judged item as JSON-ready data (the ``items`` of ``docs/status.md``)."""
     deadline = item.deadline
     info = item.indicator
     return {
         "kind": item.kind,
         "id": item.id,
         "area": item.area,
+        "areas": list(item.areas),
         "goal": item.goal,
-        "title": _text(item.title, language),
-        "responsible": [_text(party, language) for party in item.responsible],
+        "title": w.text(item.title),
+        "responsible": [w.text(party) for party in item.responsible],
         "state": str(item.state),
+        "state_text": w.summary(item),
         "days": item.days,
+        "missed": item.missed,
         "deadline": None
         if deadline is None
         else {
             "due": _iso(deadline.due),
             "form": deadline.form,
             "written": deadline.written,
-            "wording": _text(deadline.wording, language) or None,
+            "wording": w.text(deadline.wording) or None,
             "inherited_from": None
             if deadline.inherited_from is None
             else {"kind": deadline.inherited_from.kind, "id": deadline.inherited_from.id},
@@ -272,39 +259,42 @@ def _item_json(item: StatusItem, language: str) -> dict[str, Any]:
         if info is None
         else {
             "kind": info.indicator_kind,
-            "unit": _text(info.unit, language) or None,
+            "unit": w.text(info.unit) or None,
             "target": None
             if info.target is None
             else {
                 "value": info.target.value,
                 "comparison": info.target.comparison,
                 "reference": info.target.reference,
-                "label": _text(info.target.label, language) or None,
-                "wording": _text(info.target.wording, language) or None,
+                "label": w.text(info.target.label) or None,
+                "wording": w.text(info.target.wording) or None,
             },
+            "values": [_value_json(v) for v in info.values],
             "latest": _value_json(info.latest),
             "reference_value": _value_json(info.reference_value),
             "outcome": str(info.outcome),
-            "progress": info.progress.as_dict() if info.progress is not None else None,
+            "progress_status": info.progress_key,
+            "progress": info.numeric_progress.as_dict() if info.numeric_progress else None,
             "used_by": [{"kind": ref.kind, "id": ref.id} for ref in info.used_by],
         },
         "file": item.path,
     }
 
 
-def _counts_json(counts: dict[State, int] | Any) -> dict[str, int]:
+def _counts_json(counts: Any) -> dict[str, int]:
     return {str(state): counts[state] for state in STATES}
 
 
-def status_to_json(report: StatusReport) -> dict[str, Any]:
+def status_to_json(report: StatusReport, w: Wording) -> dict[str, Any]:
     """Return the report as the JSON-ready mapping documented in ``docs/status.md``."""
-    language = report.language
     totals = report.totals
     return {
         "version": JSON_VERSION,
         "as_of": report.as_of.isoformat(),
+        "year": report.year,
         "time_zone": report.time_zone,
-        "plan": {"id": report.plan_id, "title": _text(report.plan_title, language)},
+        "language": w.language,
+        "plan": {"id": report.plan_id, "title": w.text(report.plan_title)},
         "due_within_days": report.due_within,
         "filters": {
             "areas": list(report.query.areas),
@@ -313,7 +303,7 @@ def status_to_json(report: StatusReport) -> dict[str, Any]:
         "summary": [
             {
                 "area": summary.id,
-                "title": _text(summary.title, language) or None,
+                "title": w.text(summary.title) or None,
                 "has_section": summary.has_section,
                 "note": summary.note,
                 "counts": _counts_json(summary.counts),
@@ -326,73 +316,20 @@ def status_to_json(report: StatusReport) -> dict[str, Any]:
             "counts": _counts_json(totals),
             "total": sum(totals.values()),
             "missing_entries": sum(item.missing_entries for item in report.items),
+            "missed": sum(item.missed for item in report.items),
+            "needs_attention": len(report.attention),
         },
-        "items": [_item_json(item, language) for item in report.items],
+        "items": [item_json(item, w) for item in report.items],
     }
 
 
-def render_json(report: StatusReport, ascii_only: bool = False) -> str:
+def render_json(report: StatusReport, view: StatusView, ascii_only: bool = False) -> str:
     """Return the report as JSON text (with a final newline); ``ascii_only`` escapes non-ASCII."""
-    return (
-        json.dumps(status_to_json(report), ensure_ascii=ascii_only, indent=2, allow_nan=False)
-        + "\n"
-    )
+    data = status_to_json(report, view.wording)
+    return json.dumps(data, ensure_ascii=ascii_only, indent=2, allow_nan=False) + "\n"
 
 
 # --- plain text -----------------------------------------------------------------------------------
-
-
-def _header_lines(report: StatusReport) -> list[str]:
-    title = _text(report.plan_title, report.language)
-    lines = [
-        f"Status of {title} ({report.plan_id})",
-        f"As of {report.as_of.isoformat()} in {report.time_zone}; "
-        f"due soon = due within {_plural(report.due_within, 'day')}.",
-    ]
-    filters = []
-    areas = report.query.areas
-    if areas:
-        filters.append(f"{'area' if len(areas) == 1 else 'areas'} {', '.join(areas)}")
-    if report.query.responsible:
-        filters.append(f'items whose responsible party contains "{report.query.responsible}"')
-    if filters:
-        lines.append(f"Only {'; '.join(filters)}.")
-    return lines
-
-
-def _nobody_responsible(report: StatusReport) -> bool:
-    """Whether ``--responsible`` is what left no item (the summary is then all zeros)."""
-    return not report.items and bool((report.query.responsible or "").strip())
-
-
-def nothing_matches(report: StatusReport) -> str | None:
-    """Say why no item is shown (``None`` when some are), naming the filter that matched nothing.
-
-    ``No items match: no item's responsible party contains 'zzz'.`` when ``--responsible`` left
-    nothing; the summary's all-zero rows are then left out, as they say nothing more.
-    """
-    if report.items:
-        return None
-    needle = (report.query.responsible or "").strip()
-    if not needle:
-        return "No items match."
-    areas = report.query.areas
-    where = f" in {'area' if len(areas) == 1 else 'areas'} {', '.join(areas)}" if areas else ""
-    return f"No items match: no item's responsible party contains '{needle}'{where}."
-
-
-def _summary_rows(report: StatusReport) -> list[tuple[str, list[int], str]]:
-    rows = []
-    for summary in report.areas:
-        name = summary.id if summary.id is not None else "(unused indicators)"
-        note = _text(summary.title, report.language) if summary.id is not None else UNUSED_TITLE
-        if summary.id is not None and summary.note:
-            note += f" ({summary.note})"
-        counts = [summary.counts[state] for state in STATES] + [summary.total]
-        rows.append((name, counts, note))
-    totals = report.totals
-    rows.append(("total", [totals[state] for state in STATES] + [sum(totals.values())], ""))
-    return rows
 
 
 def _indent_block(label: str, text: str, width: int) -> list[str]:
@@ -401,57 +338,47 @@ def _indent_block(label: str, text: str, width: int) -> list[str]:
     return [f"    {label + ':':<{width + 1}} {first}".rstrip(), *(pad + line for line in rest)]
 
 
-def render_plain(report: StatusReport) -> str:
-    """Render the ``table`` format without a terminal: plain text, nothing cut, no escape codes."""
-    language = report.language
-    out = _header_lines(report)
-    empty = nothing_matches(report)
-    if empty is not None and _nobody_responsible(report):
+def render_plain(report: StatusReport, view: StatusView) -> str:
+    """Render the table format without a terminal: plain text, nothing cut, no escape codes."""
+    w = view.wording
+    _ = w.localizer.gettext
+    out = header_lines(report, w)
+    empty = nothing_matches(report, w)
+    if empty is not None and (report.query.responsible or "").strip():
         return "\n".join([*out, "", empty]) + "\n"
-    out += ["", "Summary"]
-    headers = ["area", *(LABELS[s] for s in STATES), "total"]
-    rows = _summary_rows(report)
-    first_width = max(len(headers[0]), *(len(name) for name, _, _ in rows))
+    out += ["", _("Summary")]
+    headers = [_("area"), *(w.state(s) for s in STATES), _("total")]
+    rows = summary_rows(report, w)
+    first_width = max(len(headers[0]), *(len(name) for name, _c, _n in rows))
     widths = [len(h) for h in headers[1:]]
-    out.append(
-        "  "
-        + "  ".join(
-            [
-                headers[0].ljust(first_width),
-                *(h.rjust(w) for h, w in zip(headers[1:], widths, strict=True)),
-            ]
-        )
-    )
+    head = [headers[0].ljust(first_width), *(h.rjust(n) for h, n in zip(headers[1:], widths, strict=True))]
+    out.append("  " + "  ".join(head))
     for name, counts, note in rows:
-        cells = [
-            name.ljust(first_width),
-            *(str(c).rjust(w) for c, w in zip(counts, widths, strict=True)),
-        ]
+        cells = [name.ljust(first_width), *(str(c).rjust(n) for c, n in zip(counts, widths, strict=True))]
         out.append(("  " + "  ".join(cells) + ("  " + note if note else "")).rstrip())
     if empty is not None:
         out += ["", empty]
-    label_width = len("latest value")
+    if not view.show_all and report.attention:
+        out += ["", _("Needs attention")]
+    label_width = max((len(_(label)) for label in ("title", "responsible", "latest value")), default=12)
     for summary in report.areas:
-        items = report.items_in(summary.id)
+        items = view.items(report, summary.id)
         if not items:
             continue
-        heading = area_heading(summary, language)
+        heading = area_heading(summary, w)
         out += ["", heading, "=" * len(heading)]
         for item in items:
-            symbol = LABELS[item.state].upper()
-            out.append("")
-            out.append(f"  {symbol}: {item.kind} {item.id} - {describe_days(item)}")
-            fields: list[tuple[str, str]] = [
-                ("title", _text(item.title, language)),
-                ("responsible", ", ".join(_text(p, language) for p in item.responsible) or "-"),
-                ("deadline", describe_deadline(item.deadline, language)),
-            ]
-            recurring = describe_recurring(item)
-            if recurring:
-                fields.append(("this year", recurring))
-            fields += indicator_lines(item, language)
-            for label, text in fields:
-                out += _indent_block(label, text, label_width)
+            line = f"  {w.state(item.state).upper()}: {w.kind(item.kind)} {item.id}"
+            detail = item_line(item, w, report.year)
+            if view.show_all:
+                out += ["", f"{line} - {detail}" if detail else line]
+                for label, text in item_details(item, w):
+                    out += _indent_block(label, text, label_width)
+            else:
+                out.append(f"{line} - {w.text(item.title)} - {detail}")
+    footer = footer_line(report, view)
+    if footer:
+        out += ["", footer]
     return "\n".join(out) + "\n"
 
 
@@ -466,449 +393,73 @@ def _md_row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def render_markdown(report: StatusReport) -> str:
+def render_markdown(report: StatusReport, view: StatusView) -> str:
     """Render GitHub-flavoured Markdown: a summary table, then one table per area."""
-    language = report.language
-    title = _text(report.plan_title, language)
-    out = [f"## Status: {md_escape(title)}", ""]
-    out += [md_escape(line) for line in _header_lines(report)[1:]]
-    empty = nothing_matches(report)
-    if empty is not None and _nobody_responsible(report):
+    w = view.wording
+    _ = w.localizer.gettext
+    lines = header_lines(report, w)
+    out = [f"## {md_escape(lines[0])}", ""]
+    out += [md_escape(line) for line in lines[1:]]
+    empty = nothing_matches(report, w)
+    if empty is not None and (report.query.responsible or "").strip():
         return "\n".join([*out, "", md_escape(empty)]) + "\n"
-    out += ["", "### Summary", ""]
-    out.append(_md_row(["Area", *(LABELS[s].capitalize() for s in STATES), "Total"]))
+    out += ["", f"### {_('Summary')}", ""]
+    out.append(_md_row([_("Area"), *(w.state(s).capitalize() for s in STATES), _("Total")]))
     out.append(_md_row(["---", *(["---:"] * (len(STATES) + 1))]))
     for summary in report.areas:
         if summary.id is None:
-            name = md_escape(UNUSED_TITLE)
+            name = md_escape(area_heading(summary, w))
         else:
-            name = f"{md_escape(_text(summary.title, language))} (`{summary.id}`)"
+            name = f"{md_escape(w.text(summary.title))} (`{summary.id}`)"
             if summary.note:
-                name += f" — _{md_escape(summary.note)}_"
+                name += f" — _{md_escape(area_note(summary, w))}_"
         counts = [str(summary.counts[s]) for s in STATES] + [str(summary.total)]
         out.append(_md_row([name, *counts]))
     totals = report.totals
     out.append(
-        _md_row(["**Total**", *(str(totals[s]) for s in STATES), f"**{sum(totals.values())}**"])
+        _md_row(
+            [f"**{_('Total')}**", *(str(totals[s]) for s in STATES), f"**{sum(totals.values())}**"]
+        )
     )
     if empty is not None:
         out += ["", md_escape(empty)]
+    headers = [_("State"), _("Kind"), _("Id"), _("Title"), _("Responsible"), _("Deadline"), _("Days")]
     for summary in report.areas:
-        items = report.items_in(summary.id)
+        items = view.items(report, summary.id)
         if not items:
             continue
-        out += ["", f"### {md_escape(area_heading(summary, language))}", ""]
-        out.append(_md_row(["State", "Kind", "Id", "Title", "Responsible", "Deadline", "Days"]))
-        out.append(_md_row(["---"] * 7))
+        out += ["", f"### {md_escape(area_heading(summary, w))}", ""]
+        out.append(_md_row(headers))
+        out.append(_md_row(["---"] * len(headers)))
         for item in items:
-            state = LABELS[item.state]
-            if item.state is State.OVERDUE:
+            state = w.state(item.state)
+            if item.needs_attention:
                 state = f"**{state}**"
-            title_lines = [md_escape(_text(item.title, language))]
-            title_lines += [
-                f"_{md_escape(label)}:_ {md_escape(text)}"
-                for label, text in indicator_lines(item, language)
-            ]
-            deadline = md_escape(describe_deadline(item.deadline, language))
-            recurring = describe_recurring(item)
+            title_lines = [md_escape(w.text(item.title))]
+            if view.show_all and item.indicator is not None:
+                title_lines += [
+                    f"_{md_escape(label)}:_ {md_escape(text)}"
+                    for label, text in item_details(item, w)[3:]
+                    if label != _("this year")
+                ]
+            deadline = md_escape(w.deadline(item.deadline))
+            recurring = w.recurring(item)
             if recurring:
                 deadline += "<br>" + md_escape(recurring)
             out.append(
                 _md_row(
                     [
                         state,
-                        item.kind,
+                        w.kind(item.kind),
                         f"`{item.id}`",
                         "<br>".join(title_lines),
-                        md_escape(", ".join(_text(p, language) for p in item.responsible)),
+                        md_escape(", ".join(w.text(p) for p in item.responsible)),
                         deadline,
-                        md_escape(describe_days(item)),
+                        md_escape(item_line(item, w, report.year)),
                     ]
                 )
             )
+    footer = footer_line(report, view)
+    if footer:
+        out += ["", md_escape(footer)]
     return "\n".join(out) + "\n"
-
-
-# --- Rich -----------------------------------------------------------------------------------------
-
-#: A word of plan prose (a title, a responsible party) longer than this may be folded in a table
-#: cell rather than make the whole table fall back to blocks; ids and header words never are.
-PROSE_WORD = 16
-#: The narrowest Title column worth a table; below it the items are shown as blocks of lines.
-TITLE_WIDTH = 30
-
-
-@dataclass(frozen=True)
-class _Column:
-    """A table column to lay out: its header and cells as plain text, and how it may wrap.
-
-    A ``fixed`` column is never wrapped: its width is its longest line. Other columns wrap at
-    spaces and are never narrower than the longest word of their header, any of their ``whole``
-    tokens (ids), ``floor``, or their longest word up to :data:`PROSE_WORD` cells. Spare room
-    goes to the columns in proportion to ``weight``, up to each column's longest line.
-    """
-
-    header: str
-    cells: tuple[str, ...]
-    fixed: bool = False
-    weight: int = 1
-    whole: tuple[str, ...] = ()
-    floor: int = 0
-
-    def bounds(self) -> tuple[int, int]:
-        """Return the column's least and natural content width, in terminal cells."""
-        from rich.cells import cell_len
-
-        texts = (self.header, *self.cells)
-        longest = max((cell_len(line) for text in texts for line in text.splitlines()), default=0)
-        if self.fixed:
-            return longest, longest
-        words = [cell_len(word) for text in self.cells for word in text.split()]
-        least = max(
-            [cell_len(word) for word in self.header.split()]
-            + [cell_len(token) for token in self.whole]
-            + [min(max(words, default=0), PROSE_WORD), self.floor]
-        )
-        return least, max(least, longest)
-
-
-def fit_columns(columns: Sequence[_Column], width: int) -> list[int] | None:
-    """Return content widths for ``columns`` that add up to at most ``width``, or ``None``.
-
-    ``None`` means the columns cannot fit without breaking an id or a header word (or cutting a
-    column off); the caller then shows the rows as blocks of lines instead.
-    """
-    bounds = [column.bounds() for column in columns]
-    widths = [least for least, _most in bounds]
-    spare = width - sum(widths)
-    if spare < 0:
-        return None
-    while spare > 0:
-        growing = [i for i, (_least, most) in enumerate(bounds) if widths[i] < most]
-        if not growing:
-            break
-        pick = min(growing, key=lambda i: (widths[i] / columns[i].weight, i))
-        widths[pick] += 1
-        spare -= 1
-    return widths
-
-
-def _frame_width(table: Any, columns: int) -> int:
-    """Cells a Rich table of ``columns`` columns spends on its box and cell padding."""
-    frame = ((2 if table.show_edge else 0) + columns - 1) if table.box else 0
-    _top, right, _bottom, left = table.padding
-    frame += (left + right) * columns
-    if not table.pad_edge:
-        frame -= left + right
-    return int(frame)
-
-
-def _fitted_table(console: Any, columns: Sequence[_Column], **options: Any) -> Any:
-    """Return an empty Rich table with ``columns`` sized to fit ``console``, else ``None``."""
-    from rich.table import Table
-
-    table = Table(**options)
-    widths = fit_columns(columns, console.width - _frame_width(table, len(columns)))
-    if widths is None:
-        return None
-    for column, width in zip(columns, widths, strict=True):
-        table.add_column(no_wrap=column.fixed, overflow="fold", width=width)
-    return table
-
-
-def print_rich(report: StatusReport, console: Any) -> None:
-    """Print the report with Rich on ``console`` (a :class:`rich.console.Console`).
-
-    The summary is a table when it fits the console with every id and header word whole, else a
-    block of lines per area. Each area's items are a table on consoles at least
-    :data:`NARROW_WIDTH` wide when that table fits the same way, else blocks of lines. Nothing is
-    cut off: a text too long for its cell wraps at spaces (only a very long word of plan prose is
-    folded).
-    """
-    from rich.text import Text as RichText
-
-    language = report.language
-    ascii_only = not (console.encoding or "").lower().startswith("utf")
-    symbols = ASCII_SYMBOLS if ascii_only else SYMBOLS
-
-    def state_cell(state: State) -> RichText:
-        return RichText(f"{symbols[state]} {LABELS[state]}", style=STYLES[state])
-
-    for line in _header_lines(report):
-        console.print(RichText(line), overflow="fold")
-    empty = nothing_matches(report)
-    if empty is None or not _nobody_responsible(report):
-        _print_rich_summary(report, console, symbols)
-    if empty is not None:
-        console.print(RichText(empty), overflow="fold")
-    for summary in report.areas:
-        items = report.items_in(summary.id)
-        if not items:
-            continue
-        heading = RichText(area_heading(summary, language), style="bold")
-        table = None
-        if console.width >= NARROW_WIDTH:
-            table = _items_table(console, heading, items, language, state_cell)
-        if table is None:
-            _print_rich_blocks(console, heading, items, language, state_cell)
-        else:
-            console.print()
-            console.print(table)
-
-
-def _print_rich_summary(report: StatusReport, console: Any, symbols: dict[str, str]) -> None:
-    """Print the counts per area: a table if it fits whole, else two lines per area."""
-    from rich import box
-    from rich.text import Text as RichText
-
-    names: list[RichText] = []
-    rows: list[list[int]] = []
-    for summary in report.areas:
-        name = RichText(area_heading(summary, report.language))
-        if summary.note and summary.id is not None:
-            name.append(f"\n{summary.note}", style="italic dim")
-        names.append(name)
-        rows.append([summary.counts[s] for s in STATES] + [summary.total])
-    totals = report.totals
-    names.append(RichText("Total", style="bold"))
-    rows.append([totals[s] for s in STATES] + [sum(totals.values())])
-
-    headers = [f"{symbols[state]}\n{LABELS[state]}" for state in STATES] + ["Total"]
-    columns = [
-        _Column(
-            "Area",
-            tuple(name.plain for name in names),
-            whole=tuple(f"({s.id})" for s in report.areas if s.id is not None),
-            floor=12,
-        ),
-        *(
-            # the counts get room first, so that their headers stay on one line if they can
-            _Column(header, tuple(str(row[i]) for row in rows), weight=1000)
-            for i, header in enumerate(headers)
-        ),
-    ]
-    table = _fitted_table(
-        console,
-        columns,
-        title=RichText("Summary"),
-        title_justify="left",
-        box=box.SIMPLE_HEAVY,
-        show_edge=False,
-        pad_edge=False,
-    )
-    if table is None:
-        _print_rich_summary_blocks(console, names, rows, symbols)
-        return
-    table.columns[0].header = "Area"
-    for index, state in enumerate(STATES):
-        column = table.columns[index + 1]
-        column.header = RichText(headers[index], style=STYLES[state])
-        column.justify = "right"
-    table.columns[-1].header = "Total"
-    table.columns[-1].justify = "right"
-    for index, (name, row) in enumerate(zip(names, rows, strict=True)):
-        total_row = index == len(rows) - 1
-        if total_row:
-            table.add_section()
-        cells = [
-            RichText(str(count), style="bold" if total_row else STYLES[s] if count else "dim")
-            for s, count in zip(STATES, row[:-1], strict=True)
-        ]
-        table.add_row(name, *cells, RichText(str(row[-1]), style="bold" if total_row else ""))
-    console.print(table)
-
-
-def _print_rich_summary_blocks(
-    console: Any, names: Sequence[Any], rows: Sequence[list[int]], symbols: dict[str, str]
-) -> None:
-    """Print the summary for consoles too narrow for its table: each area, then its counts."""
-    from rich.padding import Padding
-    from rich.text import Text as RichText
-
-    console.print(RichText("Summary"))
-    for name, row in zip(names, rows, strict=True):
-        counts = RichText()
-        for index, state in enumerate(STATES):
-            if index:
-                counts.append(", ")
-            counts.append(
-                f"{symbols[state]} {LABELS[state]} {row[index]}",
-                style=STYLES[state] if row[index] else "dim",
-            )
-        counts.append(f"; total {row[-1]}", style="bold")
-        console.print(Padding(name, (0, 0, 0, 2)), overflow="fold")
-        console.print(Padding(counts, (0, 0, 0, 4)), overflow="fold")
-
-
-def _items_table(
-    console: Any,
-    heading: Any,
-    items: Sequence[StatusItem],
-    language: str,
-    state_cell: Callable[[State], Any],
-) -> Any:
-    """Return one area's items as a Rich table that fits the console whole, else ``None``."""
-    from rich import box
-    from rich.text import Text as RichText
-
-    rows = []
-    ids: dict[str, set[str]] = {"Id": set(), "Title": set(), "Deadline": set()}
-    for item in items:
-        ids["Id"].add(item.id)
-        if item.indicator is not None:  # "used by: action <id>" lines
-            ids["Title"].update(ref.id for ref in item.indicator.used_by)
-        if item.deadline is not None and item.deadline.inherited_from is not None:
-            ids["Deadline"].add(item.deadline.inherited_from.id)  # "... from goal <id>"
-        title = RichText(_text(item.title, language))
-        for label, text in indicator_lines(item, language):
-            title.append(f"\n{label}: {text}", style="dim")
-        rows.append(
-            [
-                state_cell(item.state),
-                RichText(item.kind),
-                RichText(item.id),
-                title,
-                RichText(", ".join(_text(p, language) for p in item.responsible)),
-                _rich_deadline(item, language),
-                RichText(describe_days(item), style=STYLES[item.state]),
-            ]
-        )
-    headers = ("State", "Kind", "Id", "Title", "Responsible", "Deadline", "Days")
-    weights = (1, 1, 1, 5, 2, 2, 2)
-    columns = [
-        _Column(
-            header,
-            tuple(row[index].plain for row in rows),
-            fixed=index < 3,  # the state, the kind and the id are never wrapped
-            weight=weights[index],
-            whole=tuple(sorted(ids.get(header, ()))),
-            floor=TITLE_WIDTH if header == "Title" else 0,
-        )
-        for index, header in enumerate(headers)
-    ]
-    table = _fitted_table(console, columns, title=heading, title_justify="left", box=box.SIMPLE)
-    if table is None:
-        return None
-    for column, header in zip(table.columns, headers, strict=True):
-        column.header = header
-    for row in rows:
-        table.add_row(*row)
-    return table
-
-
-def _rich_deadline(item: StatusItem, language: str) -> Any:
-    from rich.text import Text as RichText
-
-    deadline = RichText(describe_deadline(item.deadline, language))
-    recurring = describe_recurring(item)
-    if recurring:
-        deadline.append(f"\n{recurring}", style="yellow" if item.missing_entries else "dim")
-    return deadline
-
-
-def _print_rich_blocks(
-    console: Any,
-    heading: Any,
-    items: Sequence[StatusItem],
-    language: str,
-    state_cell: Callable[[State], Any],
-) -> None:
-    """Print one area's items as blocks of lines, for consoles too narrow for its table."""
-    from rich.padding import Padding
-    from rich.text import Text as RichText
-
-    console.print()
-    console.print(heading, overflow="fold")
-    for item in items:
-        line = state_cell(item.state)
-        line.append(f"  {item.kind} ")
-        line.append(item.id, style="bold")
-        line.append(f"  {describe_days(item)}", style=STYLES[item.state])
-        console.print(line, overflow="fold")
-        body = RichText(_text(item.title, language))
-        responsible = ", ".join(_text(p, language) for p in item.responsible)
-        body.append(f"\nresponsible: {responsible or '-'}\ndeadline: ")
-        body.append_text(_rich_deadline(item, language))
-        for label, text in indicator_lines(item, language):
-            body.append(f"\n{label}: {text}", style="dim")
-        console.print(Padding(body, (0, 0, 0, 4)), overflow="fold")
-
-
-# --- output ---------------------------------------------------------------------------------------
-
-
-def _encoding(stream: IO[str]) -> str:
-    return (getattr(stream, "encoding", None) or "utf-8").lower()
-
-
-def _write(stream: IO[str], text: str) -> None:
-    """Write ``text``, replacing characters the stream's encoding cannot show with ``?``."""
-    encoding = _encoding(stream)
-    try:
-        text.encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        try:
-            text = text.encode(encoding, errors="replace").decode(encoding)
-        except LookupError:
-            text = text.encode("ascii", errors="replace").decode("ascii")
-    stream.write(text)
-    stream.flush()
-
-
-def use_rich(stream: IO[str], environ: dict[str, str] | None = None) -> bool:
-    """Whether the ``table`` format goes to a terminal that should get Rich tables and colours.
-
-    Not when the stream is not a terminal, ``NO_COLOR`` is set to anything non-empty, or
-    ``TERM`` is ``dumb``.
-    """
-    env = os.environ if environ is None else environ
-    if env.get("NO_COLOR") or env.get("TERM") == "dumb":
-        return False
-    isatty = getattr(stream, "isatty", None)
-    try:
-        return bool(isatty and isatty())
-    except (ValueError, OSError):
-        return False
-
-
-def print_status(
-    report: StatusReport,
-    output_format: str = "table",
-    file: IO[str] | None = None,
-    terminal: bool | None = None,
-) -> None:
-    """Print ``report`` in ``output_format`` (``table``, ``json`` or ``markdown``).
-
-    Args:
-        report: The computed status.
-        output_format: ``table`` (Rich on a terminal, else plain text), ``json`` or ``markdown``.
-        file: Where to write (default: standard output).
-        terminal: Force (``True``) or refuse (``False``) Rich tables; ``None`` detects it.
-
-    Raises:
-        ValueError: an unknown format.
-
-    """
-    stream = file if file is not None else sys.stdout
-    if output_format == "json":
-        ascii_only = not _encoding(stream).replace("-", "").startswith("utf")
-        _write(stream, render_json(report, ascii_only=ascii_only))
-    elif output_format == "markdown":
-        _write(stream, render_markdown(report))
-    elif output_format == "table":
-        rich = use_rich(stream) if terminal is None else terminal
-        if not rich:
-            _write(stream, render_plain(report))
-            return
-        from rich.console import Console
-
-        console = Console(
-            file=stream,
-            force_terminal=True if terminal else None,
-            markup=False,
-            emoji=False,
-            highlight=False,
-        )
-        print_rich(report, console)
-    else:
-        raise ValueError(f"unknown status format {output_format!r}: use table, json or markdown")

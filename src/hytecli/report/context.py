@@ -1,17 +1,16 @@
 """Building the annual report's data: plain values that templates show, nothing that renders.
 
-:func:`build_context` reads a loaded plan, judges it with :func:`hytecli.status.compute_status`
-and :mod:`hytecli.progress` (``assess_indicator``) on the report's day (``as_of``), and returns a
+:func:`build_context` reads a loaded plan, takes its judgement for the reporting year from
+:func:`hytecli.status.compute_status` on the report's day (``as_of``), and returns a
 :class:`ReportContext`: every text already in the report's language (:class:`PlanText` for the
 plan's own words, plain ``str`` for labels), every date and number already formatted for the
 report's locale, and the charts drawn. Templates only arrange it. ``docs/report.md`` documents
 each field for template authors.
 
-Which values a report counts: a recorded value counts when its period starts no later than the
-end of the reporting year and it was known on the report's day (:func:`hytecli.judging.known_on`:
-its ``date``, or without one its period's last day, is not after ``as_of``), the rule ``hyte
-status`` and progress use too. Deadlines and progress are judged on ``as_of`` with those values
-only, so a report can be made again, identically, later.
+Which values a report counts, and how each item is judged, is the judgement's
+(:mod:`hytecli.judge`): a value counts when its period starts no later than the end of the
+reporting year and it was known on the report's day, so a report can be made again, identically,
+later with ``--as-of``.
 """
 
 from __future__ import annotations
@@ -23,11 +22,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from hytecli.judging import known_on
+from hytecli.judge import Clock, counted_values
+from hytecli.judgement import STATES, DeadlineStatus, Judgement, State
 from hytecli.labels import PROGRESS_LABELS, PROGRESS_SYMBOLS, STATE_LABELS, STATE_SYMBOLS
 from hytecli.models import IndicatorFile, IndicatorValue, PlanFile, Text
 from hytecli.periods import today_in_zone
-from hytecli.progress import ProgressAssessment, YesNoAssessment, assess_indicator
+from hytecli.progress import ProgressAssessment
 from hytecli.report.charts import (
     PALETTE,
     BarSeries,
@@ -36,7 +36,7 @@ from hytecli.report.charts import (
     stacked_bar_chart,
     trend_chart,
 )
-from hytecli.report.i18n import LANGUAGES, N_, Localizer
+from hytecli.i18n import LANGUAGES, N_, Localizer
 from hytecli.report.model import (
     ActionRow,
     AreaSection,
@@ -66,17 +66,10 @@ from hytecli.report.model import (
 )
 from hytecli.report.revision import Revision, detect_revision
 from hytecli.report.texts import PlanText, plan_text
-from hytecli.repository import AreaRecord, IndicatorRecord, PlanRepository, indicator_deadline
-from hytecli.status import (
-    STATES,
-    AreaSummary,
-    DeadlineStatus,
-    State,
-    StatusItem,
-    StatusQuery,
-    StatusReport,
-    compute_status,
-)
+from hytecli.repository import AreaRecord, IndicatorRecord, PlanRepository
+from hytecli.resolved import ResolvedPlan, resolve_plan
+from hytecli.status import AreaSummary, StatusQuery, StatusReport, compute_status
+from hytecli.wording import Wording
 
 #: An indicator's progress statuses, in the order they are shown. The first four,
 #: ``not_enough_data`` and ``no_target_or_direction`` are
@@ -93,23 +86,19 @@ PROGRESS_STATUSES: tuple[str, ...] = (
     "no_target_or_direction",
     "not_assessed",
 )
-#: hytecli.progress's yes/no statuses, as report progress statuses.
-_YES_NO_STATUSES = {
-    "achieved": "target_achieved",
-    "not_achieved": "not_achieved",
-    "not_recorded": "not_enough_data",
-}
-
 # The names (msgids, translated here) and symbols of states and progress statuses are
 # hytecli.labels', shared with hyte status.
 _STATE_LABELS = STATE_LABELS
 _STATE_SYMBOLS = STATE_SYMBOLS
 _STATE_LOOK = {  # chart colour and hatch: never colour alone
     State.DONE: (PALETTE["green"], ""),
+    State.DONE_LATE: (PALETTE["green"], ".."),
+    State.NOT_ACHIEVED: (PALETTE["purple"], "\\\\"),
     State.OVERDUE: (PALETTE["vermillion"], "xx"),
     State.DUE_SOON: (PALETTE["orange"], "--"),
     State.OPEN: (PALETTE["sky"], "//"),
     State.NO_DEADLINE: ("#FFFFFF", ""),
+    State.MONITORED: (PALETTE["grey"], ""),
 }
 _PROGRESS_LABELS = PROGRESS_LABELS
 _PROGRESS_SYMBOLS = PROGRESS_SYMBOLS
@@ -170,8 +159,8 @@ class ReportOptions:
         year: The reporting year (within the plan period).
         language: ``fi``, ``sv`` or ``en``; ``None`` for the plan's main language (English if the
             plan's language has no catalogue).
-        as_of: The day the plan is judged on; ``None`` for the default: the last day of the
-            reporting year, or today in the plan's time zone if that is earlier.
+        as_of: The day the year is judged on: what was recorded up to it counts, and deadlines
+            up to it have passed. ``None`` for today in the plan's time zone.
         due_within: "Due soon" means due within this many days of ``as_of``.
     """
 
@@ -183,39 +172,9 @@ class ReportOptions:
 
 # --- building -------------------------------------------------------------------------------------
 
-#: How an indicator is assessed on a day: count, percentage and rate indicators by their
-#: progress, yes/no indicators by their latest answer, text indicators not at all (``None``).
-Assess = Callable[[IndicatorFile, date], ProgressAssessment | YesNoAssessment | None]
-
-
-def default_as_of(year: int, today: date) -> date:
-    """The default report day: the last day of ``year``, or ``today`` if that is earlier."""
-    return min(date(year, 12, 31), today)
-
-
 def default_language(plan: PlanFile) -> str:
     """The plan's main language when the report has a catalogue for it, else English."""
     return plan.language if plan.language in LANGUAGES else "en"
-
-
-def real_assess(repository: PlanRepository) -> Assess:
-    """Return :func:`hytecli.progress.assess_indicator` for the indicators of ``repository``.
-
-    Count, percentage and rate indicators get the compound-growth assessment, against the
-    indicator's effective deadline (inherited as ``hyte status`` inherits it,
-    :func:`hytecli.repository.indicator_deadline`); yes/no indicators their latest answer; text
-    indicators none.
-    """
-
-    def assess(
-        indicator: IndicatorFile, as_of: date
-    ) -> ProgressAssessment | YesNoAssessment | None:
-        deadline = indicator_deadline(
-            indicator, repository.plan, repository.indicator_users(indicator.id)
-        )
-        return assess_indicator(indicator, as_of=as_of, plan=repository.plan, deadline=deadline)
-
-    return assess
 
 
 class _Anchors:
@@ -232,19 +191,16 @@ class _Anchors:
         return anchor
 
 
-def reported_values(indicator: IndicatorFile, year: int, as_of: date) -> list[IndicatorValue]:
-    """The values a report for ``year`` made on ``as_of`` counts (see the module's description)."""
-    end = date(year, 12, 31)
-    return [v for v in indicator.values if v.period.start <= end and known_on(v, as_of)]
+def _restrict(repository: PlanRepository, clock: Clock) -> PlanRepository:
+    """A copy of ``repository`` whose indicators hold only the values the report counts.
 
-
-def _restrict(repository: PlanRepository, year: int, as_of: date) -> PlanRepository:
-    """A copy of ``repository`` whose indicators hold only the values the report counts."""
+    The rule is the judgement's (:func:`hytecli.judge.counted_values`).
+    """
     indicators = [
         dataclasses.replace(
             record,
             indicator=record.indicator.model_copy(
-                update={"values": reported_values(record.indicator, year, as_of)}
+                update={"values": counted_values(record.indicator, clock)}
             ),
         )
         for record in repository.indicators
@@ -261,7 +217,6 @@ class _Builder:
         loc: Localizer,
         year: int,
         as_of: date,
-        assess: Assess | None,
         draw_charts: bool,
     ) -> None:
         self.repository = repository
@@ -271,12 +226,12 @@ class _Builder:
         self.lang = loc.language
         self.year = year
         self.as_of = as_of
-        self.assess = assess
+        self.words = Wording(loc, plan.language)
         self.draw_charts = draw_charts
         self.anchors = _Anchors()
         self.markers = {code: code for code in self._languages()}
         self.fallback_languages: set[str] = set()
-        self.items: dict[tuple[str, str], StatusItem] = {}
+        self.items: dict[tuple[str, str], Judgement] = {}
         for item in status.items:
             self.items.setdefault((item.kind, item.id), item)
         self.item_anchors: dict[tuple[str, str], str] = {}
@@ -335,20 +290,8 @@ class _Builder:
     def deadline(self, status: DeadlineStatus | None) -> DeadlineInfo | None:
         if status is None:
             return None
-        _ = self.loc.gettext
         due = self.day(status.due) if status.due is not None else None
-        if due is None:
-            normalised = _("cannot be resolved")
-        elif status.form == "annual":
-            normalised = _("%(date)s (every year)", date=due.text)
-        elif status.form == "term_end":
-            normalised = _(
-                "%(date)s (end of council term %(term)s)",
-                date=due.text,
-                term=_year_range(status.written),
-            )
-        else:
-            normalised = due.text
+        normalised = self.words.due(status)
         inherited = None
         if status.inherited_from is not None:
             ref = status.inherited_from
@@ -362,46 +305,15 @@ class _Builder:
             inherited_from=inherited,
         )
 
-    def state(self, item: StatusItem | None) -> StateInfo:
-        loc = self.loc
+    def state(self, item: Judgement | None) -> StateInfo:
         if item is None:
             return StateInfo(self.state_label(State.NO_DEADLINE), "")
-        detail = ""
-        if item.state is State.OVERDUE and item.days is not None:
-            detail = loc.ngettext("overdue by %(num)s day", "overdue by %(num)s days", item.days)
-        elif item.state in (State.DUE_SOON, State.OPEN) and item.days is not None:
-            detail = (
-                loc.gettext("due today")
-                if item.days == 0
-                else loc.ngettext("due in %(num)s day", "due in %(num)s days", item.days)
-            )
-        elif item.state is State.DONE and item.done is not None:
-            done = item.done
-            day = loc.date(done.date)
-            if done.on_time is None:
-                detail = loc.gettext("done %(date)s", date=day)
-            elif done.on_time:
-                detail = loc.gettext("done %(date)s, on time", date=day)
-            else:
-                detail = loc.ngettext(
-                    "done %(date)s, %(num)s day late",
-                    "done %(date)s, %(num)s days late",
-                    done.days_late or 0,
-                    date=day,
-                )
-        recurring = None
-        if item.recurring is not None:
-            rec = item.recurring
-            recurring = (
-                loc.gettext("%(year)s: recorded", year=rec.year)
-                if rec.entry_exists
-                else loc.gettext("%(year)s: not recorded", year=rec.year)
-            )
-            if rec.missing_years:
-                recurring += "; " + loc.gettext(
-                    "missing for %(years)s", years=", ".join(str(y) for y in rec.missing_years)
-                )
-        return StateInfo(self.state_label(item.state), detail, recurring)
+        words = self.words
+        detail = words.detail(item)
+        missed = words.missed(item, self.year)
+        if missed:
+            detail = f"{detail}; {missed}" if detail else missed
+        return StateInfo(self.state_label(item.state), detail, words.recurring(item) or None)
 
     def completions(self, entries: Iterable[Any]) -> list[Completion]:
         return [
@@ -501,20 +413,13 @@ class _Builder:
         return item.deadline
 
     def progress(self, indicator: IndicatorFile) -> ProgressInfo:
-        if self.assess is None:
-            key = "not_assessed" if indicator.kind == "text" else "not_enough_data"
-            return ProgressInfo(self.progress_label(key), False, [])
-        assessment = self.assess(indicator, self.as_of)
-        if assessment is None:
-            return ProgressInfo(self.progress_label("not_assessed"), True, [])
-        if isinstance(assessment, YesNoAssessment):
-            key = _YES_NO_STATUSES[assessment.status.value]
-            return ProgressInfo(self.progress_label(key), True, [])
-        return ProgressInfo(
-            self.progress_label(assessment.status.value),
-            True,
-            self.progress_details(assessment, indicator),
-        )
+        item = self.items.get(("indicator", indicator.id))
+        info = item.indicator if item is not None else None
+        if info is None:
+            return ProgressInfo(self.progress_label("not_assessed"), False, [])
+        numeric = info.numeric_progress
+        details = self.progress_details(numeric, indicator) if numeric is not None else []
+        return ProgressInfo(self.progress_label(info.progress_key), info.progress is not None, details)
 
     def progress_details(
         self, assessment: ProgressAssessment, indicator: IndicatorFile
@@ -842,42 +747,37 @@ def _text_bar(parts: Sequence[tuple[str, int]], width: int = 40) -> str:
     return " ".join(out)
 
 
-def build_context(
-    repository: PlanRepository,
-    options: ReportOptions,
-    *,
-    now: datetime | None = None,
-    assess: Assess | None | bool = True,
-    revision: Revision | None = None,
-    draw_charts: bool = True,
-) -> ReportContext:
-    """Build the data of the annual report for ``options.year``.
+@dataclass(frozen=True)
+class JudgedYear:
+    """The reporting year, judged once; what every format of the report shows.
 
-    Args:
-        repository: A loaded plan whose files loaded without errors.
-        options: The year, language and day.
-        now: The current instant, for the default ``as_of`` and for saying whether ``as_of``
-            is in the future. ``None`` reads the machine's clock, for library users; the CLI
-            reads the clock once and passes it in.
-        assess: How to assess an indicator's progress: ``True`` for
-            :func:`hytecli.progress.assess_indicator` with the indicator's effective deadline
-            (:func:`real_assess`), ``None`` or ``False`` for none (every indicator is then "not
-            enough data", or "not assessed" for a text one), or an :data:`Assess` function
-            ``(indicator, as_of)`` returning a :class:`~hytecli.progress.ProgressAssessment`,
-            a :class:`~hytecli.progress.YesNoAssessment` or ``None``.
-        revision: The data revision; default: asked from git in the repository's folder.
-        draw_charts: Draw the SVG charts (the HTML report); the Markdown report does without.
+    Attributes:
+        status: The judgement of every item for the year (``hyte status --year`` shows the same).
+        language: The report's language.
+        as_of: The day judged.
+        rule: ``today`` (the default: the day the report was made) or ``given`` (``--as-of``).
+        today: Today in the plan's time zone.
+    """
+
+    status: StatusReport
+    language: str
+    as_of: date
+    rule: str
+    today: date
+
+
+def judge_year(
+    resolved: ResolvedPlan, options: ReportOptions, now: datetime | None = None
+) -> JudgedYear:
+    """Judge the reporting year ``options.year`` on ``options.as_of`` or today.
 
     Raises:
         ReportRequestError: the year is outside the plan period, the language has no
             catalogue, ``options.as_of`` is before the reporting year begins, or (without
             ``options.as_of``) the reporting year has not begun.
-        ValueError: ``plan/plan.yaml`` did not load.
     """
-    plan = repository.plan
-    if plan is None:
-        raise ValueError("plan/plan.yaml did not load; run 'hyte validate' to see why")
-    years = list(range(plan.period.start.year, plan.period.end.year + 1))
+    plan = resolved.plan
+    years = list(resolved.years)
     if options.year not in years:
         raise ReportRequestError(
             f"the plan runs {years[0]}–{years[-1]}: --year must be one of "
@@ -898,28 +798,62 @@ def build_context(
                 f"begins: give a day from {first_day.isoformat()} on"
             )
     else:
-        as_of = default_as_of(options.year, today)
-        rule = "year_end" if as_of == date(options.year, 12, 31) else "today"
+        as_of, rule = today, "today"
         if as_of < first_day:
             raise ReportRequestError(
                 f"the reporting year {options.year} has not begun (today is "
                 f"{today.isoformat()} in {plan.time_zone}): report on an earlier --year, or "
                 f"give --as-of with a day from {first_day.isoformat()} on to preview it"
             )
-
-    restricted = _restrict(repository, options.year, as_of)
     query = StatusQuery(as_of=as_of, due_within=options.due_within, year=options.year)
-    status = compute_status(restricted, query)
-    assess_fn: Assess | None
-    if assess is True:
-        assess_fn = real_assess(restricted)
-    elif assess is False or assess is None:
-        assess_fn = None
-    else:
-        assess_fn = assess
+    return JudgedYear(compute_status(resolved, query), language, as_of, rule, today)
+
+
+def build_context(
+    repository: PlanRepository,
+    options: ReportOptions,
+    *,
+    now: datetime | None = None,
+    revision: Revision | None = None,
+    draw_charts: bool = True,
+    resolved: ResolvedPlan | None = None,
+) -> ReportContext:
+    """Build the data of the annual report for ``options.year``.
+
+    The year is judged once (:func:`judge_year`, through :func:`hytecli.status.compute_status`,
+    the judgement ``hyte status --year`` shows too), on ``options.as_of`` or today: what was
+    recorded up to that day counts, including values for the year that arrived after it ended.
+
+    Args:
+        repository: A loaded plan whose files loaded without errors.
+        options: The year, language and day.
+        now: The current instant, for the default ``as_of`` and for saying whether ``as_of``
+            is in the future. ``None`` reads the machine's clock, for library users; the CLI
+            reads the clock once and passes it in.
+        revision: The data revision; default: asked from git in the repository's folder.
+        draw_charts: Draw the SVG charts (the HTML report); the Markdown report does without.
+        resolved: The plan already resolved from ``repository`` (default: resolved here).
+
+    Raises:
+        ReportRequestError: as :func:`judge_year`.
+        hytecli.repository.PlanHasErrors: a plan file did not load.
+    """
+    if resolved is None:
+        resolved = resolve_plan(repository)
+    plan = resolved.plan
+    years = list(resolved.years)
+    judged = judge_year(resolved, options, now)
+    status, language, as_of, rule, today = (
+        judged.status,
+        judged.language,
+        judged.as_of,
+        judged.rule,
+        judged.today,
+    )
+    restricted = _restrict(repository, Clock(as_of, options.year, options.due_within))
 
     loc = Localizer(language)
-    b = _Builder(restricted, plan, status, loc, options.year, as_of, assess_fn, draw_charts)
+    b = _Builder(restricted, plan, status, loc, options.year, as_of, draw_charts)
     b.allocate_anchors()
 
     area_anchors: dict[str | None, str] = {}
@@ -1011,7 +945,7 @@ def build_context(
         as_of=b.day(as_of),
         as_of_rule=rule,
         as_of_future=as_of > today,
-        year_over=as_of >= date(options.year, 12, 31),
+        year_over=as_of > date(options.year, 12, 31),
         period_years=years,
         plan=_plan_info(b, plan),
         revision=revision,
@@ -1118,11 +1052,6 @@ def _legal_citation(loc: Localizer, statute: str, section: str | None) -> str:
     )
 
 
-def _year_range(text: str) -> str:
-    """``2022-2025`` as a range for display: ``2022–2025`` (an en dash between the years)."""
-    return re.sub(r"(?<=\d)-(?=\d)", "\u2013", text)
-
-
 def _summary(b: _Builder, rows: list[SummaryRow], draw_charts: bool) -> Summary:
     states = [
         Count(b.state_label(s), sum(r.states[i].count for r in rows)) for i, s in enumerate(STATES)
@@ -1193,10 +1122,15 @@ def _row_name(b: _Builder, row: SummaryRow) -> str:
 
 
 def _overdue(b: _Builder, status: StatusReport) -> list[OverdueEntry]:
+    """What the year missed: items missed in it, overdue, not achieved, or missing yearly entries."""
     titles = {s.id: s.title for s in status.areas}
     entries = []
     for item in status.items:
-        if item.state is not State.OVERDUE and not item.missing_entries:
+        if not (
+            item.missed
+            or item.state in (State.OVERDUE, State.NOT_ACHIEVED)
+            or item.missing_entries
+        ):
             continue
         state = b.state(item)
         missing = missing_label = year = None

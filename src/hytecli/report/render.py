@@ -29,7 +29,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from hytecli import templating
-from hytecli.report.i18n import Localizer, translations
+from hytecli.i18n import Localizer, translations
 from hytecli.report.model import ReportContext
 from hytecli.report.texts import (
     PlanText,

@@ -30,7 +30,7 @@ LANGUAGES: tuple[str, ...] = tuple(LOCALES)
 #: Quotation marks of each report language: Finnish and Swedish use ”…”, English “…”.
 QUOTES: dict[str, tuple[str, str]] = {"fi": ("”", "”"), "sv": ("”", "”"), "en": ("“", "”")}
 DOMAIN = "hyte"
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
 
 #: "in Finnish": the language plan text is (or is not) available in, for the fallback notice.
