@@ -14,17 +14,15 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL_PLAN
+from hytecli.judgement import STATES, Judgement, Outcome, State, count_states
 from hytecli.models import Text
 from hytecli.repository import load_repository
 from hytecli.status import (
-    STATES,
-    Outcome,
-    State,
-    StatusItem,
     StatusQuery,
     StatusReport,
+    UnknownArea,
+    YearOutsidePlan,
     compute_status,
-    count_states,
     fails,
 )
 
@@ -65,11 +63,11 @@ def report_for(
     return compute_status(repository, StatusQuery(as_of=as_of, **query), now=now)  # type: ignore[arg-type]
 
 
-def by_id(report: StatusReport) -> dict[str, StatusItem]:
+def by_id(report: StatusReport) -> dict[str, Judgement]:
     return {item.id: item for item in report.items}
 
 
-def goal_state(build_plan: Build, deadline: str, as_of: date, **kw: object) -> StatusItem:
+def goal_state(build_plan: Build, deadline: str, as_of: date, **kw: object) -> Judgement:
     report = report_for(build_plan, {"plan/alue-a.yaml": one_goal(deadline)}, as_of, **kw)
     return by_id(report)["g"]
 
@@ -110,7 +108,18 @@ def test_every_state_of_goals_and_actions(build_plan: Build) -> None:
     assert items["a-overdue"].kind == "action" and items["a-overdue"].goal == "g-done"
     assert items["a-overdue"].area == "alue-a"
     assert items["a-overdue"].path == "plan/alue-a.yaml"
-    assert [s.value for s in STATES] == ["done", "overdue", "due_soon", "open", "no_deadline"]
+    assert [s.value for s in STATES] == [
+        "done",
+        "done_late",
+        "not_achieved",
+        "overdue",
+        "due_soon",
+        "open",
+        "no_deadline",
+        "monitored",
+    ]
+    # a-overdue was due in the year judged (2024) and has passed: missed; the rest are not
+    assert [i.id for i in report.items if i.missed] == ["a-overdue"]
 
 
 def test_deadline_keeps_written_form_and_wording(build_plan: Build) -> None:
@@ -143,6 +152,8 @@ def test_completion_on_time_and_late(build_plan: Build) -> None:
     on_time = items["ajoissa"].done
     late = items["myohassa"].done
     undated = items["ilman"].done
+    assert items["ajoissa"].state is State.DONE
+    assert items["myohassa"].state is State.DONE_LATE
     assert on_time is not None and (on_time.on_time, on_time.days_late) == (True, 0)
     assert late is not None and (late.date, late.on_time, late.days_late) == (
         date(2025, 1, 15),
@@ -367,8 +378,9 @@ def test_recurring_with_own_day(build_plan: Build) -> None:
 def test_recurring_late_entry(build_plan: Build) -> None:
     files = recurring_goal("[{date: 2025-04-10, period: 2025}]", day="03-31")
     item = by_id(report_for(build_plan, files, date(2025, 5, 1)))["g"]
-    assert item.state is State.DONE
+    assert item.state is State.DONE_LATE
     assert item.done is not None and (item.done.on_time, item.done.days_late) == (False, 10)
+    assert item.missed  # 2025's entry was due 31.3.2025, in the year judged, and came late
 
 
 def test_recurring_judged_for_a_given_year(build_plan: Build) -> None:
@@ -404,7 +416,7 @@ def test_recurring_judged_for_a_given_year(build_plan: Build) -> None:
 
 
 def test_recurring_year_must_be_in_the_plan_period(build_plan: Build) -> None:
-    with pytest.raises(ValueError, match="2027 is not a year of the plan period 2024–2026"):
+    with pytest.raises(YearOutsidePlan, match="2027 is not a year of the plan period 2024–2026"):
         report_for(build_plan, recurring_goal(), date(2027, 1, 1), year=2027)
 
 
@@ -416,10 +428,12 @@ def test_indicator_inheriting_a_recurring_deadline_follows_the_given_year(
     files = {"plan/alue-a.yaml": goal, "indicators/mittari-1.yaml": indicator(body)}
     item = by_id(report_for(build_plan, files, date(2025, 3, 15), year=2024))["mittari-1"]
     assert item.recurring is not None and item.recurring.year == 2024
-    assert item.state is State.DONE
+    assert item.recurring.entry_exists
+    # no target: the 2024 value (known 2025-02-01) is monitored, not "done"
+    assert item.state is State.MONITORED and item.done is None and not item.missed
     assert item.deadline is not None and item.deadline.due == date(2024, 12, 31)
-    assert item.done is not None and item.done.date == date(2025, 2, 1)
     assert item.indicator is not None and item.indicator.outcome is Outcome.RECORDED
+    assert [v.period for v in item.indicator.values] == ["2024"]
     before = by_id(report_for(build_plan, files, date(2025, 1, 15), year=2024))["mittari-1"]
     assert (before.state, before.days) == (State.OVERDUE, 15)
     assert before.indicator is not None and before.indicator.outcome is Outcome.NOT_RECORDED
@@ -473,10 +487,13 @@ def test_summary_per_area_in_plan_order(build_plan: Build) -> None:
     a, c, b = report.areas
     assert a.counts == {
         State.DONE: 0,
+        State.DONE_LATE: 0,
+        State.NOT_ACHIEVED: 0,
         State.OVERDUE: 1,
         State.DUE_SOON: 0,
         State.OPEN: 2,  # a-goal and mittari-1 (own deadline 2024)
         State.NO_DEADLINE: 1,
+        State.MONITORED: 0,
     }
     assert (a.total, a.has_section, a.note, a.number) == (4, True, None, 1)
     assert (c.total, c.has_section, c.note) == (0, False, "no section in the plan")
@@ -499,10 +516,12 @@ def test_area_filter(build_plan: Build) -> None:
     assert [s.id for s in two.areas] == ["alue-a", "alue-b"]
 
 
-def test_unknown_area_is_a_lookup_error_listing_valid_ids(build_plan: Build) -> None:
+def test_unknown_area_is_a_usage_error_listing_valid_ids(build_plan: Build) -> None:
     repository = load_repository(build_plan(three_areas()))
-    with pytest.raises(LookupError) as caught:
+    with pytest.raises(UnknownArea) as caught:
         compute_status(repository, StatusQuery(as_of=date(2024, 1, 1), areas=("alue-x",)))
+    assert caught.value.exit_code == 2
+    assert not isinstance(caught.value, LookupError)  # not a bug turned into "usage error"
     message = str(caught.value)
     assert "'alue-x'" in message
     assert "valid ids are alue-a, alue-c, alue-b" in message
@@ -555,7 +574,7 @@ def ind_item(
     body: str,
     as_of: date,
     goal_deadline: str | None = None,
-) -> StatusItem:
+) -> Judgement:
     goal = one_goal(goal_deadline, "  indicators: [mittari-1]\n")
     files = {"plan/alue-a.yaml": goal, "indicators/mittari-1.yaml": indicator(body)}
     return by_id(report_for(build_plan, files, as_of))["mittari-1"]
@@ -606,7 +625,8 @@ def test_yes_no_true_without_date_counts_from_its_period_end(build_plan: Build) 
     assert during.indicator.latest is None
     for day in (date(2025, 12, 31), date(2026, 2, 1)):
         item = ind_item(build_plan, body, day)
-        assert item.state is State.DONE
+        assert item.state is State.DONE_LATE  # due 31.12.2024, answered for 2025
+        assert not item.missed  # judged for 2025 or 2026, not for 2024
         assert item.done is not None
         assert (item.done.date, item.done.on_time, item.done.days_late) == (
             date(2025, 12, 31),
@@ -629,11 +649,12 @@ def test_a_done_date_is_never_after_the_day_judged(build_plan: Build) -> None:
     assert item.done is not None and item.done.date == date(2024, 12, 31)
 
 
-def test_yes_no_false_after_deadline_is_overdue_not_achieved(build_plan: Build) -> None:
+def test_yes_no_false_after_deadline_is_not_achieved_not_overdue(build_plan: Build) -> None:
     body = YES_NO + "values:\n  - {period: 2024, value: false, date: 2024-12-20}\n"
     item = ind_item(build_plan, body, date(2025, 2, 1))
-    assert (item.state, item.days) == (State.OVERDUE, 32)
+    assert (item.state, item.days) == (State.NOT_ACHIEVED, None)
     assert item.indicator is not None and item.indicator.outcome is Outcome.NOT_ACHIEVED
+    assert not item.missed  # judged for 2025; the deadline fell in 2024
     before = ind_item(build_plan, body, date(2024, 12, 21))
     assert before.state is State.DUE_SOON
     assert before.indicator is not None and before.indicator.outcome is Outcome.NOT_ACHIEVED
@@ -674,7 +695,9 @@ def test_numeric_target_not_met_is_judged_by_deadline(build_plan: Build) -> None
     assert open_item.state is State.OPEN
     assert open_item.indicator is not None and open_item.indicator.outcome is Outcome.NOT_ACHIEVED
     late = ind_item(build_plan, body, date(2026, 1, 1))
-    assert (late.state, late.days) == (State.OVERDUE, 1)
+    # its deadline passed short of its target: not achieved, which is not "overdue"
+    assert (late.state, late.days) == (State.NOT_ACHIEVED, None)
+    assert late.indicator is not None and late.indicator.outcome is Outcome.NOT_ACHIEVED
 
 
 def test_numeric_at_most_target(build_plan: Build) -> None:
@@ -809,16 +832,19 @@ def test_indicator_without_target_inheriting_a_recurring_deadline(build_plan: Bu
     assert y2025.recurring.missing_years == ()
     assert y2025.indicator is not None and y2025.indicator.outcome is Outcome.NOT_RECORDED
     y2026 = by_id(report_for(build_plan, files, date(2026, 6, 1)))["mittari-1"]
-    assert y2026.state is State.DONE
+    # recording a figure without a target is monitoring, not reaching a goal
+    assert y2026.state is State.MONITORED and y2026.done is None
     assert y2026.recurring is not None and y2026.recurring.missing_years == (2025,)
+    assert y2026.recurring.entry_exists
     assert y2026.indicator is not None and y2026.indicator.outcome is Outcome.RECORDED
-    assert y2026.done is not None and y2026.done.date == date(2026, 3, 1)
 
 
-def test_indicator_without_target_or_deadline_has_no_deadline(build_plan: Build) -> None:
+def test_indicator_without_target_or_deadline_is_monitored(build_plan: Build) -> None:
     body = "kind: count\ndirection: decrease\nvalues:\n  - {period: 2024, value: 3}\n"
     item = ind_item(build_plan, body, date(2025, 1, 1))
-    assert item.state is State.NO_DEADLINE
+    assert item.state is State.MONITORED and item.done is None and item.days is None
+    nothing = ind_item(build_plan, "kind: count\nvalues: []\n", date(2025, 1, 1))
+    assert nothing.state is State.NO_DEADLINE  # monitored only once values are recorded
     assert item.indicator is not None and item.indicator.outcome is Outcome.RECORDED
     assert item.indicator.target is None
 

@@ -5,8 +5,10 @@ and ``hyte report`` shows both side by side. They share one rule for each questi
 (:mod:`hytecli.judging`: which values count on a day and whether a value meets the target;
 :func:`hytecli.repository.indicator_deadline`: the deadline), so for every indicator of the
 fixtures below and every day judged they must never contradict each other: never "target
-achieved" next to an open, due or overdue state, never "not achieved" next to "done", and never
-a done date after the day judged. The plan and every value are fictional fixtures.
+achieved" next to an open, due or overdue state, never "not achieved" next to "done" (on time or
+late), "not achieved" as a state only when the values say so, "monitored" only for an indicator
+without a target, and never a done date after the day judged. The plan and every value are
+fictional fixtures.
 """
 
 from __future__ import annotations
@@ -18,15 +20,17 @@ from pathlib import Path
 
 import pytest
 
+from hytecli.judgement import Judgement, Outcome, State
 from hytecli.progress import (
     ProgressAssessment,
     ProgressStatus,
+    YesNoAssessment,
     YesNoStatus,
     assess_yes_no,
 )
 from hytecli.report import ReportOptions, Revision, build_context, render_report
 from hytecli.repository import PlanRepository, load_repository
-from hytecli.status import Outcome, State, StatusItem, StatusQuery, compute_status
+from hytecli.status import StatusQuery, compute_status
 
 Build = Callable[..., Path]
 ROOT = Path(__file__).resolve().parents[1]
@@ -117,7 +121,7 @@ INDICATORS = {
         "  - {period: 2025, value: 75}\n"
         "  - {period: 2026, value: 120, date: 2026-05-01}\n",
     ),
-    # no target, a direction, an inherited deadline: done when recorded
+    # no target, a direction, an inherited deadline: monitored when recorded, never "done"
     "suunta-peritty": _indicator(
         "suunta-peritty",
         "count",
@@ -191,18 +195,28 @@ def _days(first: date, last: date, step: int = 9) -> Iterator[date]:
         yield date(year + 1, 1, 1)
 
 
-def _progress(repository: PlanRepository, item: StatusItem, day: date) -> str | None:
-    """The indicator's progress status: a ProgressStatus or, for yes/no, its YesNoStatus."""
+def _progress(repository: PlanRepository, item: Judgement, day: date) -> str | None:
+    """The indicator's progress status: a ProgressStatus or, for yes/no, its YesNoStatus.
+
+    A yes/no answer is assessed here on its own (:func:`assess_yes_no` on the whole file), and
+    must be what the judgement carries.
+    """
     assert item.indicator is not None
+    progress = item.indicator.progress
     if item.indicator.indicator_kind == "yes_no":
         record = repository.indicator(item.id)
         assert record is not None
-        return assess_yes_no(record, as_of=day).status.value
-    return item.indicator.progress.status.value if item.indicator.progress else None
+        alone = assess_yes_no(record, as_of=day)
+        assert isinstance(progress, YesNoAssessment), item.id
+        assert progress.status is alone.status, f"{item.id} on {day}"
+        return alone.status.value
+    assert item.indicator.numeric_progress is progress
+    return progress.status.value if progress else None
 
 
 ACHIEVED = {ProgressStatus.TARGET_ACHIEVED.value, YesNoStatus.ACHIEVED.value}
 NOT_ACHIEVED = YesNoStatus.NOT_ACHIEVED.value
+DONE = {State.DONE, State.DONE_LATE}
 
 
 def check_agreement(repository: PlanRepository, day: date) -> int:
@@ -225,16 +239,28 @@ def check_agreement(repository: PlanRepository, day: date) -> int:
             continue
         if progress in ACHIEVED:
             assert outcome is Outcome.ACHIEVED, f"{where}: progress {progress}, {outcome}"
-            assert item.state is State.DONE, f"{where}: target achieved but {item.state}"
+            assert item.state in DONE, f"{where}: target achieved but {item.state}"
         if outcome is Outcome.ACHIEVED and progress is not None:
             assert progress in ACHIEVED, f"{where}: {outcome} but progress {progress}"
-        if item.state is State.DONE:
+        if item.state in DONE:
+            assert outcome is Outcome.ACHIEVED, f"{where}: {item.state} but {outcome}"
             assert progress != NOT_ACHIEVED, f"{where}: done but not achieved"
-            if outcome is Outcome.ACHIEVED:
-                assert progress is None or progress in ACHIEVED, where
+            assert progress is None or progress in ACHIEVED, where
+            assert item.done is not None and item.days is None, where
+            if item.state is State.DONE_LATE:
+                assert item.deadline is not None and item.deadline.due is not None, where
+                assert item.done.date > item.deadline.due, where
         if outcome is Outcome.NOT_ACHIEVED:
-            assert item.state is not State.DONE, where
+            assert item.state not in DONE, where
             assert progress not in ACHIEVED, f"{where}: not achieved but progress {progress}"
+        if item.state is State.NOT_ACHIEVED:
+            assert outcome is Outcome.NOT_ACHIEVED, where
+            assert item.days is None and item.done is None, where
+        if item.state is State.MONITORED:
+            assert item.indicator.target is None and item.indicator.indicator_kind != "yes_no"
+            assert outcome is Outcome.RECORDED and item.done is None, where
+        if outcome is Outcome.RECORDED:
+            assert item.state is State.MONITORED, f"{where}: values without target {item.state}"
         progress_data = item.indicator.progress
         if isinstance(progress_data, ProgressAssessment) and progress_data.method == "target":
             deadline = item.deadline
@@ -284,15 +310,19 @@ def test_the_report_shows_no_contradiction(
             "not recorded" in section.state.recurring
         )
         if progress == "target_achieved" and not entry_missing:
-            assert state == "done", f"{where}: target achieved but {state}"
-        if state == "done":
+            assert state in ("done", "done_late"), f"{where}: target achieved but {state}"
+        if state in ("done", "done_late"):
             assert progress != "not_achieved", f"{where}: done but not achieved"
+        if state == "not_achieved":
+            assert progress != "target_achieved", f"{where}: not achieved but achieved"
+        if as_of > date(year, 12, 31):
+            assert state != "due_soon", f"{where}: due soon in an ended year's report"
 
 
 # --- the review's reproducers ---------------------------------------------------------------------
 
 
-def _item(repository: PlanRepository, ident: str, day: date) -> StatusItem:
+def _item(repository: PlanRepository, ident: str, day: date) -> Judgement:
     report = compute_status(repository, StatusQuery(as_of=day))
     return next(i for i in report.items if i.id == ident)
 
@@ -307,7 +337,9 @@ def test_b2_a_yes_no_target_of_false_is_met_by_false(fixture_repo: PlanRepositor
     assert assess_yes_no(record, as_of=date(2025, 3, 1)).status is YesNoStatus.ACHIEVED
     # "yes" in 2025 (dated 2025-06-01) does not meet a target of "no"
     later = _item(fixture_repo, "ei", date(2025, 7, 1))  # its goal was due 2025-06-30
-    assert (later.state, later.days) == (State.OVERDUE, 1) and later.indicator is not None
+    # answered against its target after the deadline: not achieved (and missed), not overdue
+    assert (later.state, later.days) == (State.NOT_ACHIEVED, None)
+    assert later.missed and later.indicator is not None
     assert later.indicator.outcome is Outcome.NOT_ACHIEVED
     assert assess_yes_no(record, as_of=date(2025, 7, 1)).status is YesNoStatus.NOT_ACHIEVED
 
@@ -320,18 +352,31 @@ def test_b2_a_yes_no_target_of_false_is_met_by_false(fixture_repo: PlanRepositor
     block = md.split("#### Indicator: Mittari ei")[1].split("####")[0]
     assert "- **State:** ✓ done (done 31 Dec 2024, on time)" in block
     assert "- **Progress:** ✓ target achieved" in block
+    md_later = render_report(
+        fixture_repo,
+        ReportOptions(year=2025, language="en", as_of=date(2025, 7, 1)),
+        now=datetime(2027, 6, 1, tzinfo=UTC),
+        revision=NO_GIT,
+    )
+    block = md_later.split("#### Indicator: Mittari ei")[1].split("####")[0]
+    assert "- **State:** ✗ not achieved (missed in 2025)" in block
+    assert "- **Progress:** ✗ not achieved" in block
+    assert "overdue" not in block
 
 
 def test_b3_status_and_progress_use_the_inherited_deadline(fixture_repo: PlanRepository) -> None:
     item = _item(fixture_repo, "maara-peritty", date(2025, 12, 31))
-    assert (item.state, item.days) == (State.OVERDUE, 365)
+    # its (inherited) deadline passed short of the target: not achieved, not overdue
+    assert (item.state, item.days) == (State.NOT_ACHIEVED, None)
+    assert not item.missed  # judged for 2025; the deadline fell in 2024
     assert item.deadline is not None and item.deadline.inherited_from is not None
     assert (item.deadline.due, item.deadline.inherited_from.id) == (
         date(2024, 12, 31),
         "tavoite-2024",
     )
-    assert item.indicator is not None and item.indicator.progress is not None
-    progress = item.indicator.progress
+    assert item.indicator is not None
+    progress = item.indicator.numeric_progress
+    assert progress is not None
     assert progress.target_due == date(2024, 12, 31)
     assert progress.status is not ProgressStatus.ON_TRACK
     assert "2026-12-31" not in progress.reason
@@ -343,8 +388,12 @@ def test_b3_status_and_progress_use_the_inherited_deadline(fixture_repo: PlanRep
         revision=NO_GIT,
     )
     block = md.split("#### Indicator: Mittari maara-peritty")[1].split("####")[0]
-    assert "- **State:** ✗ overdue (overdue by 365 days)" in block
-    assert "on track" not in block
+    assert "- **State:** ✗ not achieved; deadline: 31 Dec 2024" in block
+    assert "on track" not in block and "overdue" not in block
+    # the 2024 report made in March 2025: its deadline fell in 2024 and was missed
+    in_2024 = compute_status(fixture_repo, StatusQuery(as_of=date(2025, 3, 1), year=2024))
+    judged = next(i for i in in_2024.items if i.id == "maara-peritty")
+    assert (judged.state, judged.missed) == (State.NOT_ACHIEVED, True)
 
 
 def test_b4_an_undated_value_is_not_done_before_its_period_ends(
@@ -386,27 +435,33 @@ def test_b4_the_report_counts_an_undated_value_from_its_period_end(
 def test_the_report_assesses_with_progress_and_the_effective_deadline(
     fixture_repo: PlanRepository,
 ) -> None:
-    from hytecli.progress import YesNoAssessment
-    from hytecli.report.context import real_assess
+    from hytecli.report import judge_year
+    from hytecli.resolved import resolve_plan
 
-    assess = real_assess(fixture_repo)
-    numeric, yes_no = fixture_repo.indicator("maara-peritty"), fixture_repo.indicator("ei")
-    assert numeric is not None and yes_no is not None
-    progress = assess(numeric.indicator, date(2025, 12, 31))
+    resolved = resolve_plan(fixture_repo)
+
+    def judged(ident: str, as_of: date) -> Judgement:
+        year = judge_year(resolved, ReportOptions(year=2025, language="en", as_of=as_of))
+        item = next(i for i in year.status.items if i.id == ident)
+        assert item.indicator is not None
+        return item
+
+    # the report takes progress from the judgement, made with the effective deadline
+    progress = judged("maara-peritty", date(2025, 12, 31)).indicator.progress  # type: ignore[union-attr]
     assert isinstance(progress, ProgressAssessment)
     assert progress.target_due == date(2024, 12, 31)  # inherited from its goal, as in status
-    answer = assess(yes_no.indicator, date(2025, 3, 1))
+    answer = judged("ei", date(2025, 3, 1)).indicator.progress  # type: ignore[union-attr]
     assert isinstance(answer, YesNoAssessment) and answer.status is YesNoStatus.ACHIEVED
 
 
 def test_a_yes_no_indicator_without_a_target_wants_yes(fixture_repo: PlanRepository) -> None:
     # Recording "no" does not make it done, whatever its (inherited) deadline says.
     answered_no = _item(fixture_repo, "kylla-ei-peritty", date(2025, 1, 1))
-    assert (answered_no.state, answered_no.days) == (State.OVERDUE, 1)
+    assert (answered_no.state, answered_no.days) == (State.NOT_ACHIEVED, None)
     assert answered_no.indicator is not None
     assert answered_no.indicator.outcome is Outcome.NOT_ACHIEVED
     answered_yes = _item(fixture_repo, "kylla-ei-peritty", date(2026, 1, 1))
-    assert answered_yes.state is State.DONE and answered_yes.done is not None
+    assert answered_yes.state is State.DONE_LATE and answered_yes.done is not None
     assert (answered_yes.done.date, answered_yes.done.days_late) == (date(2025, 12, 31), 365)
     assert answered_yes.indicator is not None
     assert answered_yes.indicator.outcome is Outcome.ACHIEVED
