@@ -36,7 +36,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from hytecli.deadlines import ResolvedDeadline
-from hytecli.judging import base_value, known_from, known_on, meets_target, series_values
 from hytecli.judgement import (
     DeadlineStatus,
     DoneInfo,
@@ -49,6 +48,7 @@ from hytecli.judgement import (
     TargetInfo,
     ValueInfo,
 )
+from hytecli.judging import base_value, known_from, known_on, meets_target, series_values
 from hytecli.models import Completion, Deadline, IndicatorFile, IndicatorValue
 from hytecli.progress import assess_indicator
 from hytecli.repository import PlanItem
@@ -110,7 +110,9 @@ def _done(done_on: date, due: date | None) -> tuple[State, DoneInfo]:
     if due is None:
         return State.DONE, DoneInfo(done_on, None, None)
     late = (done_on - due).days
-    return (State.DONE if late <= 0 else State.DONE_LATE), DoneInfo(done_on, late <= 0, max(late, 0))
+    return (State.DONE if late <= 0 else State.DONE_LATE), DoneInfo(
+        done_on, late <= 0, max(late, 0)
+    )
 
 
 def _ref(item: PlanItem) -> ItemRef:
@@ -124,7 +126,9 @@ def _deadline_status(
     inherited_from: ItemRef | None = None,
 ) -> DeadlineStatus | None:
     if resolved is not None:
-        return DeadlineStatus(resolved.form, resolved.written, due, resolved.wording, inherited_from)
+        return DeadlineStatus(
+            resolved.form, resolved.written, due, resolved.wording, inherited_from
+        )
     if written is None:
         return None
     # Written but not resolvable (a council term plan.yaml does not define).
@@ -286,7 +290,9 @@ def _indicator_state(
     return state, days, None
 
 
-def judge_indicator(indicator: ResolvedIndicator, clock: Clock, resolved: ResolvedPlan) -> Judgement:
+def judge_indicator(
+    indicator: ResolvedIndicator, clock: Clock, resolved: ResolvedPlan
+) -> Judgement:
     """Judge one indicator (see the module's rules)."""
     model = indicator.model
     counted = model.model_copy(update={"values": counted_values(model, clock)})

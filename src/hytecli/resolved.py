@@ -287,8 +287,8 @@ def resolve_plan(repository: PlanRepository) -> ResolvedPlan:
     users: dict[str, list[PlanItem]] = {}
     all_items: list[PlanItem] = []
     for area_id in order:
-        record = records.get(area_id)
-        found = _area_items(repository, record) if record is not None else []
+        section = records.get(area_id)
+        found = _area_items(repository, section) if section is not None else []
         area_items[area_id] = found
         all_items.extend(found)
         for item in found:
@@ -308,20 +308,24 @@ def resolve_plan(repository: PlanRepository) -> ResolvedPlan:
             area_ids=_unique([user.area.area.id for user in its_users]),
         )
     used_order = [i for i in users if i in resolved]
-    unused = sorted(
-        (i for i in resolved if i not in users), key=lambda i: resolved[i].record.path
-    )
+    unused = sorted((i for i in resolved if i not in users), key=lambda i: resolved[i].record.path)
 
     areas: list[ResolvedArea] = []
     for area_id in order:
-        record = records.get(area_id)
+        area_record = records.get(area_id)
         listing = listed.get(area_id)
         note = None
-        if record is None:
+        if area_record is None:
             note = "no section in the plan"
         elif listing is None:
             note = "not listed in plan/plan.yaml priority_areas"
-        title = record.area.title if record is not None else listing.title if listing else None
+        title = (
+            area_record.area.title
+            if area_record is not None
+            else listing.title
+            if listing
+            else None
+        )
         indicator_ids = _unique(
             [i for item in area_items[area_id] for i in item.node.indicators if i in resolved]
         )
@@ -329,8 +333,8 @@ def resolve_plan(repository: PlanRepository) -> ResolvedPlan:
             ResolvedArea(
                 id=area_id,
                 title=title,
-                number=record.area.number if record is not None else None,
-                record=record,
+                number=area_record.area.number if area_record is not None else None,
+                record=area_record,
                 note=note,
                 items=tuple(area_items[area_id]),
                 indicators=tuple(resolved[i] for i in indicator_ids),

@@ -48,7 +48,9 @@ class StatusView:
     show_all: bool = False
 
     @classmethod
-    def of(cls, report: StatusReport, language: str | None = None, show_all: bool = False) -> StatusView:
+    def of(
+        cls, report: StatusReport, language: str | None = None, show_all: bool = False
+    ) -> StatusView:
         """The view of ``report`` in ``language`` (default: the plan's, else English).
 
         Raises:
@@ -87,7 +89,11 @@ def area_note(summary: AreaSummary, w: Wording) -> str:
 
 def item_line(item: Judgement, w: Wording, year: int) -> str:
     """What one line says of an item: its state's detail and whether it was missed."""
-    parts = [w.summary(item), w.missed(item, year), w.recurring(item) if item.missing_entries else ""]
+    parts = [
+        w.summary(item),
+        w.missed(item, year),
+        w.recurring(item) if item.missing_entries else "",
+    ]
     return "; ".join(part for part in parts if part)
 
 
@@ -351,16 +357,24 @@ def render_plain(report: StatusReport, view: StatusView) -> str:
     rows = summary_rows(report, w)
     first_width = max(len(headers[0]), *(len(name) for name, _c, _n in rows))
     widths = [len(h) for h in headers[1:]]
-    head = [headers[0].ljust(first_width), *(h.rjust(n) for h, n in zip(headers[1:], widths, strict=True))]
+    head = [
+        headers[0].ljust(first_width),
+        *(h.rjust(n) for h, n in zip(headers[1:], widths, strict=True)),
+    ]
     out.append("  " + "  ".join(head))
     for name, counts, note in rows:
-        cells = [name.ljust(first_width), *(str(c).rjust(n) for c, n in zip(counts, widths, strict=True))]
+        cells = [
+            name.ljust(first_width),
+            *(str(c).rjust(n) for c, n in zip(counts, widths, strict=True)),
+        ]
         out.append(("  " + "  ".join(cells) + ("  " + note if note else "")).rstrip())
     if empty is not None:
         out += ["", empty]
     if not view.show_all and report.attention:
         out += ["", _("Needs attention")]
-    label_width = max((len(_(label)) for label in ("title", "responsible", "latest value")), default=12)
+    label_width = max(
+        (len(_(label)) for label in ("title", "responsible", "latest value")), default=12
+    )
     for summary in report.areas:
         items = view.items(report, summary.id)
         if not items:
@@ -375,7 +389,9 @@ def render_plain(report: StatusReport, view: StatusView) -> str:
                 for label, text in item_details(item, w):
                     out += _indent_block(label, text, label_width)
             else:
-                out.append(f"{line} - {w.text(item.title)} - {detail}")
+                # a title written on several lines keeps them, indented under the item's line
+                title = "\n    ".join(w.text(item.title).splitlines())
+                out.append(f"{line} - {title} - {detail}")
     footer = footer_line(report, view)
     if footer:
         out += ["", footer]
@@ -423,7 +439,15 @@ def render_markdown(report: StatusReport, view: StatusView) -> str:
     )
     if empty is not None:
         out += ["", md_escape(empty)]
-    headers = [_("State"), _("Kind"), _("Id"), _("Title"), _("Responsible"), _("Deadline"), _("Days")]
+    headers = [
+        _("State"),
+        _("Kind"),
+        _("Id"),
+        _("Title"),
+        _("Responsible"),
+        _("Deadline"),
+        _("Days"),
+    ]
     for summary in report.areas:
         items = view.items(report, summary.id)
         if not items:

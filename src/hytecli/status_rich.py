@@ -307,7 +307,8 @@ def _items_table(
     """Return one area's items as a Rich table that fits the console whole, else ``None``.
 
     ``--all``: state, kind, id, title with the indicator's details, responsible parties,
-    deadline and days; the coordinator's view: state, kind, id, title and what is wrong.
+    deadline and days; the coordinator's view: state, kind, id, title and what is wrong, one
+    line per item (``None`` when a row does not fit on one line).
     """
     from rich import box
     from rich.text import Text as RichText
@@ -321,7 +322,15 @@ def _items_table(
         title = RichText(w.text(item.title))
         detail = RichText(item_line(item, w, report.year), style=STYLES[item.state])
         if not view.show_all:
-            rows.append([state_cell(item.state), RichText(w.kind(item.kind)), RichText(item.id), title, detail])
+            rows.append(
+                [
+                    state_cell(item.state),
+                    RichText(w.kind(item.kind)),
+                    RichText(item.id),
+                    title,
+                    detail,
+                ]
+            )
             continue
         if item.indicator is not None:  # "used by: action <id>" lines
             ids["title"].update(ref.id for ref in item.indicator.used_by)
@@ -358,7 +367,9 @@ def _items_table(
         _Column(
             names[key],
             tuple(row[index].plain for row in rows),
-            fixed=index < 3,  # the state, the kind and the id are never wrapped
+            # the state, the kind and the id are never wrapped; in the coordinator's view no
+            # column is: one line per item, or blocks of lines if the rows do not fit
+            fixed=index < 3 or not view.show_all,
             weight=weights[index],
             whole=tuple(sorted(ids.get(key, ()))),
             floor=TITLE_WIDTH if key == "title" and view.show_all else 0,
@@ -399,7 +410,10 @@ def _print_rich_blocks(
     view: StatusView,
     state_cell: Callable[[State], Any],
 ) -> None:
-    """Print one area's items as blocks of lines, for consoles too narrow for its table."""
+    """Print one area's items as blocks of lines, for consoles too narrow for its table.
+
+    ``--all``: each item's line, then its details; the coordinator's view: the line and the title.
+    """
     from rich.padding import Padding
     from rich.text import Text as RichText
 
@@ -412,6 +426,9 @@ def _print_rich_blocks(
         line.append(item.id, style="bold")
         line.append(f"  {item_line(item, w, report.year)}", style=STYLES[item.state])
         console.print(line, overflow="fold")
+        if not view.show_all:  # the coordinator's view: the title only, as in plain text
+            console.print(Padding(RichText(w.text(item.title)), (0, 0, 0, 4)), overflow="fold")
+            continue
         body = RichText()
         for index, (label, text) in enumerate(item_details(item, w)):
             if index:

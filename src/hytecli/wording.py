@@ -159,9 +159,7 @@ class Wording:
         if deadline.inherited_from is not None:
             ref = deadline.inherited_from
             parts.append(
-                self.localizer.gettext(
-                    "from %(kind)s %(id)s", kind=self.kind(ref.kind), id=ref.id
-                )
+                self.localizer.gettext("from %(kind)s %(id)s", kind=self.kind(ref.kind), id=ref.id)
             )
         return f"{text} ({'; '.join(parts)})" if parts else text
 

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from hytecli.i18n import LANGUAGES, N_, Localizer
 from hytecli.judge import Clock, counted_values
 from hytecli.judgement import STATES, DeadlineStatus, Judgement, State
 from hytecli.labels import PROGRESS_LABELS, PROGRESS_SYMBOLS, STATE_LABELS, STATE_SYMBOLS
@@ -36,7 +37,6 @@ from hytecli.report.charts import (
     stacked_bar_chart,
     trend_chart,
 )
-from hytecli.i18n import LANGUAGES, N_, Localizer
 from hytecli.report.model import (
     ActionRow,
     AreaSection,
@@ -171,6 +171,7 @@ class ReportOptions:
 
 
 # --- building -------------------------------------------------------------------------------------
+
 
 def default_language(plan: PlanFile) -> str:
     """The plan's main language when the report has a catalogue for it, else English."""
@@ -419,7 +420,9 @@ class _Builder:
             return ProgressInfo(self.progress_label("not_assessed"), False, [])
         numeric = info.numeric_progress
         details = self.progress_details(numeric, indicator) if numeric is not None else []
-        return ProgressInfo(self.progress_label(info.progress_key), info.progress is not None, details)
+        return ProgressInfo(
+            self.progress_label(info.progress_key), info.progress is not None, details
+        )
 
     def progress_details(
         self, assessment: ProgressAssessment, indicator: IndicatorFile
@@ -1122,14 +1125,12 @@ def _row_name(b: _Builder, row: SummaryRow) -> str:
 
 
 def _overdue(b: _Builder, status: StatusReport) -> list[OverdueEntry]:
-    """What the year missed: items missed in it, overdue, not achieved, or missing yearly entries."""
+    """What the year missed: items missed in it, overdue, not achieved, missing yearly entries."""
     titles = {s.id: s.title for s in status.areas}
     entries = []
     for item in status.items:
         if not (
-            item.missed
-            or item.state in (State.OVERDUE, State.NOT_ACHIEVED)
-            or item.missing_entries
+            item.missed or item.state in (State.OVERDUE, State.NOT_ACHIEVED) or item.missing_entries
         ):
             continue
         state = b.state(item)
