@@ -13,8 +13,9 @@ import json
 from typing import Any
 
 from hytecli.deadlines import ResolvedDeadline
-from hytecli.models import Action, Deadline, Goal, IndicatorFile
-from hytecli.repository import PlanRepository
+from hytecli.models import Action, Deadline, Goal
+from hytecli.repository import AreaRecord, PlanRepository
+from hytecli.resolved import ResolvedArea, ResolvedIndicator, ResolvedPlan, resolve_plan
 
 FORMAT_VERSION = 1
 
@@ -59,89 +60,79 @@ def _dump(model: Any) -> Any:
     return model.model_dump(mode="json") if model is not None else None
 
 
-def _item(repository: PlanRepository, node: Goal | Action) -> dict[str, Any]:
+def _item(resolved: ResolvedPlan, node: Goal | Action) -> dict[str, Any]:
+    item = resolved.item(node.id)
+    deadline = item.deadline if item is not None and item.node is node else None
     data = {
         "id": node.id,
         "title": node.title.values,
         "description": node.description.values
         if isinstance(node, Goal) and node.description
         else None,
-        "deadline": deadline_dict(repository.resolve(node.deadline), node.deadline),
+        "deadline": deadline_dict(deadline, node.deadline),
         "responsible": [party.values for party in node.responsible],
         "indicators": list(node.indicators),
         "completed": [_dump(entry) for entry in node.completed],
         "notes": node.notes.values if node.notes else None,
     }
     if isinstance(node, Goal):
-        data["actions"] = [_item(repository, action) for action in node.actions]
+        data["actions"] = [_item(resolved, action) for action in node.actions]
     else:
         del data["description"]
     return data
 
 
-def _indicator(
-    repository: PlanRepository, path: str, indicator: IndicatorFile, referenced_by: list[str]
-) -> dict[str, Any]:
-    data = _dump(indicator)
-    data["file"] = path
-    if indicator.target is not None:
-        deadline = indicator.target.deadline
-        data["target"]["deadline"] = deadline_dict(repository.resolve(deadline), deadline)
-    data["referenced_by"] = referenced_by
+def _indicator(resolved: ResolvedPlan, indicator: ResolvedIndicator) -> dict[str, Any]:
+    model = indicator.model
+    data = _dump(model)
+    data["file"] = indicator.path
+    if model.target is not None:
+        deadline = model.target.deadline
+        own = indicator.deadline if indicator.deadline.inherited_from is None else None
+        data["target"]["deadline"] = deadline_dict(own.resolved if own else None, deadline)
+    data["referenced_by"] = [user.id for user in indicator.users]
     return {"id": data.pop("id"), "file": data.pop("file"), **data}
 
 
-def export_plan(repository: PlanRepository) -> dict[str, Any]:
+def export_plan(plan: PlanRepository | ResolvedPlan) -> dict[str, Any]:
     """Return the normalised plan as JSON-ready data (see ``docs/export.md``).
 
     Args:
-        repository: A loaded repository whose ``plan/plan.yaml`` loaded (``plan`` not ``None``).
+        plan: A loaded repository, or the plan already resolved from it
+            (:func:`hytecli.resolved.resolve_plan`).
 
     Raises:
-        ValueError: ``plan/plan.yaml`` did not load.
+        hytecli.repository.PlanHasErrors: a plan file did not load.
     """
-    plan = repository.plan
-    if plan is None:
-        raise ValueError("plan/plan.yaml did not load; run hyte validate")
-    plan_data = _dump(plan)
-    listed = {entry.id: entry for entry in plan.priority_areas}
-    areas: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for entry in plan.priority_areas:
-        record = repository.area(entry.id)
-        seen.add(entry.id)
-        areas.append(_area(repository, entry.id, entry.title.values, record))
-    for record in repository.ordered_areas():
-        if record.area.id not in seen:
-            seen.add(record.area.id)
-            areas.append(_area(repository, record.area.id, None, record))
-
-    references: dict[str, list[str]] = {}
-    for item in repository.items():
-        for indicator_id in item.node.indicators:
-            references.setdefault(indicator_id, []).append(item.id)
+    resolved = plan if isinstance(plan, ResolvedPlan) else resolve_plan(plan)
+    plan_data = _dump(resolved.plan)
+    listed = {entry.id: entry for entry in resolved.plan.priority_areas}
+    areas = [_area(resolved, area, listed) for area in resolved.areas]
     indicators = [
-        _indicator(
-            repository, record.path, record.indicator, references.get(record.indicator.id, [])
-        )
-        for record in sorted(repository.indicators, key=lambda r: r.indicator.id)
+        _indicator(resolved, indicator)
+        for indicator in sorted(resolved.indicators, key=lambda i: i.id)
     ]
     del plan_data["priority_areas"]
     return {
         "format": "hyte-plan-export",
         "format_version": FORMAT_VERSION,
-        "plan": {**plan_data, "file": repository.plan_document.path, "listed_areas": list(listed)},
+        "plan": {
+            **plan_data,
+            "file": resolved.repository.plan_document.path,
+            "listed_areas": list(listed),
+        },
         "priority_areas": areas,
         "indicators": indicators,
     }
 
 
-def _area(
-    repository: PlanRepository, area_id: str, listed_title: dict[str, str] | None, record: Any
-) -> dict[str, Any]:
+def _area(resolved: ResolvedPlan, area: ResolvedArea, listed: dict[str, Any]) -> dict[str, Any]:
+    entry = listed.get(area.id)
+    listed_title = entry.title.values if entry is not None else None
+    record: AreaRecord | None = area.record
     if record is None:
         return {
-            "id": area_id,
+            "id": area.id,
             "listed_title": listed_title,
             "has_section": False,
             "file": None,
@@ -153,23 +144,23 @@ def _area(
             "notes": None,
             "goals": [],
         }
-    area = record.area
+    model = record.area
     return {
-        "id": area.id,
+        "id": model.id,
         "listed_title": listed_title,
         "has_section": True,
         "file": record.path,
-        "number": area.number,
-        "title": area.title.values,
-        "introduction": area.introduction.values if area.introduction else None,
-        "sources": list(area.sources),
-        "footnotes": [_dump(note) for note in area.footnotes],
-        "notes": area.notes.values if area.notes else None,
-        "goals": [_item(repository, goal) for goal in area.goals],
+        "number": model.number,
+        "title": model.title.values,
+        "introduction": model.introduction.values if model.introduction else None,
+        "sources": list(model.sources),
+        "footnotes": [_dump(note) for note in model.footnotes],
+        "notes": model.notes.values if model.notes else None,
+        "goals": [_item(resolved, goal) for goal in model.goals],
     }
 
 
-def export_json(repository: PlanRepository) -> str:
+def export_json(plan: PlanRepository | ResolvedPlan) -> str:
     """Return :func:`export_plan` as indented UTF-8 JSON text ending in a newline.
 
     The output is deterministic: the same files give byte-identical output. It is strict JSON:
@@ -177,7 +168,8 @@ def export_json(repository: PlanRepository) -> str:
     reach it, and if one ever did, it would raise instead of writing invalid JSON.
 
     Raises:
-        ValueError: ``plan/plan.yaml`` did not load, or a number is not finite.
+        hytecli.repository.PlanHasErrors: a plan file did not load.
+        ValueError: a number is not finite.
     """
-    data = export_plan(repository)
+    data = export_plan(plan)
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
