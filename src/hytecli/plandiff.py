@@ -41,6 +41,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from hytecli.deadlines import ResolvedDeadline
 from hytecli.export import deadline_dict
 from hytecli.models import (
     Action,
@@ -52,6 +53,7 @@ from hytecli.models import (
     Text,
 )
 from hytecli.repository import PlanRepository
+from hytecli.resolved import ResolvedPlan, resolve_plan
 
 Entity = Literal["plan", "area", "goal", "action", "indicator"]
 ChangeKind = Literal["added", "removed", "changed", "moved"]
@@ -355,31 +357,45 @@ def _keyed(name: str, items: list[Any]) -> dict[str, Any]:
 
 
 class _Version:
-    """A loaded plan indexed by id (``None`` repository: no plan in that version)."""
+    """A plan version indexed by id, from its resolved model (``None``: no plan in that version).
+
+    Raises:
+        hytecli.repository.PlanHasErrors: a file of the version did not load.
+    """
 
     def __init__(self, repository: PlanRepository | None) -> None:
         self.repository = repository
-        self.plan: PlanFile | None = repository.plan if repository else None
+        self.resolved: ResolvedPlan | None = (
+            resolve_plan(repository) if repository is not None else None
+        )
+        self.plan: PlanFile | None = self.resolved.plan if self.resolved else None
         self.language = self.plan.language if self.plan else "fi"
         self.areas: dict[str, AreaFile] = {}
         self.goals: dict[str, tuple[Goal, str]] = {}
         self.actions: dict[str, tuple[Action, str, str]] = {}
         self.indicators: dict[str, IndicatorFile] = {}
-        if repository is None:
+        # goals' and actions' deadlines as the model resolved them, by the written deadline object
+        self._deadlines: dict[int, ResolvedDeadline | None] = {}
+        if self.resolved is None:
             return
-        for record in repository.ordered_areas():
-            area = record.area
-            self.areas.setdefault(area.id, area)
-            for goal in area.goals:
-                self.goals.setdefault(goal.id, (goal, area.id))
-                for action in goal.actions:
-                    self.actions.setdefault(action.id, (action, goal.id, area.id))
-        for indicator_record in sorted(repository.indicators, key=lambda r: r.indicator.id):
-            self.indicators.setdefault(indicator_record.indicator.id, indicator_record.indicator)
+        for area in self.resolved.areas:
+            if area.record is not None:
+                self.areas.setdefault(area.id, area.record.area)
+        for item in self.resolved.items:
+            self._deadlines[id(item.node.deadline)] = item.deadline
+            if item.action is None:
+                self.goals.setdefault(item.id, (item.goal, item.area.area.id))
+            else:
+                self.actions.setdefault(item.id, (item.action, item.goal.id, item.area.area.id))
+        for indicator in sorted(self.resolved.indicators, key=lambda i: i.id):
+            self.indicators.setdefault(indicator.id, indicator.model)
 
     def deadline(self, deadline: Deadline | None) -> dict[str, Any] | None:
+        """A deadline as exported; a goal's or action's as resolved in the plan model."""
         if deadline is None or self.repository is None:
             return None
+        if id(deadline) in self._deadlines:
+            return deadline_dict(self._deadlines[id(deadline)], deadline)
         return deadline_dict(self.repository.resolve(deadline), deadline)
 
     def dump(self, model: BaseModel, exclude: frozenset[str] = frozenset()) -> dict[str, Any]:
