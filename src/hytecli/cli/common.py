@@ -1,0 +1,194 @@
+"""What every ``hyte`` command shares: errors and exit codes, common options, reading, output."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+
+from hytecli.errors import HyteError
+
+if TYPE_CHECKING:
+    from hytecli.repository import PlanRepository
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UserError(HyteError):
+    """A problem the CLI itself finds in the user's input or setup (see errors.HyteError)."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def print_error(message: str) -> None:
+    """Print ``hyte: message`` to standard error."""
+    typer.echo(f"hyte: {message}", err=True)
+
+
+def handle_errors(command: F) -> F:
+    """Turn expected errors into a one-line message and an exit code, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.BadParameter):
+            raise  # typer prints a bad option value as a usage error (exit 2)
+        except HyteError as exc:  # expected problems raised by the library
+            print_error(f"error: {exc}")
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            print_error("interrupted")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            # Output piped into e.g. `head`: stop quietly.
+            sys.stderr.close()
+            raise typer.Exit(EXIT_OK) from None
+        except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+            print_error(
+                f"internal error: {type(exc).__name__}: {exc}\n"
+                "This is a bug in hyte. Please report it with the command you ran; "
+                "set HYTE_DEBUG=1 to see the traceback."
+            )
+            if os.environ.get("HYTE_DEBUG"):
+                raise
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+RepoOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--repo",
+        help="Plan repository folder. Default: the nearest folder upwards with plan/plan.yaml.",
+        file_okay=False,
+        show_default=False,
+    ),
+]
+
+
+class Language(StrEnum):
+    """The languages hyte's output comes in."""
+
+    fi = "fi"
+    sv = "sv"
+    en = "en"
+
+
+LanguageOption = Annotated[
+    Language | None,
+    typer.Option(
+        "--lang",
+        help="Language of the output: fi, sv or en. Default: the plan's language.",
+        show_default=False,
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="Judge as on this day (what was recorded up to it counts). Default: today in the "
+        "plan's time zone.",
+        show_default=False,
+    ),
+]
+
+
+def repository_root(repo: Path | None) -> Path:
+    """The plan repository's folder: ``--repo``, else the nearest one upwards."""
+    from hytecli.repository import check_repository, find_repository
+
+    if repo is not None:
+        return check_repository(repo)
+    return find_repository(Path.cwd())
+
+
+def load_plan(repo: Path | None) -> PlanRepository:
+    """Load the plan repository named by ``--repo`` (see :func:`repository_root`)."""
+    from hytecli.repository import load_repository
+
+    return load_repository(repository_root(repo))
+
+
+def parse_date_option(value: str | None, option: str) -> date | None:
+    """The date given to ``option`` (YYYY-MM-DD), None if not given; a bad one is a usage error."""
+    if value is None:
+        return None
+    from hytecli.periods import DateProblem, parse_iso_date
+
+    try:
+        return parse_iso_date(value)
+    except DateProblem as exc:
+        raise typer.BadParameter(str(exc), param_hint=option) from None
+
+
+def stdout_is_utf8() -> bool:
+    """Whether standard output takes any character (else output sticks to ASCII)."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
+    return encoding.startswith("utf")
+
+
+def print_text(text: str) -> None:
+    """Print ``text`` to standard output; characters the stream cannot encode are escaped."""
+    stream = sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        try:
+            text = text.encode(encoding, errors="backslashreplace").decode(encoding)
+        except LookupError:
+            text = text.encode("ascii", errors="backslashreplace").decode("ascii")
+    stream.write(text if text.endswith("\n") else text + "\n")
+    stream.flush()
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Print ``text``, or write it atomically to the file ``output`` (``--output``).
+
+    An ``--output`` that is a folder, or a file in a folder that does not exist, is a usage
+    error (exit 2) that says what to do; any other failure to write exits 1.
+    """
+    if output is None:
+        typer.echo(text, nl=not text.endswith("\n"))
+        return
+    if output.is_dir():
+        raise UserError(
+            f"--output {output} is a folder: give a file name (the file is created, or replaced "
+            "if it exists)",
+            EXIT_USAGE,
+        )
+    folder = output.parent
+    if not folder.is_dir():
+        from shlex import quote
+
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise UserError(
+            f"--output {output}: the folder {folder} {what}: create the folder first "
+            f"(mkdir -p {quote(str(folder))}), or write the file somewhere else",
+            EXIT_USAGE,
+        )
+    from hytecli.fileio import write_text_atomic
+
+    try:
+        write_text_atomic(output, text)
+    except OSError as exc:
+        raise UserError(f"cannot write {output}: {exc.strerror}") from None
+    print_error(f"wrote {output}")

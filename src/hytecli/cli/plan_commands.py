@@ -1,0 +1,309 @@
+"""``hyte`` commands that read the plan: validate, status, export, schema, report."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from hytecli.cli.common import (
+    EXIT_FAILED,
+    EXIT_USAGE,
+    AsOfOption,
+    LanguageOption,
+    RepoOption,
+    UserError,
+    handle_errors,
+    load_plan,
+    parse_date_option,
+    print_error,
+    print_text,
+    stdout_is_utf8,
+    write_output,
+)
+
+if TYPE_CHECKING:
+    from hytecli.repository import PlanRepository
+
+
+# --- validate -------------------------------------------------------------------------------------
+
+
+class FindingFormat(StrEnum):
+    """Output formats of ``hyte validate``."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+@handle_errors
+def validate(
+    repo: RepoOption = None,
+    output_format: Annotated[
+        FindingFormat,
+        typer.Option("--format", help="text, json, or github (workflow annotations)."),
+    ] = FindingFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+) -> None:
+    """Check the plan files: schema, references, deadlines, targets and values.
+
+    Prints each finding as path:line:col: severity CODE message. Exits 0 when clean (warnings
+    allowed unless --strict), 1 when there are findings that fail, 2 on a usage error.
+    """
+    from hytecli.findings import has_failures
+    from hytecli.reporters import render_findings
+    from hytecli.validation import validate_repository
+
+    repository = load_plan(repo)
+    findings = validate_repository(repository)
+    output = render_findings(findings, output_format.value, strict=strict)
+    if output:
+        typer.echo(output, nl=not output.endswith("\n"))
+    if has_failures(findings, strict=strict):
+        raise typer.Exit(EXIT_FAILED)
+
+
+# --- status ---------------------------------------------------------------------------------------
+
+
+class StatusFormat(StrEnum):
+    """Output formats of ``hyte status``."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class FailOn(StrEnum):
+    """States that make ``hyte status --fail-on`` exit 1."""
+
+    overdue = "overdue"
+    due = "due"
+
+
+@handle_errors
+def status(
+    repo: RepoOption = None,
+    as_of: AsOfOption = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            metavar="YYYY",
+            help="Judge this plan-period year (its yearly deadlines, what it missed). "
+            "Default: the --as-of day's year.",
+            show_default=False,
+        ),
+    ] = None,
+    area: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--area", metavar="ID", help="Only this priority area (repeatable).", show_default=False
+        ),
+    ] = None,
+    responsible: Annotated[
+        str | None,
+        typer.Option(
+            "--responsible",
+            metavar="TEXT",
+            help="Only items whose responsible party contains TEXT (case-insensitive).",
+            show_default=False,
+        ),
+    ] = None,
+    due_within: Annotated[
+        int,
+        typer.Option(
+            "--due-within", metavar="DAYS", min=0, help="'Due soon' means within this many days."
+        ),
+    ] = 60,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Show every item with its details, not only what needs attention."
+        ),
+    ] = False,
+    language: LanguageOption = None,
+    output_format: Annotated[
+        StatusFormat, typer.Option("--format", help="table, json or markdown.")
+    ] = StatusFormat.table,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 if anything is overdue ('overdue'), or overdue or due soon ('due').",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Show what needs attention (overdue, missed, not achieved, due soon) per priority area.
+
+    A summary of every item's state per priority area comes first; --all lists every goal,
+    action and indicator with its details.
+    """
+    from datetime import UTC, datetime
+
+    from hytecli.status import StatusQuery, compute_status, fail_reason
+    from hytecli.status_render import StatusView, render_json, render_markdown, render_plain
+    from hytecli.usable import require_valid_plan
+
+    as_of_date = parse_date_option(as_of, "--as-of")
+    resolved = require_valid_plan(load_plan(repo))
+    query = StatusQuery(
+        as_of=as_of_date,
+        areas=tuple(area or ()),
+        responsible=responsible,
+        due_within=due_within,
+        year=year,
+    )
+    report = compute_status(resolved, query, now=datetime.now(UTC))
+    view = StatusView.of(report, language.value if language else None, show_all)
+    if output_format is StatusFormat.json:
+        text = render_json(report, view, ascii_only=not stdout_is_utf8())
+    elif output_format is StatusFormat.markdown:
+        text = render_markdown(report, view)
+    else:
+        from hytecli.status_rich import render_rich, use_rich
+
+        if use_rich(sys.stdout):
+            import shutil
+
+            text = render_rich(
+                report,
+                view,
+                width=shutil.get_terminal_size((100, 24)).columns,
+                ascii_only=not stdout_is_utf8(),
+            )
+        else:
+            text = render_plain(report, view)
+    print_text(text)
+    reason = fail_reason(report, fail_on.value) if fail_on is not None else None
+    if reason is not None:
+        print_error(f"{reason} (--fail-on {fail_on})")
+        raise typer.Exit(EXIT_FAILED)
+
+
+def _refuse_broken(repository: PlanRepository) -> None:
+    """Stop with the load errors when the plan cannot be read well enough to use.
+
+    ``require_usable_plan`` raises PlanHasErrors, a HyteError that handle_errors prints (exit 1).
+    """
+    from hytecli.repository import require_usable_plan
+
+    require_usable_plan(repository)
+
+
+# --- export ---------------------------------------------------------------------------------------
+
+
+class ExportFormat(StrEnum):
+    """Output formats of ``hyte export``."""
+
+    json = "json"
+
+
+@handle_errors
+def export(
+    repo: RepoOption = None,
+    output_format: Annotated[
+        ExportFormat, typer.Option("--format", help="json.")
+    ] = ExportFormat.json,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
+    ] = None,
+) -> None:
+    """Export the whole normalised plan (areas, goals, actions, indicators) as one JSON document."""
+    from hytecli.export import export_json
+
+    repository = load_plan(repo)
+    _refuse_broken(repository)
+    text = export_json(repository)
+    write_output(text, output)
+
+
+# --- schema ---------------------------------------------------------------------------------------
+
+
+class SchemaKind(StrEnum):
+    """The kinds of plan file with a JSON Schema."""
+
+    plan = "plan"
+    area = "area"
+    indicator = "indicator"
+
+
+@handle_errors
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="plan, area or indicator.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of a plan file kind, for editors (yaml-language-server)."""
+    from hytecli.schema import schema_json
+
+    write_output(schema_json(kind.value), output)
+
+
+# --- report ---------------------------------------------------------------------------------------
+
+
+class ReportFormatOption(StrEnum):
+    """Output formats of ``hyte report``."""
+
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+@handle_errors
+def report(
+    year: Annotated[
+        int,
+        typer.Option(
+            "--year",
+            metavar="YYYY",
+            help="The reporting year (within the plan period).",
+            show_default=False,
+        ),
+    ],
+    repo: RepoOption = None,
+    output_format: Annotated[
+        ReportFormatOption,
+        typer.Option(
+            "--format",
+            help="markdown (GitHub), html (one self-contained file) or json (the judged year "
+            "as data).",
+        ),
+    ] = ReportFormatOption.markdown,
+    lang: LanguageOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
+    ] = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Make the annual report to the council (612/2021 § 7) on goals, actions and indicators."""
+    from datetime import UTC, datetime
+
+    from hytecli.report import ReportOptions, ReportRequestError, TemplateProblem, render_report
+    from hytecli.usable import require_valid_plan
+
+    as_of_date = parse_date_option(as_of, "--as-of")
+    repository = load_plan(repo)
+    resolved = require_valid_plan(repository)
+    options = ReportOptions(year=year, language=lang.value if lang else None, as_of=as_of_date)
+    try:
+        text = render_report(
+            repository, options, output_format.value, now=datetime.now(UTC), resolved=resolved
+        )
+    except ReportRequestError as exc:
+        raise UserError(str(exc), EXIT_USAGE) from None
+    except TemplateProblem as exc:
+        raise UserError(str(exc)) from None
+    write_output(text, output)
