@@ -83,7 +83,7 @@ def area_note(summary: AreaSummary, w: Wording) -> str:
     if summary.note == "no section in the plan":
         return w.localizer.gettext("no section in the plan")
     if summary.note == "not listed in plan/plan.yaml priority_areas":
-        return w.localizer.gettext("not listed in plan/plan.yaml priority_areas")
+        return w.localizer.gettext("not in the plan's list of priority areas")
     return ""
 
 
