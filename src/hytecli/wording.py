@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hytecli.i18n import Localizer
+from hytecli.i18n import Localizer, translations
 from hytecli.judgement import DeadlineStatus, IndicatorStatus, Judgement, Outcome, State, ValueInfo
 from hytecli.labels import N_, PROGRESS_LABELS, STATE_LABELS, STATE_SYMBOLS
 from hytecli.models import Text
@@ -62,6 +62,7 @@ class Wording:
         Raises:
             ValueError: a language without a catalogue.
         """
+        translations(language)  # raises ValueError now, not when the first word is looked up
         return cls(Localizer(language), plan_language)
 
     @property
@@ -233,6 +234,8 @@ class Wording:
         if info is None:
             return ""
         text = self.localizer.gettext(OUTCOMES[info.outcome])
+        if info.outcome is Outcome.NOT_ACHIEVED and item.state is not State.NOT_ACHIEVED:
+            text = self.localizer.gettext("not achieved yet")  # its deadline has not passed
         if item.recurring is not None:
             text = self.localizer.gettext(
                 "%(outcome)s for %(year)s", outcome=text, year=item.recurring.year
