@@ -145,17 +145,21 @@ def stdout_is_utf8() -> bool:
     return encoding.startswith("utf")
 
 
-def print_text(text: str) -> None:
-    """Print ``text`` to standard output; characters the stream cannot encode are escaped."""
+def print_text(text: str, errors: str = "backslashreplace") -> None:
+    """Print ``text`` to standard output; characters the stream cannot encode are escaped.
+
+    ``errors="replace"`` writes one ``?`` for each instead, for text laid out to the terminal's
+    width (Rich tables), which a four-character escape would push past the edge.
+    """
     stream = sys.stdout
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
         text.encode(encoding)
     except (UnicodeEncodeError, LookupError):
         try:
-            text = text.encode(encoding, errors="backslashreplace").decode(encoding)
+            text = text.encode(encoding, errors=errors).decode(encoding)
         except LookupError:
-            text = text.encode("ascii", errors="backslashreplace").decode("ascii")
+            text = text.encode("ascii", errors=errors).decode("ascii")
     stream.write(text if text.endswith("\n") else text + "\n")
     stream.flush()
 
