@@ -1,8 +1,9 @@
 """`hyte status` end to end: `python -m hytecli status` in a subprocess, as a user runs it.
 
 Covers every output format through a pipe, NO_COLOR, a real pseudo-terminal, terminals that are
-not UTF-8, plan text with square brackets, --fail-on exit codes and usage errors. The plan is a
-fictional fixture.
+not UTF-8, plan text with square brackets, the coordinator's view and --all, --lang, --fail-on
+exit codes, usage errors and plans that do not validate. The plan is a fictional fixture, written
+in Finnish: the default output is in Finnish, and --lang en gives English.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from conftest import MINIMAL_PLAN
 
 Build = Callable[..., Path]
 ANSI = re.compile(r"\x1b\[")
@@ -76,7 +79,7 @@ def status(
 
 
 def test_table_through_a_pipe_is_plain_and_complete(repo: Path) -> None:
-    result = status(repo, "--as-of", "2025-01-01")
+    result = status(repo, "--as-of", "2025-01-01", "--all", "--lang", "en")
     assert result.returncode == 0
     out = result.stdout.decode("utf-8")
     assert not ANSI.search(out)
@@ -88,6 +91,71 @@ def test_table_through_a_pipe_is_plain_and_complete(repo: Path) -> None:
     assert "DUE SOON: action pitka - due in 58 days" in out
     assert "NO DEADLINE: action putki - no deadline" in out
     assert result.stderr == b""
+
+
+def test_the_default_view_is_what_needs_attention_in_the_plans_language(repo: Path) -> None:
+    result = status(repo, "--as-of", "2025-01-01")
+    assert result.returncode == 0 and result.stderr == b""
+    out = result.stdout.decode("utf-8")
+    assert out.startswith("Tilanne: Testisuunnitelma 2024–2026 (fictional fixture)")
+    assert "\nVaatii huomiota\n" in out
+    # one line per item that needs attention, its title in full; nothing else
+    assert "  MYÖHÄSSÄ: tavoite kesken - [kesken] Tavoite - myöhässä 1 päivän\n" in out
+    assert "  MYÖHÄSSÄ: mittari mittari-1 - Mittari yksi - myöhässä 1 päivän\n" in out
+    assert f"  ERÄÄNTYY PIAN: toimenpide pitka - {LONG_TITLE} - määräaikaan 58 päivää\n" in out
+    assert "putki" not in out.split("Vaatii huomiota")[1]  # no deadline: nothing to do yet
+    assert "vastuutaho:" not in out  # the details are for --all
+    assert out.endswith("3/4 kohtaa vaatii huomiota; 'hyte status --all' näyttää kaikki.\n")
+    # --all: every item with its details, and no footer
+    full = status(repo, "--as-of", "2025-01-01", "--all").stdout.decode("utf-8")
+    for line in ("MYÖHÄSSÄ: tavoite kesken", "EI MÄÄRÄAIKAA: toimenpide putki - ei määräaikaa"):
+        assert line in full
+    assert "vastuutaho:" in full and "hyte status --all" not in full
+
+
+@pytest.mark.parametrize(
+    ("language", "words", "line"),
+    [
+        (
+            "fi",
+            ["Yhteenveto", "valmis myöhässä", "ei saavutettu", "erääntyy pian", "seurannassa"],
+            "MYÖHÄSSÄ: tavoite kesken",
+        ),
+        (
+            "sv",
+            ["Sammanfattning", "klar försenad", "inte uppnått", "förfaller snart", "följs upp"],
+            "FÖRSENAT: mål kesken",
+        ),
+        (
+            "en",
+            ["Summary", "done late", "not achieved", "due soon", "monitored"],
+            "OVERDUE: goal kesken",
+        ),
+    ],
+)
+def test_lang_gives_the_state_words_of_the_language(
+    repo: Path, language: str, words: list[str], line: str
+) -> None:
+    for view in ((), ("--all",)):
+        result = status(repo, "--as-of", "2025-01-01", "--lang", language, *view)
+        assert result.returncode == 0, result.stderr
+        out = result.stdout.decode("utf-8")
+        for word in (*words, line):
+            assert word in out, (language, view, word)
+    data = json.loads(
+        status(repo, "--as-of", "2025-01-01", "--lang", language, "--format", "json").stdout
+    )
+    assert data["language"] == language
+    kesken = {item["id"]: item for item in data["items"]}["kesken"]
+    assert kesken["state"] == "overdue"  # the key is the same in every language
+    markdown = status(repo, "--as-of", "2025-01-01", "--lang", language, "--format", "markdown")
+    assert words[0] in markdown.stdout.decode("utf-8")
+
+
+def test_lang_refuses_a_language_without_a_catalogue(repo: Path) -> None:
+    result = status(repo, "--lang", "de")
+    assert result.returncode == 2
+    assert "--lang" in result.stderr.decode("utf-8")
 
 
 def test_no_color_gives_plain_text(repo: Path) -> None:
@@ -140,7 +208,7 @@ def on_a_terminal(
     ("env", "coloured"), [({}, True), ({"NO_COLOR": "1"}, False), ({"TERM": "dumb"}, False)]
 )
 def test_on_a_terminal(repo: Path, env: dict[str, str], coloured: bool) -> None:
-    code, out, stderr = on_a_terminal(repo, "--as-of", "2025-01-01", env=env)
+    code, out, stderr = on_a_terminal(repo, "--as-of", "2025-01-01", "--lang", "en", env=env)
     assert code == 0, stderr
     assert bool(ANSI.search(out)) is coloured
     assert "[kesken] Tavoite" in out
@@ -149,21 +217,41 @@ def test_on_a_terminal(repo: Path, env: dict[str, str], coloured: bool) -> None:
         assert "✗ overdue" in out  # a symbol and a word, not colour alone
     else:
         assert "OVERDUE: goal kesken" in out
+    # the plan's language by default, on a terminal too
+    _code, finnish, _err = on_a_terminal(repo, "--as-of", "2025-01-01", env=env)
+    assert ("✗ myöhässä" if coloured else "MYÖHÄSSÄ: tavoite kesken") in finnish
 
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 @pytest.mark.parametrize(
     ("columns", "encoding"), [("60", "utf-8"), ("75", "utf-8"), ("80", "ascii")]
 )
-def test_on_a_narrow_terminal_nothing_is_cut(repo: Path, columns: str, encoding: str) -> None:
+@pytest.mark.parametrize("show_all", [True, False])
+def test_on_a_narrow_terminal_nothing_is_cut(
+    repo: Path, columns: str, encoding: str, show_all: bool
+) -> None:
+    args = ["--as-of", "2025-01-01", "--lang", "en", *(["--all"] if show_all else [])]
     code, out, stderr = on_a_terminal(
-        repo, "--as-of", "2025-01-01", env={"COLUMNS": columns, "PYTHONIOENCODING": encoding}
+        repo, *args, env={"COLUMNS": columns, "PYTHONIOENCODING": encoding}
     )
     assert code == 0, stderr
     plain = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", out).replace("\r\n", "\n")
     summary = plain[plain.index("Summary") : plain.rindex("1. Alue A")]
     words = re.findall(r"[\w-]+", summary.casefold())
-    for word in ("done", "overdue", "due", "soon", "open", "no", "deadline", "total"):
+    for word in [
+        "done",
+        "late",
+        "not",
+        "achieved",
+        "overdue",
+        "due",
+        "soon",
+        "open",
+        "no",
+        "deadline",
+        "monitored",
+        "total",
+    ]:
         assert word in words, (word, summary)
     assert "(alue-a)" in summary
     for line in plain.splitlines():
@@ -171,33 +259,48 @@ def test_on_a_narrow_terminal_nothing_is_cut(repo: Path, columns: str, encoding:
         stripped = line.strip()
         if re.match(r"\||\+-", stripped):  # a box line drawn whole, its right edge too
             assert stripped[-1] in "|+", line
-    for item_id in ("kesken", "pitka", "putki", "mittari-1"):
+    shown = ("kesken", "pitka", "putki", "mittari-1") if show_all else ("kesken", "pitka")
+    for item_id in shown:
         assert re.search(rf"(?<![\w-]){item_id}(?![\w-])", plain), item_id
+    # the long title, wrapped but whole: each of its words, and its end
+    assert "LOPPU" in plain
+    assert plain.split().count("Toimenpide") >= LONG_TITLE.split().count("Toimenpide")
 
 
 def test_json(repo: Path) -> None:
     result = status(repo, "--as-of", "2025-01-01", "--format", "json")
     assert result.returncode == 0
     data = json.loads(result.stdout.decode("utf-8"))
-    assert data["version"] == 1 and data["as_of"] == "2025-01-01"
+    assert data["version"] == 2 and data["as_of"] == "2025-01-01" and data["year"] == 2025
     assert data["time_zone"] == "Europe/Helsinki"
+    assert data["language"] == "fi"  # the plan's; the keys below never change with it
     items = {item["id"]: item for item in data["items"]}
     assert items["kesken"]["title"] == "[kesken] Tavoite"
     assert items["kesken"]["state"] == "overdue" and items["kesken"]["days"] == 1
     assert items["pitka"]["title"] == LONG_TITLE
     assert items["pitka"]["state"] == "due_soon" and items["pitka"]["days"] == 58
     assert items["mittari-1"]["indicator"]["outcome"] == "not_recorded"
+    assert items["mittari-1"]["indicator"]["values"] == []
+    assert items["kesken"]["state_text"] == "myöhässä 1 päivän"
+    # every item, whatever the view: JSON is for scripts
+    assert len(data["items"]) == 4
     assert data["totals"]["counts"] == {
         "done": 0,
+        "done_late": 0,
+        "not_achieved": 0,
         "overdue": 2,
         "due_soon": 1,
         "open": 0,
         "no_deadline": 1,
+        "monitored": 0,
     }
+    assert data["totals"]["needs_attention"] == 3
+    all_items = status(repo, "--as-of", "2025-01-01", "--format", "json", "--all")
+    assert json.loads(all_items.stdout) == data
 
 
 def test_markdown(repo: Path) -> None:
-    result = status(repo, "--as-of", "2025-01-01", "--format", "markdown")
+    result = status(repo, "--as-of", "2025-01-01", "--format", "markdown", "--all", "--lang", "en")
     assert result.returncode == 0
     out = result.stdout.decode("utf-8")
     assert "| State | Kind | Id | Title | Responsible | Deadline | Days |" in out
@@ -215,6 +318,7 @@ def test_terminal_that_is_not_utf8(repo: Path, encoding: str, output_format: str
         "2025-01-01",
         "--format",
         output_format,
+        "--all",
         env={"PYTHONIOENCODING": encoding},
     )
     assert result.returncode == 0, result.stderr
@@ -308,12 +412,82 @@ def test_without_fail_on_exit_is_zero_even_when_overdue(repo: Path) -> None:
     assert status(repo, "--as-of", "2027-01-01").returncode == 0
 
 
-def test_unknown_area_is_a_usage_error(repo: Path) -> None:
-    result = status(repo, "--area", "ei-ole")
+@pytest.mark.parametrize("area", ["ei-ole", "nope"])
+@pytest.mark.parametrize("output_format", ["table", "json"])
+def test_unknown_area_is_a_usage_error(repo: Path, area: str, output_format: str) -> None:
+    result = status(repo, "--area", area, "--format", output_format)
     assert result.returncode == 2
     assert result.stdout == b""
     err = result.stderr.decode("utf-8")
-    assert "unknown priority area 'ei-ole'" in err and "valid ids are alue-a" in err
+    assert f"unknown priority area '{area}'" in err and "valid ids are alue-a" in err
+
+
+@pytest.mark.parametrize("year", ["2023", "2027"])
+def test_a_year_outside_the_plan_is_a_usage_error(repo: Path, year: str) -> None:
+    result = status(repo, "--year", year)
+    assert result.returncode == 2
+    assert result.stdout == b""
+    assert f"{year} is not a year of the plan period 2024–2026" in result.stderr.decode("utf-8")
+
+
+def test_year_judges_that_year(repo: Path) -> None:
+    # on 1.3.2025 the 2024 items were missed in 2024; pitka, due 28.2.2025, in 2025
+    def judged(*args: str) -> dict[str, tuple[str, bool]]:
+        result = status(repo, "--as-of", "2025-03-01", "--format", "json", *args)
+        assert result.returncode == 0, result.stderr
+        return {i["id"]: (i["state"], i["missed"]) for i in json.loads(result.stdout)["items"]}
+
+    assert judged("--year", "2024") == {
+        "kesken": ("overdue", True),
+        "mittari-1": ("overdue", True),
+        "pitka": ("open", False),  # judged as it stood at the end of 2024
+        "putki": ("no_deadline", False),
+    }
+    assert (
+        judged()
+        == judged("--year", "2025")
+        == {
+            "kesken": ("overdue", False),
+            "mittari-1": ("overdue", False),
+            "pitka": ("overdue", True),
+            "putki": ("no_deadline", False),
+        }
+    )
+
+
+@pytest.mark.parametrize("output_format", ["table", "json", "markdown"])
+def test_a_plan_that_does_not_validate_is_refused(build_plan: Build, output_format: str) -> None:
+    # an action lists an indicator that no file defines: a council's status from broken data
+    # would name an indicator that does not exist
+    area = AREA.replace(
+        "        responsible: [Kunnat ja järjestöt]\n",
+        "        responsible: [Kunnat ja järjestöt]\n        indicators: [ei-ole-mittari]\n",
+    )
+    root = build_plan({"plan/alue-a.yaml": area})
+    for args in ((), ("--all",), ("--lang", "en")):
+        result = status(root, "--as-of", "2025-01-01", "--format", output_format, *args)
+        assert result.returncode == 1
+        assert result.stdout == b""  # nothing judged, nothing printed
+        err = result.stderr.decode("utf-8")
+        # located: path:line:col, then the finding
+        line = next(n for n, text in enumerate(area.splitlines(), 1) if "ei-ole-mittari" in text)
+        assert re.search(rf"plan/alue-a\.yaml:{line}:\d+: error \w+ .*'ei-ole-mittari'", err), err
+    # the same finding hyte validate reports
+    validate = hyte("validate", "--repo", root)
+    assert validate.returncode == 1
+    assert f"plan/alue-a.yaml:{line}:" in validate.stdout.decode("utf-8")
+
+
+def test_warnings_do_not_stop_status(build_plan: Build) -> None:
+    # an area listed in plan.yaml without a section of its own: a warning (P001), not an error
+    plan = MINIMAL_PLAN.replace(
+        "    title: Alue A\n", "    title: Alue A\n  - id: alue-b\n    title: Alue B\n"
+    )
+    root = build_plan({"plan/plan.yaml": plan})
+    assert "warning P001" in hyte("validate", "--repo", root).stdout.decode("utf-8")
+    result = status(root, "--as-of", "2025-01-01", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert "alue-b" in result.stdout.decode("utf-8")
 
 
 def test_filters(repo: Path) -> None:

@@ -3,6 +3,10 @@
 The source text (tests/data/luvn-2024-2026-source.txt) is the plan as extracted from its PDF,
 a copy of the project's seed. Texts are compared with all whitespace removed, because the PDF
 extraction breaks lines (and words at hyphens) anywhere.
+
+The repository's plan is live: values and completions are recorded in it as the plan goes on, so
+the tests here check only what recording leaves as it is (the texts, the structure). That nothing
+was recorded when the plan was transcribed is checked on the frozen copy, tests/data/luvn-frozen.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from hytecli.export import export_plan
 from hytecli.repository import load_repository
 
 ROOT = Path(__file__).resolve().parents[1]
+FROZEN = ROOT / "tests" / "data" / "luvn-frozen"
 SOURCE = (ROOT / "tests" / "data" / "luvn-2024-2026-source.txt").read_text(encoding="utf-8")
 
 
@@ -71,9 +76,22 @@ def test_counts_of_goals_actions_and_indicators(exported) -> None:  # type: igno
     actions = [len(g["actions"]) for a in exported["priority_areas"] for g in a["goals"]]
     assert actions == [1, 4, 2, 1, 1, 2, 1, 3, 3, 1, 3, 2, 2, 2, 1, 1, 1, 3, 3]
     assert len(exported["indicators"]) == 33
+    assert all(ind["referenced_by"] for ind in exported["indicators"])
+
+
+def test_the_plan_as_transcribed_recorded_nothing() -> None:
+    exported = export_plan(load_repository(FROZEN))
+    assert len(exported["indicators"]) == 33
     assert all(ind["values"] == [] for ind in exported["indicators"])
     assert all(ind["baseline"] is None for ind in exported["indicators"])
-    assert all(ind["referenced_by"] for ind in exported["indicators"])
+    items = [
+        item
+        for area in exported["priority_areas"]
+        for goal in area["goals"]
+        for item in (goal, *goal["actions"])
+    ]
+    assert len(items) == 19 + 37
+    assert all(not item["completed"] for item in items)
 
 
 def _texts(exported):  # type: ignore[no-untyped-def]

@@ -1,7 +1,13 @@
-"""hyte status on the repository's own plan (LUVN 2024–2026), on days across 2024–2027.
+"""hyte status on the LUVN 2024–2026 plan, on days across 2024–2027.
+
+Most tests read the frozen copy of the plan (tests/data/luvn-frozen, the repository's plan as it
+was before anything was recorded: no completions, no indicator values), so what they expect
+stays true while the live plan fills up. The tests at the end read the repository's live
+``plan/`` and ``indicators/`` and assert only what recording values and completions cannot
+change: the items, their areas, their deadlines' effect on the states a day can give, a valid plan.
 
 The expected ids were read from plan/*.yaml and indicators/*.yaml by hand, not taken from
-hyte's output. The plan records no completions and no indicator values yet, so nothing is done.
+hyte's output.
 
 Deadlines in the plan files (normalised):
 
@@ -20,6 +26,9 @@ toteutui (their actions), vaestoviestinnan-* (the recurring action).
 from __future__ import annotations
 
 import json
+import math
+import os
+import re
 import subprocess
 import sys
 from datetime import date
@@ -27,10 +36,16 @@ from pathlib import Path
 
 import pytest
 
+from hytecli.judgement import ATTENTION_STATES, STATES, State
 from hytecli.repository import PlanRepository, load_repository
-from hytecli.status import State, StatusQuery, StatusReport, compute_status, fails
+from hytecli.status import StatusQuery, StatusReport, UnknownArea, compute_status, fails
+from hytecli.status_render import StatusView
+from hytecli.status_rich import render_rich
 
-ROOT = Path(__file__).resolve().parents[1]
+#: The repository's live plan: values and completions are recorded in it as the plan goes on.
+LIVE = Path(__file__).resolve().parents[1]
+#: The plan as it was before anything was recorded (see its README): never edited.
+FROZEN = LIVE / "tests" / "data" / "luvn-frozen"
 
 DUE_2024 = {
     # goals
@@ -83,7 +98,8 @@ DATED = ONE_OFF | RECURRING
 
 @pytest.fixture(scope="module")
 def repository() -> PlanRepository:
-    repo = load_repository(ROOT)
+    """The frozen copy: nothing recorded."""
+    repo = load_repository(FROZEN)
     assert repo.findings == []
     return repo
 
@@ -157,21 +173,26 @@ def test_2025_01_01_the_2024_items_are_overdue_by_one_day(repository: PlanReposi
 def test_summary_on_2025_01_01(repository: PlanRepository) -> None:
     report = status(repository, date(2025, 1, 1))
     counts = {
-        summary.id: [summary.counts[s] for s in State] + [summary.total] for summary in report.areas
+        summary.id: [summary.counts[s] for s in STATES] + [summary.total]
+        for summary in report.areas
     }
-    # [done, overdue, due soon, open, no deadline, total], in the plan's order
+    # [done, done late, not achieved, overdue, due soon, open, no deadline, monitored, total],
+    # in the plan's order; nothing is recorded, so nothing is done, not achieved or monitored
     assert list(counts.items()) == [
-        ("mielen-hyvinvointi", [0, 0, 0, 5, 8, 13]),
-        ("terveet-elintavat", [0, 3, 0, 4, 2, 9]),
-        ("terveyserot", [0, 2, 0, 5, 21, 28]),
-        ("digitaaliset-hyte-palvelut", [0, 0, 0, 0, 0, 0]),
-        ("tiedolla-johtaminen", [0, 3, 0, 4, 11, 18]),
-        ("turvallisuus", [0, 2, 0, 4, 3, 9]),
-        ("esteettomyys", [0, 0, 0, 0, 12, 12]),
+        ("mielen-hyvinvointi", [0, 0, 0, 0, 0, 5, 8, 0, 13]),
+        ("terveet-elintavat", [0, 0, 0, 3, 0, 4, 2, 0, 9]),
+        ("terveyserot", [0, 0, 0, 2, 0, 5, 21, 0, 28]),
+        ("digitaaliset-hyte-palvelut", [0, 0, 0, 0, 0, 0, 0, 0, 0]),
+        ("tiedolla-johtaminen", [0, 0, 0, 3, 0, 4, 11, 0, 18]),
+        ("turvallisuus", [0, 0, 0, 2, 0, 4, 3, 0, 9]),
+        ("esteettomyys", [0, 0, 0, 0, 0, 0, 12, 0, 12]),
     ]
     digital = report.areas[3]
     assert (digital.has_section, digital.note) == (False, "no section in the plan")
     assert sum(report.totals.values()) == 89
+    assert report.year == 2025
+    # what needs attention: the overdue 2024 items, and the recurring items with no 2024 entry
+    assert {item.id for item in report.attention} == DUE_2024 | RECURRING
 
 
 @pytest.mark.parametrize(
@@ -235,6 +256,30 @@ def test_2027_01_01_everything_with_a_deadline_is_overdue(repository: PlanReposi
     assert ids_in(report, State.OPEN) == ids_in(report, State.DUE_SOON) == set()
 
 
+def test_the_year_2024_judged_in_march_2025(repository: PlanRepository) -> None:
+    # what the 2024 report made on 1.3.2025 judges: every item due by 31.12.2024 is overdue and
+    # missed; nothing is due soon in a year that has ended; later items are judged as they stood
+    # at the end of 2024 (open, never overdue)
+    report = status(repository, date(2025, 3, 1), year=2024)
+    assert report.year == 2024
+    missed = {item.id for item in report.items if item.missed}
+    assert ids_in(report, State.OVERDUE) == missed == DUE_2024 | RECURRING
+    assert days_of(report, DUE_2024 | RECURRING) == {60}
+    assert ids_in(report, State.DUE_SOON) == set()
+    assert ids_in(report, State.OPEN) == DUE_2025_05 | DUE_2025 | DUE_2026
+    # judged on 1.3.2025 for its own year, the 2024 items are overdue but were missed in 2024
+    this_year = status(repository, date(2025, 3, 1))
+    assert this_year.year == 2025
+    assert {item.id for item in this_year.items if item.missed} == set()
+    assert ids_in(this_year, State.OVERDUE) == DUE_2024
+
+
+def test_missed_in_2025(repository: PlanRepository) -> None:
+    report = status(repository, date(2025, 6, 1))
+    assert {item.id for item in report.items if item.missed} == DUE_2025_05
+    assert {item.id for item in report.attention} == DUE_2024 | DUE_2025_05 | RECURRING
+
+
 def test_deadline_details(repository: PlanRepository) -> None:
     items = {item.id: item for item in status(repository, date(2025, 1, 1)).items}
     early = items["liikuntaneuvonnan-kumppanuussopimus"].deadline
@@ -287,13 +332,15 @@ def test_area_filter(repository: PlanRepository) -> None:
         "vakivaltatyon-verkostojen-selvitys-valmis",
     }
     assert [s.id for s in report.areas] == ["turvallisuus"]
-    with pytest.raises(LookupError, match="digitaaliset-hyte-palvelut"):
+    # an unknown area is a usage error (exit 2) that lists the valid ids
+    with pytest.raises(UnknownArea, match="digitaaliset-hyte-palvelut") as raised:
         status(repository, date(2025, 1, 1), areas=("digitaaliset",))
+    assert raised.value.exit_code == 2
 
 
 def test_command_line_on_the_real_plan() -> None:
     def run(*args: str) -> subprocess.CompletedProcess[bytes]:
-        command = [sys.executable, "-m", "hytecli", "status", "--repo", str(ROOT), *args]
+        command = [sys.executable, "-m", "hytecli", "status", "--repo", str(FROZEN), *args]
         return subprocess.run(command, capture_output=True, timeout=60, check=False)
 
     late = run("--as-of", "2025-01-01", "--fail-on", "overdue", "--format", "json")
@@ -302,3 +349,118 @@ def test_command_line_on_the_real_plan() -> None:
     overdue = {item["id"] for item in data["items"] if item["state"] == "overdue"}
     assert overdue == DUE_2024
     assert run("--as-of", "2024-06-01", "--fail-on", "due").returncode == 0
+
+
+# --- the coordinator's view: a screen or two ------------------------------------------------------
+
+ITEM_LINE = re.compile(r"^  [A-ZÅÄÖ ]+: (?:tavoite|toimenpide|mittari) ([\w-]+)", re.MULTILINE)
+
+
+def hyte_status(repo: Path, *args: str) -> str:
+    """``hyte status`` through a pipe (plain text) on a 100-column terminal; its output."""
+    command = [sys.executable, "-m", "hytecli", "status", "--repo", str(repo), *args]
+    env = {**os.environ, "COLUMNS": "100"}
+    env.pop("NO_COLOR", None)
+    result = subprocess.run(command, capture_output=True, timeout=60, check=False, env=env)
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    return result.stdout.decode("utf-8")
+
+
+def screen_rows(text: str, width: int = 100) -> int:
+    """Rows ``text`` takes on a terminal ``width`` columns wide (long lines wrap)."""
+    return sum(max(1, math.ceil(len(line) / width)) for line in text.splitlines())
+
+
+@pytest.mark.parametrize(
+    "as_of",
+    ["2024-06-01", "2025-01-01", "2025-06-01", "2025-11-01", "2026-12-31", "2027-01-01"],
+)
+def test_the_default_view_fits_a_screen_or_two(repository: PlanRepository, as_of: str) -> None:
+    # The frozen plan at its worst (from 31.12.2026 on, all 32 dated items overdue or due):
+    # 64 lines, 118 rows at 100 columns. The old default listed every item: 622 lines.
+    text = hyte_status(FROZEN, "--as-of", as_of)
+    report = status(repository, date.fromisoformat(as_of))
+    shown = ITEM_LINE.findall(text)
+    assert shown == [item.id for item in report.attention]  # one line each, in plan order
+    assert len(text.splitlines()) <= 70
+    assert screen_rows(text) <= 120
+    assert text.startswith("Tilanne: Alueellinen hyvinvointisuunnitelma")  # the plan's language
+    if shown:
+        assert text.endswith(
+            f"{len(shown)}/89 kohtaa vaatii huomiota; 'hyte status --all' näyttää kaikki.\n"
+        )
+    else:
+        assert text.endswith(
+            "Mikään ei vaadi huomiota. 'hyte status --all' näyttää kaikki 89 kohtaa.\n"
+        )
+    # on a colour terminal 100 columns wide: at most 132 rows (Finnish, 1.1.2027)
+    rich = render_rich(report, StatusView.of(report), width=100, color=False)
+    assert len(rich.splitlines()) <= 135
+
+
+def test_all_lists_every_item_of_the_plan(all_ids: set[str]) -> None:
+    text = hyte_status(FROZEN, "--as-of", "2025-01-01", "--all")
+    shown = ITEM_LINE.findall(text)
+    assert len(shown) == len(set(shown)) == 89
+    assert set(shown) == all_ids
+    assert "hyte status --all" not in text  # no footer: nothing is left out
+
+
+# --- the live plan: only what stays true as values and completions are recorded -------------------
+
+#: States an item can be in whatever has been recorded, by whether it has a deadline. An item with
+#: a deadline is never "no deadline"; one without is never counted down.
+WITHOUT_DEADLINE = {State.NO_DEADLINE, State.DONE, State.NOT_ACHIEVED, State.MONITORED}
+COUNTDOWN = {State.OVERDUE, State.DUE_SOON, State.OPEN}
+
+
+@pytest.fixture(scope="module")
+def live() -> PlanRepository:
+    """The repository's own plan, as it is today."""
+    return load_repository(LIVE)
+
+
+def test_the_live_plan_is_valid_and_has_the_frozen_plans_items(
+    live: PlanRepository, repository: PlanRepository, all_ids: set[str]
+) -> None:
+    from hytecli.findings import Severity
+    from hytecli.validation import validate_repository
+
+    assert [f for f in validate_repository(live) if f.severity is Severity.ERROR] == []
+    live_items = [(item.kind, item.id, item.area.area.id) for item in live.items()]
+    frozen_items = [(item.kind, item.id, item.area.area.id) for item in repository.items()]
+    assert live_items == frozen_items  # 19 goals and 37 actions, in plan order
+    assert sorted(r.indicator.id for r in live.indicators) == sorted(
+        r.indicator.id for r in repository.indicators
+    )
+    assert len(live.indicators) == 33
+    assert len(all_ids) == 89
+
+
+@pytest.mark.parametrize(
+    "as_of", [date(2024, 1, 1), date(2025, 1, 1), date(2025, 6, 1), date(2026, 12, 31), None]
+)
+def test_the_live_plan_judged_on_any_day(
+    live: PlanRepository, repository: PlanRepository, as_of: date | None
+) -> None:
+    report = compute_status(live, StatusQuery(as_of=as_of))  # None: today
+    frozen = {item.id: item for item in status(repository, report.as_of).items}
+    assert [item.id for item in report.items] == list(frozen)  # every item once, in plan order
+    assert [s.total for s in report.areas] == [13, 9, 28, 0, 18, 9, 12]
+    for item in report.items:
+        assert item.state in STATES
+        before = frozen[item.id]
+        if before.state is State.NO_DEADLINE:
+            assert item.state in WITHOUT_DEADLINE, item.id
+        else:
+            assert item.state is not State.NO_DEADLINE, item.id
+        if item.state in COUNTDOWN:
+            # nothing recorded that counts yet: the same countdown as before anything was
+            assert (item.state, item.days) == (before.state, before.days), item.id
+        if item.missed:
+            assert item.deadline is not None and item.deadline.due is not None
+            assert item.deadline.due.year == report.year and item.deadline.due < report.as_of
+        assert item.needs_attention is (
+            item.state in ATTENTION_STATES or item.missed or item.missing_entries
+        )
+    assert sum(report.totals.values()) == 89
