@@ -8,7 +8,7 @@ from hytecli import labels
 from hytecli.i18n import LANGUAGES, Localizer
 from hytecli.judgement import STATES, State
 from hytecli.progress import ProgressStatus
-from hytecli.report.context import PROGRESS_STATUSES
+from hytecli.report.builder import PROGRESS_STATUSES
 from hytecli.wording import Wording
 
 
@@ -50,10 +50,10 @@ def test_a_symbol_tells_the_kind_of_state_and_the_word_tells_which() -> None:
 def test_status_and_report_show_the_same_symbols() -> None:
     # One symbol for "no deadline" everywhere: the terminal once showed "·", the report "–".
     from hytecli import status_rich
-    from hytecli.report import context
+    from hytecli.report import builder
 
-    assert Wording.symbol(State.NO_DEADLINE) == context._STATE_SYMBOLS[State.NO_DEADLINE] == "–"
-    assert status_rich.STATE_SYMBOLS is labels.STATE_SYMBOLS is context._STATE_SYMBOLS
+    assert Wording.symbol(State.NO_DEADLINE) == builder._STATE_SYMBOLS[State.NO_DEADLINE] == "–"
+    assert status_rich.STATE_SYMBOLS is labels.STATE_SYMBOLS is builder._STATE_SYMBOLS
     for state in STATES:
         assert Wording.symbol(state) == labels.STATE_SYMBOLS[state]
         assert state in status_rich.STYLES  # and a colour, never alone

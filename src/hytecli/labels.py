@@ -7,7 +7,7 @@ name, so that none is told by colour alone; :data:`STATE_ASCII_SYMBOLS` are for 
 cannot show the others.
 
 The tables are keyed by the values of :class:`hytecli.judgement.State` and of the report's progress
-statuses (:data:`hytecli.report.context.PROGRESS_STATUSES`, which include
+statuses (:data:`hytecli.report.builder.PROGRESS_STATUSES`, which include
 :class:`hytecli.progress.ProgressStatus`); both enums are ``StrEnum``, so their members look up
 the same entries. This module imports nothing of hyte's, so any module can use it.
 """

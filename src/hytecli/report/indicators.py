@@ -1,0 +1,360 @@
+"""The annual report's indicator sections: values, target, progress and the trend chart.
+
+Functions of the report's :class:`~hytecli.report.builder.Builder`, which holds the report's
+language, the judgement and the anchors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from hytecli.i18n import N_
+from hytecli.judgement import DeadlineStatus
+from hytecli.models import IndicatorFile, IndicatorValue
+from hytecli.progress import ProgressAssessment
+from hytecli.report.charts import PALETTE, Chart, LineSeries, trend_chart
+from hytecli.report.model import (
+    Baseline,
+    DataSource,
+    IndicatorSection,
+    ItemLink,
+    ProgressInfo,
+    TargetView,
+    ValueRow,
+)
+from hytecli.report.texts import PlanText
+from hytecli.repository import IndicatorRecord
+
+if TYPE_CHECKING:
+    from hytecli.report.builder import Builder
+
+_INDICATOR_KINDS = {
+    "yes_no": N_("yes/no"),
+    "count": N_("count"),
+    "percentage": N_("percentage"),
+    "rate": N_("rate"),
+    "text": N_("text"),
+}
+_DIRECTIONS = {
+    "increase": N_("higher is better"),
+    "decrease": N_("lower is better"),
+    "none": N_("no preferred direction"),
+}
+_PERIOD_KINDS = {
+    "year": N_("yearly"),
+    "half_year": N_("half-yearly"),
+    "quarter": N_("quarterly"),
+    "month": N_("monthly"),
+}
+_COMPARISONS = {
+    "at_least": N_("at least"),
+    "at_most": N_("at most"),
+    "equal": N_("exactly"),
+}
+_SPARKS = "▁▂▃▄▅▆▇█"
+_NUMERIC_KINDS = ("count", "percentage", "rate")
+
+
+# --- values ---------------------------------------------------------------------------------------
+
+
+def value_text(b: Builder, indicator: IndicatorFile, value: bool | int | float | str) -> PlanText:
+    """A value of ``indicator`` in the report's words: yes/no, a percentage, a number with unit."""
+    _ = b.loc.gettext
+    if isinstance(value, bool):
+        return b.neutral(_("yes") if value else _("no"))
+    if isinstance(value, str):
+        return b.in_plan_language(value)
+    if indicator.kind == "percentage":
+        return b.neutral(b.loc.percent(value))
+    text = b.loc.number(value)
+    if indicator.unit is not None:
+        unit = b.t_req(indicator.unit)
+        text = f"{text} {unit.text}"
+    if indicator.kind == "rate" and indicator.per:
+        text = _("%(value)s per %(per)s inhabitants", value=text, per=b.loc.number(indicator.per))
+    return b.neutral(text)
+
+
+def _scope(b: Builder, indicator: IndicatorFile, value: IndicatorValue) -> PlanText:
+    if value.municipality is not None:
+        name = b.municipalities.get(value.municipality)
+        if name is not None:
+            return b.t_req(name)
+        return b.neutral(b.loc.gettext("municipality %(code)s", code=value.municipality))
+    if value.series is not None:
+        target = indicator.target
+        if target is not None and target.reference == value.series and target.label:
+            return b.t_req(target.label)
+        return b.neutral(value.series)
+    return b.neutral(b.loc.gettext("whole area"))
+
+
+def _value_rows(
+    b: Builder, indicator: IndicatorFile, anchor: str, name: PlanText
+) -> list[ValueRow]:
+    ordered = sorted(
+        indicator.values,
+        key=lambda v: (v.period.start, v.period.end, v.series or "", v.municipality or ""),
+    )
+    return [
+        ValueRow(
+            indicator_id=indicator.id,
+            indicator_anchor=anchor,
+            indicator_name=name,
+            period=str(v.period),
+            scope=_scope(b, indicator, v),
+            value=value_text(b, indicator, v.value),
+            date=b.day(v.date) if v.date is not None else None,
+            note=b.t(v.note),
+            source=b.t(v.source),
+        )
+        for v in ordered
+    ]
+
+
+# --- indicators -----------------------------------------------------------------------------------
+
+
+def _target(b: Builder, indicator: IndicatorFile) -> TargetView | None:
+    target = indicator.target
+    if target is None:
+        return None
+    comparison = b.loc.gettext(_COMPARISONS[target.comparison]) if target.comparison else None
+    value = None
+    reference = None
+    if target.reference is not None:
+        reference = b.t(target.label) if target.label else b.neutral(target.reference)
+        body = str(reference)
+    else:
+        assert target.value is not None
+        value = value_text(b, indicator, target.value).text
+        body = value
+    summary = f"{comparison} {body}" if comparison else body
+    return TargetView(
+        comparison=comparison,
+        value=value,
+        reference=reference,
+        wording=b.t(target.wording),
+        deadline=b.deadline(_target_deadline(b, indicator)),
+        summary=summary,
+    )
+
+
+def _target_deadline(b: Builder, indicator: IndicatorFile) -> DeadlineStatus | None:
+    """The target's own deadline as status judged it (an inherited one is not the target's)."""
+    item = b.items.get(("indicator", indicator.id))
+    if item is None or item.deadline is None or item.deadline.inherited_from is not None:
+        return None
+    return item.deadline
+
+
+def _progress(b: Builder, indicator: IndicatorFile) -> ProgressInfo:
+    item = b.items.get(("indicator", indicator.id))
+    info = item.indicator if item is not None else None
+    if info is None:
+        return ProgressInfo(b.progress_label("not_assessed"), False, [])
+    numeric = info.numeric_progress
+    details = _progress_details(b, numeric, indicator) if numeric is not None else []
+    return ProgressInfo(b.progress_label(info.progress_key), info.progress is not None, details)
+
+
+def _progress_details(
+    b: Builder, assessment: ProgressAssessment, indicator: IndicatorFile
+) -> list[tuple[str, str]]:
+    """The numbers behind a progress status, in words (those the assessment has)."""
+    _ = b.loc.gettext
+    details: list[tuple[str, str]] = []
+
+    def shown(value: float) -> str:
+        return value_text(b, indicator, round(value, 6)).text
+
+    for label, period, value in (
+        (N_("base value"), assessment.base_period, assessment.base_value),
+        (N_("latest value"), assessment.latest_period, assessment.latest_value),
+    ):
+        if value is not None:
+            details.append(
+                (_(label), f"{shown(value)} ({period})" if period is not None else shown(value))
+            )
+    if assessment.target_value is not None and assessment.target_reference:
+        details.append((_("reference value"), shown(assessment.target_value)))
+    # Compound yearly growth is relative (a share of the value), never percentage points:
+    # from 40 % to 45.5 % in a year is +13.75 %.
+    for label, rate in (
+        (N_("observed relative change per year"), assessment.observed_cagr),
+        (N_("relative change per year needed for the target"), assessment.required_cagr),
+    ):
+        if rate is not None:
+            details.append((_(label), b.loc.fraction_percent(rate, signed=True)))
+    if assessment.ratio is not None:
+        details.append((_("observed / needed"), b.loc.number(round(assessment.ratio, 2))))
+    return details
+
+
+def indicator_section(
+    b: Builder, record: IndicatorRecord, users: list[ItemLink]
+) -> IndicatorSection:
+    """An indicator's section: its definition, values, target, state, progress and trend."""
+    indicator = record.indicator
+    loc = b.loc
+    anchor = b.item_anchors[("indicator", indicator.id)]
+    name = b.t_req(indicator.name)
+    item = b.items.get(("indicator", indicator.id))
+    values = _value_rows(b, indicator, anchor, name)
+    baseline = None
+    if indicator.baseline is not None:
+        base = indicator.baseline
+        baseline = Baseline(
+            str(base.period),
+            value_text(b, indicator, base.value).text,
+            b.t(base.source),
+            b.t(base.note),
+        )
+    data_source = None
+    if indicator.data_source is not None:
+        d = indicator.data_source
+        data_source = DataSource(b.t(d.description), d.sotkanet_id, d.url)
+    target = _target(b, indicator)
+    chart, trend = _trend(b, indicator, anchor, name, target)
+    return IndicatorSection(
+        id=indicator.id,
+        anchor=anchor,
+        name=name,
+        wording=b.t(indicator.wording),
+        kind=indicator.kind,
+        kind_label=loc.gettext(_INDICATOR_KINDS[indicator.kind]),
+        unit=b.t(indicator.unit),
+        direction=(loc.gettext(_DIRECTIONS[indicator.direction]) if indicator.direction else None),
+        reporting_period=loc.gettext(_PERIOD_KINDS[indicator.reporting_period.value]),
+        target=target,
+        baseline=baseline,
+        data_source=data_source,
+        values=values,
+        state=b.state(item),
+        deadline=b.deadline(item.deadline if item is not None else None),
+        progress=_progress(b, indicator),
+        chart=chart,
+        trend=trend,
+        used_by=users,
+        notes=b.t(indicator.notes),
+    )
+
+
+def _trend(
+    b: Builder, indicator: IndicatorFile, anchor: str, name: PlanText, target: TargetView | None
+) -> tuple[Chart | None, str]:
+    if indicator.kind not in _NUMERIC_KINDS:
+        return None, ""
+    _ = b.loc.gettext
+
+    def numeric(v: IndicatorValue) -> bool:
+        return isinstance(v.value, int | float) and not isinstance(v.value, bool)
+
+    own = [
+        v for v in indicator.values if v.municipality is None and v.series is None and numeric(v)
+    ]
+    reference_id = indicator.target.reference if indicator.target else None
+    reference = [
+        v
+        for v in indicator.values
+        if reference_id is not None
+        and v.series == reference_id
+        and v.municipality is None
+        and numeric(v)
+    ]
+    if not own and not reference:
+        return None, ""
+    baseline = indicator.baseline
+    base_periods = {baseline.period} if baseline is not None else set()
+    periods = sorted({v.period for v in (*own, *reference)} | base_periods)
+    labels = [str(p) for p in periods]
+
+    def series(values: Sequence[IndicatorValue]) -> list[float | None]:
+        by_period = {v.period: float(v.value) for v in values}  # the last one of a period
+        return [by_period.get(p) for p in periods]
+
+    own_series = series(own)
+    spark = _sparkline([v for v in own_series if v is not None])
+    if not b.draw_charts:
+        return None, spark
+    lines = [LineSeries(_("recorded value"), own_series, PALETTE["blue"], "o")]
+    if baseline is not None:
+        lines.insert(
+            0,
+            LineSeries(
+                _("baseline"),
+                [float(baseline.value) if p == baseline.period else None for p in periods],
+                PALETTE["black"],
+                "D",
+                "none",
+            ),
+        )
+    described = [
+        f"{period} {value_text(b, indicator, v).text}"
+        for period, v in zip(labels, own_series, strict=True)
+        if v is not None
+    ]
+    description = _(
+        "Line chart of the values of the indicator %(name)s by period: %(values)s.",
+        name=name.text,
+        values="; ".join(described) or "–",
+    )
+    if baseline is not None:
+        description += " " + _(
+            "Baseline %(period)s: %(value)s.",
+            period=str(baseline.period),
+            value=value_text(b, indicator, baseline.value).text,
+        )
+    if reference:
+        label = target.reference.text if target and target.reference else str(reference_id)
+        lines.append(LineSeries(label, series(reference), PALETTE["vermillion"], "s", "--"))
+        ref_described = [
+            f"{period} {value_text(b, indicator, v).text}"
+            for period, v in zip(labels, series(reference), strict=True)
+            if v is not None
+        ]
+        description += " " + _(
+            "Reference %(label)s: %(values)s.", label=label, values="; ".join(ref_described)
+        )
+    target_line = None
+    if (
+        indicator.target is not None
+        and indicator.target.value is not None
+        and isinstance(indicator.target.value, int | float)
+        and not isinstance(indicator.target.value, bool)
+        and target is not None
+    ):
+        target_line = (
+            float(indicator.target.value),
+            _("target: %(target)s", target=target.summary),
+        )
+        description += " " + _("The dashed line is the target, %(target)s.", target=target.summary)
+    unit = (
+        "%"
+        if indicator.kind == "percentage"
+        else b.t_req(indicator.unit).text
+        if indicator.unit is not None
+        else _("value")
+    )
+    chart = trend_chart(
+        f"chart-{anchor}",
+        _("Trend: %(name)s", name=name.text),
+        description,
+        labels,
+        lines,
+        target_line,
+        unit,
+        b.number,
+    )
+    return chart, spark
+
+
+def _sparkline(values: Sequence[float]) -> str:
+    if not values:
+        return ""
+    low, high = min(values), max(values)
+    if high == low:
+        return _SPARKS[3] * len(values)
+    return "".join(_SPARKS[round((v - low) / (high - low) * (len(_SPARKS) - 1))] for v in values)
