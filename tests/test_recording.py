@@ -342,7 +342,7 @@ def test_refuses_a_layout_it_cannot_edit(build_plan: Build) -> None:
 
 
 def test_a_new_validation_error_is_refused(repo: Path) -> None:
-    from hytecli.recording import _cross_check
+    from hytecli.recording.common import cross_check
     from hytecli.repository import validate_model
 
     repository = load_repository(repo)
@@ -354,7 +354,7 @@ def test_a_new_validation_error_is_refused(repo: Path) -> None:
     with pytest.raises(
         Refused, match="hyte validate would report:\n.*I003 the value for period 2024"
     ):
-        _cross_check(repository, path, document, model)
+        cross_check(repository, path, document, model)
 
 
 def test_errors_already_in_the_file_do_not_block(build_plan: Build) -> None:

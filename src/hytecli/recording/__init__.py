@@ -1,0 +1,35 @@
+"""Recording values and completions in the plan files: ``hyte record`` and ``hyte complete``.
+
+Each operation runs under a lock on the repository, so that two commands run at the same time
+both land: load the repository (refusing if it has load errors), check the request against the
+plan, compute a minimal text edit (:mod:`hytecli.editing`), re-read the edited text with the
+strict reader and the file's model and check that its data is exactly the old data plus the
+change and that ``hyte validate``'s cross-file checks find no new error in the file, and only
+then replace the file atomically (:func:`hytecli.fileio.write_bytes_atomic`).
+Anything refused raises :class:`Refused` and writes nothing.
+
+The lock is a :mod:`filelock` lock (``flock`` on POSIX, ``LockFileEx`` on Windows; released by
+the operating system if the process dies, so it never goes stale). Its file is
+``.git/hyte.lock`` when the repository is the top of a git work tree (git never tracks files in
+``.git``, so no untracked file appears), else a file named after the repository's path in the
+temporary folder.
+
+:mod:`.values` records a value (``hyte record``), :mod:`.completions` a completion
+(``hyte complete``); :mod:`.common` holds what both need: the lock, the checks, the safe edit.
+"""
+
+from hytecli.recording.common import LOCK_NAME, LOCK_TIMEOUT, Refused, lock_path, repository_lock
+from hytecli.recording.completions import CompletionResult, complete_item
+from hytecli.recording.values import RecordResult, record_value
+
+__all__ = [
+    "LOCK_NAME",
+    "LOCK_TIMEOUT",
+    "CompletionResult",
+    "RecordResult",
+    "Refused",
+    "complete_item",
+    "lock_path",
+    "record_value",
+    "repository_lock",
+]

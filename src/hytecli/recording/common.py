@@ -1,0 +1,268 @@
+"""What ``hyte record`` and ``hyte complete`` share: the lock, the checks, the safe edit.
+
+An edit is read (:func:`read_file`), made (:func:`edit_text`, :func:`render_fields`), read back
+and checked (:func:`verify_edit`, :func:`cross_check`) and only then written
+(:func:`write_file`); anything wrong raises :class:`Refused`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import hashlib
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from hytecli.editing import (
+    EditProblem,
+    TextEdit,
+    apply_edits,
+    compose,
+    period_data,
+    same_data,
+    split_bom,
+    yaml_scalar,
+)
+from hytecli.errors import HyteError
+from hytecli.fileio import write_bytes_atomic
+from hytecli.findings import Finding, Severity
+from hytecli.models import AreaFile, IndicatorFile, PlanFile
+from hytecli.periods import Period
+from hytecli.repository import (
+    AreaRecord,
+    IndicatorRecord,
+    PlanHasErrors,
+    PlanRepository,
+    require_usable_plan,
+    validate_model,
+)
+from hytecli.yamlfile import DataPath, YamlDocument, control_character, parse_yaml
+
+_FileModel = TypeVar("_FileModel", IndicatorFile, AreaFile)
+
+#: Seconds to wait for another hyte command writing to the same plan before giving up.
+LOCK_TIMEOUT = 60.0
+LOCK_NAME = "hyte.lock"
+
+
+class Refused(HyteError):
+    """The record or completion was refused and nothing was written; the message says why."""
+
+
+# --- locking --------------------------------------------------------------------------------------
+
+
+def lock_path(root: Path) -> Path:
+    """Return the lock file used for writes to the plan repository at ``root``."""
+    git = root / ".git"
+    if git.is_dir():
+        return git / LOCK_NAME
+    digest = hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:20]
+    owner = f"-{os.getuid()}" if hasattr(os, "getuid") else ""
+    folder = Path(tempfile.gettempdir()) / f"hyte-locks{owner}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder / f"{digest}.lock"
+
+
+@contextmanager
+def repository_lock(root: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold the repository's write lock for the duration of a ``with`` block.
+
+    Raises:
+        Refused: another process held the lock for ``timeout`` seconds.
+    """
+    from filelock import FileLock, Timeout
+
+    path = lock_path(root)
+    lock = FileLock(str(path), timeout=timeout)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise Refused(
+            f"another hyte command has been writing to this plan for over {timeout:.0f} s "
+            f"(lock {path}); wait for it to finish and run again"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+# --- shared checks --------------------------------------------------------------------------------
+
+
+def refuse_broken(repository: PlanRepository) -> PlanFile:
+    """The plan, or Refused with the load errors when it cannot be used."""
+    try:
+        return require_usable_plan(repository)
+    except PlanHasErrors as exc:
+        raise Refused(
+            "the plan files have errors, so nothing was written; fix them first "
+            f"(hyte validate lists them all):\n{exc.listing}"
+        ) from None
+
+
+def suggest(name: str, known: Sequence[str]) -> str:
+    """``; did you mean 'x'?`` for names close to ``name`` (empty when none is)."""
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+    if close:
+        return "; did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+    return ""
+
+
+def clean_text(value: str | None, option: str) -> str | None:
+    """An option's text stripped; Refused if it is empty or has a control character."""
+    if value is None:
+        return None
+    stripped = value.strip()
+    if not stripped:
+        raise Refused(f"{option} is empty: write the text or leave the option out")
+    char = control_character(stripped)
+    if char is not None:
+        raise Refused(
+            f"{option} has the control character {char}: plan files allow no control characters "
+            "but tab and line break (hyte validate refuses them, Y001); remove it"
+        )
+    return stripped
+
+
+def check_not_future(day: date, today: date, what: str) -> None:
+    """Refuse a day after today (in the plan's time zone)."""
+    if day > today:
+        raise Refused(
+            f"{what} {day.isoformat()} is in the future (today is {today.isoformat()} in the "
+            "plan's time zone): give the day it happened"
+        )
+
+
+def read_file(file: Path) -> tuple[bytes, str]:
+    """The file's byte order mark (if any) and its text; Refused if it cannot be read."""
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise Refused(f"cannot read {file}: {exc.strerror}") from None
+    try:
+        return split_bom(raw)
+    except EditProblem as exc:
+        raise Refused(f"{file}: {exc}") from None
+
+
+def edit_text(text: str, make: Any, path: str) -> str:
+    """``text`` with the edits ``make`` returns for its composed YAML node tree."""
+    try:
+        root = compose(text)
+        edits: list[TextEdit] = make(root)
+        return apply_edits(text, edits)
+    except EditProblem as exc:
+        raise Refused(f"{path}: {exc}") from None
+
+
+def render_fields(fields: Sequence[tuple[str, Any]], path: str) -> list[tuple[str, str]]:
+    """Write each field's value as YAML (:func:`_render_field`), refusing one that cannot be."""
+    try:
+        return [(name, _render_field(name, data)) for name, data in fields]
+    except EditProblem as exc:
+        raise Refused(f"{path}: {exc}") from None
+
+
+def verify_edit(
+    new_text: str,
+    expected: Any,
+    model: type[_FileModel],
+    path: str,
+    language: str,
+) -> tuple[YamlDocument, _FileModel]:
+    """Re-read the edited text strictly and check it against the model and the expected data."""
+    document = parse_yaml(new_text, path)
+    problems = [str(f) for f in document.findings if f.severity is Severity.ERROR]
+    instance = None
+    if not problems:
+        instance, findings = validate_model(document, model, language)
+        problems = [str(f) for f in findings]
+    if instance is None or problems or not same_data(document.data, expected):
+        detail = "\n".join(problems[:5]) or "the edited file does not read back as intended"
+        raise Refused(
+            f"{path}: the change could not be written safely, so nothing was written "
+            f"(please report this as a bug in hyte):\n{detail}"
+        )
+    return document, instance
+
+
+def cross_check(
+    repository: PlanRepository, path: str, document: YamlDocument, model: IndicatorFile | AreaFile
+) -> None:
+    """Refuse a change after which ``hyte validate`` would report a new error in the file."""
+    from hytecli.validation import validate_repository
+
+    def errors(repo: PlanRepository) -> list[Finding]:
+        return [
+            f for f in validate_repository(repo) if f.path == path and f.severity is Severity.ERROR
+        ]
+
+    if isinstance(model, IndicatorFile):
+        changed = dataclasses.replace(
+            repository,
+            indicators=[
+                IndicatorRecord(path, document, model) if r.path == path else r
+                for r in repository.indicators
+            ],
+        )
+    else:
+        changed = dataclasses.replace(
+            repository,
+            areas=[
+                AreaRecord(path, document, model) if r.path == path else r for r in repository.areas
+            ],
+        )
+    before = Counter(f.code for f in errors(repository))
+    after = errors(changed)
+    counts = Counter(f.code for f in after)
+    new = [f for f in after if counts[f.code] > before[f.code]]
+    if new:
+        raise Refused(
+            "nothing was written: after this change hyte validate would report:\n"
+            + "\n".join(str(f) for f in new[:5])
+        )
+
+
+def write_file(file: Path, bom: bytes, text: str) -> None:
+    """Replace the file atomically with ``bom`` and ``text`` (UTF-8)."""
+    try:
+        write_bytes_atomic(file, bom + text.encode("utf-8"))
+    except OSError as exc:
+        raise Refused(f"cannot write {file}: {exc.strerror}; the file was left as it was") from None
+
+
+def line_of(record_document: Any, path: DataPath) -> int:
+    """The line of the file where the data at ``path`` is."""
+    return int(record_document.locate(path)[0])
+
+
+def insertion_index(keys: Sequence[Any], new: Any) -> int:
+    """Return the index after the last entry whose key is not later than ``new`` (else 0)."""
+    index = 0
+    for i, key in enumerate(keys):
+        if key <= new:
+            index = i + 1
+    return index
+
+
+def _render_field(name: str, data: Any) -> str:
+    if name == "municipality":  # always a quoted three-digit code, as docs/format.md shows
+        return f'"{data}"'
+    return yaml_scalar(data)
+
+
+def as_read(data: Any) -> Any:
+    """Return the value the strict reader gives for ``data`` written by :func:`yaml_scalar`."""
+    if isinstance(data, Period):
+        return period_data(data)
+    if isinstance(data, date):
+        return data.isoformat()
+    return data
