@@ -181,3 +181,63 @@ def test_export_is_deterministic_json(repository) -> None:  # type: ignore[no-un
     first = export_json(repository)
     assert first == export_json(load_repository(ROOT))
     assert json.loads(first)["format_version"] == 1
+
+
+# --- the plan as transcribed, before anything was recorded (the frozen copy) ----------------------
+
+#: Items due by 31.12.2024 (read from the plan files by hand; see test_status_real_plan.py), and
+#: the yearly recurring action and its two indicators, whose 2024 entries are due on that day.
+DUE_BY_2024 = {
+    "hyte-maaritelma",
+    "vakivaltatyon-verkostot",
+    "liikuntaneuvonnan-verkosto",
+    "liikuntaneuvonnan-kumppanuussopimus",
+    "monimuotoisuuslupaus-kesarekrytoinnissa",
+    "vammaisten-hyte-tiedon-kokoaminen",
+    "liikuntaneuvonnan-verkosto-perustettu",
+    "monimuotoisuuslupaus-nakyy-kesarekrytoinnissa",
+    "vakivaltatyon-verkostojen-selvitys-valmis",
+    "hyte-maaritelma-toteutui",
+    "tietoiskut-ja-vaestoviestinta",
+    "vaestoviestinnan-osallistujamaarat",
+    "vaestoviestinnan-palautekyselyt",
+}
+
+
+@pytest.mark.parametrize("year", [2024, 2025, 2026])
+def test_reports_on_the_plan_as_transcribed_say_no_values_are_recorded_yet(year: int) -> None:
+    from hytecli.report import ReportOptions, render_report
+
+    repository = load_repository(FROZEN)
+    expected = {
+        "fi": "Arvoja ei ole vielä kirjattu.",
+        "sv": "Inga värden har registrerats ännu.",
+        "en": "No values recorded yet.",
+    }
+    for lang, no_values in expected.items():
+        for fmt in ("markdown", "html"):
+            text = render_report(
+                repository, ReportOptions(year=year, language=lang), fmt, revision=None
+            )
+            assert text.count(no_values) == 33, (lang, fmt)  # once for each indicator
+
+
+def test_the_2024_report_made_today_on_a_fresh_clone() -> None:
+    # Issue 8's first "done when": with nothing recorded, every item due by 31.12.2024 is overdue
+    # and missed in the 2024 report, and nothing is "due soon" in a year that has ended.
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "hytecli", "report", "--repo", str(FROZEN), "--year", "2024"]
+    result = subprocess.run(
+        [*command, "--format", "json"], capture_output=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    data = json.loads(result.stdout)
+    assert data["year"] == 2024 and data["year_over"] is True
+    states = {item["id"]: (item["state"], item["missed"]) for item in data["items"]}
+    assert len(states) == 89
+    assert {i for i, (state, missed) in states.items() if missed} == DUE_BY_2024
+    assert {i for i, (state, _m) in states.items() if state == "overdue"} == DUE_BY_2024
+    assert not any(state == "due_soon" for state, _m in states.values())
+    assert {state for state, _m in states.values()} == {"overdue", "open", "no_deadline"}
