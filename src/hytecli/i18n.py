@@ -126,6 +126,11 @@ class Localizer:
         return self.gettext("in the language %(language)s", language=name)
 
 
+def default_language(plan_language: str) -> str:
+    """The output language for a plan written in ``plan_language``: its own, else English."""
+    return plan_language if plan_language in LOCALES else "en"
+
+
 def _decimal(value: int | float | Decimal) -> Decimal:
     if isinstance(value, Decimal):
         return value

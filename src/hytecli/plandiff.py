@@ -41,7 +41,6 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from hytecli.deadlines import ResolvedDeadline
 from hytecli.export import deadline_dict
 from hytecli.models import (
     Action,
@@ -374,15 +373,12 @@ class _Version:
         self.goals: dict[str, tuple[Goal, str]] = {}
         self.actions: dict[str, tuple[Action, str, str]] = {}
         self.indicators: dict[str, IndicatorFile] = {}
-        # goals' and actions' deadlines as the model resolved them, by the written deadline object
-        self._deadlines: dict[int, ResolvedDeadline | None] = {}
         if self.resolved is None:
             return
         for area in self.resolved.areas:
             if area.record is not None:
                 self.areas.setdefault(area.id, area.record.area)
         for item in self.resolved.items:
-            self._deadlines[id(item.node.deadline)] = item.deadline
             if item.action is None:
                 self.goals.setdefault(item.id, (item.goal, item.area.area.id))
             else:
@@ -391,11 +387,9 @@ class _Version:
             self.indicators.setdefault(indicator.id, indicator.model)
 
     def deadline(self, deadline: Deadline | None) -> dict[str, Any] | None:
-        """A deadline as exported; a goal's or action's as resolved in the plan model."""
+        """A deadline as exported (with its normalised date)."""
         if deadline is None or self.repository is None:
             return None
-        if id(deadline) in self._deadlines:
-            return deadline_dict(self._deadlines[id(deadline)], deadline)
         return deadline_dict(self.repository.resolve(deadline), deadline)
 
     def dump(self, model: BaseModel, exclude: frozenset[str] = frozenset()) -> dict[str, Any]:

@@ -56,9 +56,9 @@ class StatusView:
         Raises:
             ValueError: a language without a catalogue.
         """
-        from hytecli.i18n import LANGUAGES
+        from hytecli.i18n import default_language
 
-        chosen = language or (report.language if report.language in LANGUAGES else "en")
+        chosen = language or default_language(report.language)
         return cls(Wording.for_language(chosen, report.language), show_all)
 
     def items(self, report: StatusReport, area: str | None) -> list[Judgement]:

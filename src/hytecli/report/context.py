@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from hytecli.i18n import LANGUAGES, Localizer
+from hytecli.i18n import LANGUAGES, Localizer, default_language
 from hytecli.judge import Clock, counted_values
 from hytecli.judgement import STATES
 from hytecli.models import PlanFile
@@ -75,11 +75,6 @@ class ReportOptions:
 # --- building -------------------------------------------------------------------------------------
 
 
-def default_language(plan: PlanFile) -> str:
-    """The plan's main language when the report has a catalogue for it, else English."""
-    return plan.language if plan.language in LANGUAGES else "en"
-
-
 def _restrict(repository: PlanRepository, clock: Clock) -> PlanRepository:
     """A copy of ``repository`` whose indicators hold only the values the report counts.
 
@@ -115,6 +110,11 @@ class JudgedYear:
     rule: str
     today: date
 
+    @property
+    def year_over(self) -> bool:
+        """Whether the reporting year had ended on the day judged."""
+        return self.as_of > date(self.status.year, 12, 31)
+
 
 def judge_year(
     resolved: ResolvedPlan, options: ReportOptions, now: datetime | None = None
@@ -133,7 +133,7 @@ def judge_year(
             f"the plan runs {years[0]}–{years[-1]}: --year must be one of "
             f"{', '.join(str(y) for y in years)}, not {options.year}"
         )
-    language = options.language or default_language(plan)
+    language = options.language or default_language(plan.language)
     if language not in LANGUAGES:
         raise ReportRequestError(
             f"no report language {language!r}: use one of {', '.join(LANGUAGES)}"
@@ -295,7 +295,7 @@ def build_context(
         as_of=b.day(as_of),
         as_of_rule=rule,
         as_of_future=as_of > today,
-        year_over=as_of > date(options.year, 12, 31),
+        year_over=judged.year_over,
         period_years=years,
         plan=_plan_info(b, plan),
         revision=revision,

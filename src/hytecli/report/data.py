@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from hytecli.judgement import count_states
 from hytecli.report.context import JudgedYear
 from hytecli.status_render import item_json
 from hytecli.wording import Wording
@@ -31,15 +32,13 @@ def year_to_json(judged: JudgedYear) -> dict[str, Any]:
     status = judged.status
     w = Wording.for_language(judged.language, status.language)
     items = [item_json(item, w) for item in status.items]
-    counts: dict[str, int] = {}
-    for item in status.items:
-        counts[str(item.state)] = counts.get(str(item.state), 0) + 1
+    counts = {str(state): n for state, n in count_states(status.items).items() if n}
     return {
         "version": JSON_VERSION,
         "year": status.year,
         "judged_on": judged.as_of.isoformat(),
         "judged_on_rule": judged.rule,
-        "year_over": judged.as_of.year > status.year,
+        "year_over": judged.year_over,
         "language": judged.language,
         "time_zone": status.time_zone,
         "plan": {"id": status.plan_id, "title": w.text(status.plan_title)},
