@@ -249,9 +249,16 @@ MunicipalityCode = Annotated[
 
 
 class PlanModel(BaseModel):
-    """Base for all file models: unknown fields are errors (they are almost always typos)."""
+    """Base for all file models: unknown fields are errors (they are almost always typos).
 
-    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, frozen=True)
+    Models are strict: no value is converted from one kind to another (``"12"`` or ``true`` is
+    not a number, ``12`` is not a text, a text is not a list); each is a located error
+    (:mod:`hytecli.model_findings` says what to write).
+    """
+
+    model_config = ConfigDict(
+        extra="forbid", arbitrary_types_allowed=True, frozen=True, strict=True
+    )
 
 
 # --- deadlines --------------------------------------------------------------------------------

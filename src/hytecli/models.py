@@ -13,7 +13,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator, model_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    StrictBool,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from hytecli.model_types import (
@@ -181,6 +188,15 @@ class PlanFile(PlanModel):
     sources: list[Source] = Field(default_factory=list)
     notes: Text | None = None
 
+    @field_validator("schema_version", mode="before")
+    @classmethod
+    def _version_is_a_number(cls, value: Any) -> Any:
+        if isinstance(value, bool):  # True == 1 in Python; a Literal[1] would take it
+            raise PydanticCustomError(
+                "hyte_version", "schema_version must be the number 1, not true or false"
+            )
+        return value
+
     @field_validator("time_zone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
@@ -194,11 +210,9 @@ class PlanFile(PlanModel):
 # --- plan/<area>.yaml ---------------------------------------------------------------------------
 
 
-def _listify(value: Any) -> Any:
-    return [value] if isinstance(value, str | dict) else value
-
-
-Responsible = Annotated[list[Text], BeforeValidator(_listify)]
+#: Responsible parties: always a list (``responsible: [LUVN]``); a bare text is an error, not
+#: silently turned into a list of one.
+Responsible = list[Text]
 
 
 class Completion(PlanModel):
@@ -308,11 +322,35 @@ class Target(PlanModel):
         return self
 
 
+def _to_baseline_value(value: Any) -> Any:
+    if isinstance(value, bool | int | float):
+        return value
+    shown = f'"{value}" (text in quotes)' if isinstance(value, str) else type(value).__name__
+    raise PydanticCustomError(
+        "hyte_value",
+        f"a baseline value must be true/false (a yes/no indicator) or a number, found {shown}: "
+        "write it without quotes (e.g. value: 12.5, or value: true)",
+    )
+
+
+#: A baseline: true/false for a yes/no indicator (kept as such, never 1.0), else a number.
+BaselineValue = Annotated[
+    StrictBool | float,
+    BeforeValidator(_to_baseline_value),
+    WithJsonSchema(
+        {
+            "type": ["boolean", "number"],
+            "description": "true/false for a yes/no indicator, else a number",
+        }
+    ),
+]
+
+
 class Baseline(PlanModel):
     """An indicator's baseline (lähtötaso): the value the plan starts from."""
 
     period: PeriodValue
-    value: float
+    value: BaselineValue
     source: Text | None = None
     note: Text | None = None
 
@@ -361,7 +399,8 @@ class IndicatorFile(PlanModel):
     unit: Text | None = None
     per: int | None = Field(default=None, ge=1, description="rate: per how many inhabitants")
     direction: Literal["increase", "decrease", "none"] | None = None
-    reporting_period: PeriodKind = PeriodKind.YEAR
+    # Read from its text (year, half_year, ...); strict mode would want a PeriodKind object.
+    reporting_period: PeriodKind = Field(default=PeriodKind.YEAR, strict=False)
     target: Target | None = None
     baseline: Baseline | None = None
     data_source: DataSource | None = None

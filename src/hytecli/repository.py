@@ -7,17 +7,15 @@ located findings, and the files that are good are kept so that later checks can 
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import Any, Literal
 
 from hytecli.deadlines import ResolvedDeadline, UnknownCouncilTerm, resolve_deadline
 from hytecli.errors import HyteError
 from hytecli.findings import Finding, Severity, sort_findings
+from hytecli.model_findings import validate_model as validate_model  # re-exported
 from hytecli.models import (
     Action,
     AreaFile,
@@ -32,8 +30,6 @@ PLAN_FILE = Path("plan") / "plan.yaml"
 PLAN_DIR = "plan"
 INDICATOR_DIR = "indicators"
 YAML_SUFFIXES = (".yaml", ".yml")
-
-ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 class PlanHasErrors(HyteError):
@@ -298,90 +294,6 @@ class PlanRepository:
             if record.path == path:
                 return record.document
         return None
-
-
-# --- turning pydantic errors into located findings ------------------------------------------------
-
-
-def _known_fields() -> set[str]:
-    names: set[str] = set()
-    from hytecli import models
-
-    for obj in vars(models).values():
-        if isinstance(obj, type) and issubclass(obj, BaseModel):
-            names.update(obj.model_fields)
-    return names
-
-
-_FIELD_NAMES = _known_fields()
-
-
-def _describe(error: Any) -> tuple[str, str, bool]:
-    """Return (code, message, prefer_key) for one pydantic error dict."""
-    kind = error["type"]
-    loc = error["loc"]
-    name = str(loc[-1]) if loc else "file"
-    given = error.get("input")
-    if kind == "missing":
-        return "S001", f"required field '{name}' is missing", False
-    if kind == "extra_forbidden":
-        close = difflib.get_close_matches(name, sorted(_FIELD_NAMES), n=1)
-        hint = f": did you mean '{close[0]}'?" if close else ": remove it or check its spelling"
-        return "S002", f"unknown field '{name}'{hint}", True
-    if kind in ("model_type", "dict_type") and not loc:
-        return "S003", "the file must hold a mapping of fields (key: value lines) at the top", False
-    if kind in ("model_type", "dict_type"):
-        return "S003", f"'{name}' must be a mapping of fields (key: value lines)", False
-    if kind == "list_type":
-        return "S003", f"'{name}' must be a list (lines starting with '- ')", False
-    if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        return "S003", f"{given!r} is not allowed for '{name}': expected {expected}", False
-    if kind == "string_pattern_mismatch":
-        if name in ("code", "municipality"):
-            return (
-                "S003",
-                f"{given!r} is not a municipality code: write the three-digit Statistics "
-                'Finland code in quotes, e.g. "049"',
-                False,
-            )
-        return "S003", f"{given!r} is not valid for '{name}': {error['msg']}", False
-    if kind == "string_type":
-        return "S003", f"'{name}' must be text, found {given!r}: put it in quotes", False
-    if kind.startswith("hyte_"):
-        return "S003", str(error["msg"]), False
-    if kind in ("int_type", "int_parsing", "int_from_float", "float_type", "float_parsing"):
-        return "S003", f"'{name}' must be a number, found {given!r}", False
-    if kind == "too_short":
-        return "S003", f"'{name}' must not be empty", False
-    return "S003", f"'{name}': {error['msg']}", False
-
-
-def validate_model(
-    document: YamlDocument, model: type[ModelT], language: str = "fi"
-) -> tuple[ModelT | None, list[Finding]]:
-    """Check a located document against ``model``; map every error to its line and column.
-
-    Args:
-        document: The file as read by :func:`hytecli.yamlfile.read_yaml_file` (without errors).
-        model: The pydantic model of that kind of file.
-        language: The plan's main language, for plain texts.
-
-    Returns:
-        ``(instance, [])`` when valid, else ``(None, findings)`` with all shape errors.
-    """
-    try:
-        instance = model.model_validate(document.data, context={"language": language})
-    except ValidationError as exc:
-        findings = []
-        for error in exc.errors():
-            code, message, prefer_key = _describe(error)
-            loc = tuple(part for part in error["loc"] if isinstance(part, str | int))
-            # Drop pydantic's union/function tags ("function-after[...]") from the location.
-            loc = tuple(p for p in loc if not (isinstance(p, str) and "[" in p))
-            findings.append(document.finding(loc, code, message, prefer_key=prefer_key))
-        return None, findings
-    return instance, []
 
 
 def _yaml_files(folder: Path) -> list[Path]:
