@@ -401,32 +401,17 @@ def export(
 def _write_output(text: str, output: Path | None) -> None:
     """Print ``text``, or write it atomically to the file ``output`` (``--output``).
 
-    An ``--output`` that is a folder, or a file in a folder that does not exist, is a usage
-    error (exit 2) that says what to do; any other failure to write exits 1.
+    An ``--output`` that is not a regular file (a folder, a device, a FIFO), or a file in a
+    folder that does not exist, is a usage error (exit 2, :func:`hytecli.fileio.write_output`)
+    that says what to do; any other failure to write exits 1.
     """
     if output is None:
         typer.echo(text, nl=not text.endswith("\n"))
         return
-    if output.is_dir():
-        raise UserError(
-            f"--output {output} is a folder: give a file name (the file is created, or replaced "
-            "if it exists)",
-            EXIT_USAGE,
-        )
-    folder = output.parent
-    if not folder.is_dir():
-        from shlex import quote
-
-        what = "is not a folder" if folder.exists() else "does not exist"
-        raise UserError(
-            f"--output {output}: the folder {folder} {what}: create the folder first "
-            f"(mkdir -p {quote(str(folder))}), or write the file somewhere else",
-            EXIT_USAGE,
-        )
-    from hytecli.fileio import write_text_atomic
+    from hytecli.fileio import write_output
 
     try:
-        write_text_atomic(output, text)
+        write_output(output, text)
     except OSError as exc:
         raise UserError(f"cannot write {output}: {exc.strerror}") from None
     _err(f"wrote {output}")
@@ -752,6 +737,10 @@ def init(
     git: Annotated[
         bool, typer.Option("--git/--no-git", help="Run git init (unless already in git).")
     ] = True,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Write into a folder that is not empty (its files are kept)."),
+    ] = False,
     interactive: Annotated[
         bool | None,
         typer.Option(
@@ -765,7 +754,7 @@ def init(
 
     Writes plan/plan.yaml, a first (empty) priority area, templates/, schemas/, a GitHub Actions
     workflow, a pre-commit configuration, .gitattributes and a README, then validates the plan.
-    Refuses a folder that already holds plan files.
+    Refuses a folder that is not empty (unless --force) and one that already holds plan files.
     """
     from hytecli.reporters import render_findings
     from hytecli.scaffold import PlanSettings, ScaffoldProblem, init_repository
@@ -831,7 +820,7 @@ def init(
         hyte_requirement=hyte_requirement,
     )
     try:
-        result = init_repository(directory, settings, git=git)
+        result = init_repository(directory, settings, git=git, force=force)
     except ScaffoldProblem as exc:
         raise UserError(str(exc), EXIT_USAGE) from None
     except OSError as exc:
@@ -939,10 +928,20 @@ def report(
 
 def main() -> None:
     """Entry point of the ``hyte`` console command."""
+    from hytecli.output import error_handler, escape_note
+
     for stream in (sys.stdout, sys.stderr):
-        # Never crash on a terminal that cannot show ä, ö, – or box characters.
+        # Never crash on a terminal that cannot show ä, ö, – or box characters: escape them
+        # (\xe4) or approximate them on a terminal, never "?" for all, and say so once at the
+        # end (hytecli.output).
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             with contextlib.suppress(ValueError, OSError):  # a detached or closed stream
-                reconfigure(errors="replace")
-    app()
+                reconfigure(errors=error_handler(stream))
+    try:
+        app()
+    finally:
+        note = escape_note()
+        if note is not None:
+            with contextlib.suppress(ValueError, OSError):
+                sys.stderr.write(note + "\n")

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from hytecli.deadlines import ResolvedDeadline, UnknownCouncilTerm, resolve_deadline
 from hytecli.errors import HyteError
 from hytecli.findings import Finding, Severity, sort_findings
+from hytecli.hidden_text import hidden_character_findings
 from hytecli.model_findings import validate_model as validate_model  # re-exported
 from hytecli.models import (
     Action,
@@ -24,6 +25,7 @@ from hytecli.models import (
     IndicatorFile,
     PlanFile,
 )
+from hytecli.plan_paths import entry_finding, leftover_temporary_files
 from hytecli.yamlfile import DataPath, YamlDocument, read_yaml_bytes, read_yaml_file
 
 PLAN_FILE = Path("plan") / "plan.yaml"
@@ -297,9 +299,22 @@ class PlanRepository:
 
 
 def _yaml_files(folder: Path) -> list[Path]:
+    """Every entry named like a plan file under ``folder``: files, and also links, folders, FIFOs.
+
+    Entries that are not regular files inside the repository are not skipped: reading them
+    gives a located error (:func:`hytecli.plan_paths.entry_problem`).
+    """
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+    return sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES)
+
+
+def _read_inside(root: Path, path: str) -> YamlDocument:
+    """Read the plan file ``path`` of ``root``, refusing one that is not a regular file inside."""
+    problem = entry_finding(root, root / path, path)
+    if problem is not None:
+        return YamlDocument(path=path, findings=[problem])
+    return read_yaml_file(root / path, path)
 
 
 def _relative(root: Path, file: Path) -> str:
@@ -314,7 +329,10 @@ def load_repository(root: Path) -> PlanRepository:
 
     Returns:
         The :class:`PlanRepository`. When ``plan/plan.yaml`` itself is broken, ``plan`` is
-        ``None`` and the other files are still read and shape-checked.
+        ``None`` and the other files are still read and shape-checked. An entry named like a
+        plan file that is not an ordinary file inside ``root`` is an error (Y012, Y013); hidden
+        characters in texts (Y015) and leftover temporary files of hyte's writes (Y014) are
+        warnings.
 
     Raises:
         RepositoryNotFound: ``root`` has no ``plan/plan.yaml``.
@@ -322,16 +340,22 @@ def load_repository(root: Path) -> PlanRepository:
     root = check_repository(root)
     areas = [_relative(root, f) for f in _yaml_files(root / PLAN_DIR) if f != root / PLAN_FILE]
     indicators = [_relative(root, f) for f in _yaml_files(root / INDICATOR_DIR)]
-    return _load(root, areas, indicators, lambda path: read_yaml_file(root / path, path))
+    repository = _load(root, areas, indicators, lambda path: _read_inside(root, path))
+    repository.findings.extend(leftover_temporary_files(root, (PLAN_DIR, INDICATOR_DIR)))
+    return repository
 
 
-def load_repository_files(root: Path, files: Mapping[str, bytes]) -> PlanRepository:
+def load_repository_files(
+    root: Path, files: Mapping[str, bytes], problems: Mapping[str, Finding] | None = None
+) -> PlanRepository:
     """Load a plan from file contents in memory, e.g. a git revision's (see hytecli.gitrepo).
 
     Args:
         root: The folder the paths are relative to (reported as the repository's root).
         files: ``{"plan/plan.yaml": b"...", "plan/x.yaml": ..., "indicators/y.yaml": ...}``;
             other paths are ignored.
+        problems: Entries that could not be read as files (a link out of the repository, a
+            dangling link, ...): path → the finding to report for it instead of its contents.
 
     Returns:
         The :class:`PlanRepository`, exactly as :func:`load_repository` would give for the same
@@ -341,22 +365,23 @@ def load_repository_files(root: Path, files: Mapping[str, bytes]) -> PlanReposit
         RepositoryNotFound: ``files`` has no ``plan/plan.yaml``.
     """
     plan_path = PLAN_FILE.as_posix()
-    if plan_path not in files:
+    problems = problems or {}
+    if plan_path not in files and plan_path not in problems:
         raise RepositoryNotFound(f"{plan_path} is missing")
 
     def under(folder: str) -> list[str]:
         return sorted(
             path
-            for path in files
+            for path in {*files, *problems}
             if path.startswith(f"{folder}/") and path.endswith(YAML_SUFFIXES) and path != plan_path
         )
 
-    return _load(
-        root,
-        under(PLAN_DIR),
-        under(INDICATOR_DIR),
-        lambda path: read_yaml_bytes(files[path], path),
-    )
+    def read(path: str) -> YamlDocument:
+        if path in problems:
+            return YamlDocument(path=path, findings=[problems[path]])
+        return read_yaml_bytes(files[path], path)
+
+    return _load(root, under(PLAN_DIR), under(INDICATOR_DIR), read)
 
 
 def _load(
@@ -368,6 +393,7 @@ def _load(
     findings: list[Finding] = []
     plan_document = read(PLAN_FILE.as_posix())
     findings.extend(plan_document.findings)
+    findings.extend(hidden_character_findings(plan_document))
     plan: PlanFile | None = None
     language = "fi"
     if plan_document.ok:
@@ -382,6 +408,7 @@ def _load(
     for path in area_paths:
         document = read(path)
         findings.extend(document.findings)
+        findings.extend(hidden_character_findings(document))
         area = None
         if document.ok:
             area, problems = validate_model(document, AreaFile, language)
@@ -394,6 +421,7 @@ def _load(
     for path in indicator_paths:
         document = read(path)
         findings.extend(document.findings)
+        findings.extend(hidden_character_findings(document))
         indicator = None
         if document.ok:
             indicator, problems = validate_model(document, IndicatorFile, language)

@@ -842,16 +842,10 @@ def _encoding(stream: IO[str]) -> str:
 
 
 def _write(stream: IO[str], text: str) -> None:
-    """Write ``text``, replacing characters the stream's encoding cannot show with ``?``."""
-    encoding = _encoding(stream)
-    try:
-        text.encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        try:
-            text = text.encode(encoding, errors="replace").decode(encoding)
-        except LookupError:
-            text = text.encode("ascii", errors="replace").decode("ascii")
-    stream.write(text)
+    """Write ``text``, escaping characters the stream's encoding cannot show (hytecli.output)."""
+    from hytecli.output import faithful_text
+
+    stream.write(faithful_text(text, stream))
     stream.flush()
 
 
