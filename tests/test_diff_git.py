@@ -190,8 +190,8 @@ def test_markdown_escapes_plan_text_and_folds_long_diffs(tmp_path: Path) -> None
     markdown = run_diff("--repo", str(repo), "--format", "markdown", "HEAD~1", "HEAD").stdout
     assert "<script>" not in markdown
     assert (
-        "~~Tavoite yksi~~ **\\<script\\>alert(1)\\</script\\> \\& \\*lihava\\* \\| "
-        "\\[linkki\\](x) @<!-- -->user**" in markdown
+        "<del>Tavoite yksi</del><ins>\\<script\\>alert(1)\\</script\\> \\& \\*lihava\\* \\| "
+        "\\[linkki\\](x) @<!-- -->user</ins>" in markdown
     )
     # Removals stay visible; the other changes are folded into <details>.
     before, _, folded = markdown.partition("<details><summary>26 more changes</summary>")
