@@ -591,7 +591,8 @@ CASES = [
         ],
         markdown=[
             "### Plan: Testisuunnitelma 2024–2026",
-            "- **Changed** plan priority\\_areas\\[alue-a\\].title: Alue A <ins>ja sen hyvinvointi</ins>",
+            "- **Changed** plan priority\\_areas\\[alue-a\\].title: Alue A "
+            "<ins>ja sen hyvinvointi</ins>",
             "- ⚠️ **Removed** plan municipalities\\[078\\] (was: name Hanko)",
         ],
     ),

@@ -40,6 +40,22 @@ from hytecli.periods import (
 SCHEMA_VERSION = 1
 
 LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
+# JSON Schema patterns that say what hyte validate says: years MIN_YEAR-MAX_YEAR, months 01-12,
+# days 01-31 (a day that does not exist in its month, 2025-02-30, only validate can tell).
+_YEAR = r"(19[0-9]{2}|2[01][0-9]{2}|2200)"
+_MONTH = r"(0[1-9]|1[0-2])"
+_DAY = r"(0[1-9]|[12][0-9]|3[01])"
+DATE_PATTERN = rf"^{_YEAR}-{_MONTH}-{_DAY}$"
+PERIOD_PATTERN = rf"^{_YEAR}(-H[12]|-Q[1-4]|-{_MONTH})?$"
+#: A deadline's ``due`` (and the bare shorthand ``deadline: 2025-05``) in JSON Schema.
+DUE_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string", "pattern": rf"^{_YEAR}(-{_MONTH}(-{_DAY})?)?$"},
+        {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
+    ],
+    "description": "YYYY-MM-DD, YYYY-MM (end of month) or YYYY (end of year), of the years "
+    f"{MIN_YEAR}-{MAX_YEAR}",
+}
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 
@@ -209,7 +225,7 @@ def _to_plain_str(value: Any) -> str:
 IsoDate = Annotated[
     date,
     BeforeValidator(_to_date),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
 ]
 PeriodValue = Annotated[
     Period,
@@ -219,7 +235,7 @@ PeriodValue = Annotated[
         {
             "anyOf": [
                 {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
-                {"type": "string", "pattern": r"^\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$"},
+                {"type": "string", "pattern": PERIOD_PATTERN},
             ],
             "description": "A year (2024), half-year (2024-H1), quarter (2024-Q3) or month "
             f"(2024-05), of the years {MIN_YEAR}-{MAX_YEAR}",
@@ -279,19 +295,14 @@ class Deadline(PlanModel):
         wording: The plan's own words for the deadline, quoted by reports.
     """
 
-    due: Annotated[
-        str | None,
-        WithJsonSchema(
-            {
-                "type": ["string", "integer"],
-                "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
-                "description": "YYYY-MM-DD, YYYY-MM (end of month) or YYYY (end of year)",
-            }
-        ),
-    ] = None
+    due: Annotated[str | None, WithJsonSchema(DUE_SCHEMA)] = None
     term_end: Id | None = None
     recurring: Literal["annual"] | None = None
-    day: str | None = Field(default=None, pattern=r"^\d{2}-\d{2}$")
+    day: Annotated[
+        str | None,
+        Field(pattern=r"^\d{2}-\d{2}$"),
+        WithJsonSchema({"type": "string", "pattern": rf"^{_MONTH}-{_DAY}$"}),
+    ] = None
     wording: Text | None = None
 
     @model_validator(mode="before")
@@ -345,14 +356,11 @@ class Deadline(PlanModel):
     def __get_pydantic_json_schema__(
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        mapping = handler(schema)
-        return {
-            "anyOf": [
-                {
-                    "type": ["string", "integer"],
-                    "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
-                    "description": "YYYY-MM-DD, YYYY-MM (end of month) or YYYY (end of year)",
-                },
-                mapping,
-            ]
-        }
+        mapping = dict(handler(schema))
+        # exactly one of due, term_end and recurring; day only with recurring
+        mapping["oneOf"] = [
+            {"required": [name], "properties": {name: {"not": {"type": "null"}}}}
+            for name in ("due", "term_end", "recurring")
+        ]
+        mapping["dependentRequired"] = {"day": ["recurring"]}
+        return {"anyOf": [*DUE_SCHEMA["anyOf"], mapping], "description": DUE_SCHEMA["description"]}
