@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from hytecli.findings import Finding, Severity
-from hytecli.plan_paths import NOT_REGULAR, OUTSIDE
+from hytecli.plan_paths import OUTSIDE, not_a_file_finding
 from hytecli.plandiff import PlanDiff, Version, diff_plans
 from hytecli.repository import (
     INDICATOR_DIR,
@@ -343,11 +343,13 @@ class GitRepository:
             plan_path = path.removeprefix(self.prefix)
             if kind != "blob":
                 what = "a folder" if kind == "tree" else "a submodule"
-                problems[plan_path] = _not_a_file(plan_path, f"this is {what} at {revision.label}")
+                problems[plan_path] = not_a_file_finding(
+                    plan_path, f"this is {what} at {revision.label}"
+                )
                 continue
             if mode == "120000":  # a symbolic link: cat-file follows it within the revision
                 if "\n" in path:
-                    problems[plan_path] = _not_a_file(
+                    problems[plan_path] = not_a_file_finding(
                         plan_path,
                         f"this is a symbolic link with a line break in its name at "
                         f"{revision.label}, which hyte cannot follow: rename it",
@@ -395,7 +397,7 @@ class GitRepository:
                     "notdir": "a symbolic link through something that is not a folder",
                     "tree": "a symbolic link to a folder",
                 }.get(header[0] if len(header) != 3 else header[1], "not a regular file")
-                problems[path] = _not_a_file(path, f"this is {what} at {revision.label}")
+                problems[path] = not_a_file_finding(path, f"this is {what} at {revision.label}")
                 continue
             self._check_size(f"{self.prefix}{path}", length, revision)
             files[path] = body
@@ -409,18 +411,6 @@ class GitRepository:
                 f"{MAX_BYTES} bytes",
                 usage=False,
             )
-
-
-def _not_a_file(path: str, what: str) -> Finding:
-    return Finding(
-        path,
-        0,
-        0,
-        Severity.ERROR,
-        NOT_REGULAR,
-        f"{what}, not an ordinary file, but named like a plan file: plan files must be ordinary "
-        "files; restore the file, or rename or remove the entry",
-    )
 
 
 def load_plan_at(git: GitRepository, revision: Revision) -> PlanRepository | None:

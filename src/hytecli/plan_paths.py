@@ -103,6 +103,23 @@ def entry_finding(root: Path, file: Path, display_path: str) -> Finding | None:
     return Finding(display_path, 0, 0, Severity.ERROR, *problem)
 
 
+def not_a_file_finding(path: str, what: str) -> Finding:
+    """Return the ``Y012`` error for an entry ``path`` that is no file; ``what`` says what it is.
+
+    Used for a git revision's entries (:meth:`hytecli.gitrepo.GitRepository.plan_files`), e.g.
+    ``what="this is a folder at main (1a2b3c4)"``.
+    """
+    return Finding(
+        path,
+        0,
+        0,
+        Severity.ERROR,
+        NOT_REGULAR,
+        f"{what}, not an ordinary file, but named like a plan file: plan files must be ordinary "
+        "files; restore the file, or rename or remove the entry",
+    )
+
+
 def leftover_temporary_files(root: Path, folders: tuple[str, ...]) -> list[Finding]:
     """Find temporary files that an interrupted write of hyte left behind (``Y014`` warnings).
 
