@@ -113,7 +113,7 @@ CASES = [
         text=["! - goal tavoite-2: Tavoite kaksi (responsible Toinen taho)", "1 needs attention"],
         markdown=[
             "## Plan changes — ⚠️ 1 needs attention",
-            "- ⚠️ **Removed** goal `tavoite-2`: ~~Tavoite kaksi~~",
+            "- ⚠️ **Removed** goal `tavoite-2`: <del>Tavoite kaksi</del>",
         ],
     ),
     Case(
@@ -151,7 +151,7 @@ CASES = [
         ],
         markdown=[
             "- **Added** action `toimenpide-5`: Toimenpide viisi",
-            "- ⚠️ **Removed** action `toimenpide-2`: ~~Toimenpide kaksi~~",
+            "- ⚠️ **Removed** action `toimenpide-2`: <del>Toimenpide kaksi</del>",
         ],
     ),
     Case(
@@ -287,7 +287,7 @@ CASES = [
             "! - action toimenpide-3: Toimenpide kolme",
         ],
         markdown=[
-            "- ⚠️ **Removed** area `alue-b`: ~~Alue B~~",
+            "- ⚠️ **Removed** area `alue-b`: <del>Alue B</del>",
             "- ⚠️ **Removed** plan priority\\_areas\\[alue-b\\] (was: title Alue B)",
         ],
     ),
@@ -488,7 +488,7 @@ CASES = [
         ],
         markdown=[
             "- **Changed** action `toimenpide-1` title: Toimenpide yksi tehdään yhdessä "
-            "~~kuntien~~ **järjestöjen** kanssa"
+            "<del>kuntien</del><ins>järjestöjen</ins> kanssa"
         ],
     ),
     Case(
@@ -591,7 +591,8 @@ CASES = [
         ],
         markdown=[
             "### Plan: Testisuunnitelma 2024–2026",
-            "- **Changed** plan priority\\_areas\\[alue-a\\].title: Alue A **ja sen hyvinvointi**",
+            "- **Changed** plan priority\\_areas\\[alue-a\\].title: Alue A "
+            "<ins>ja sen hyvinvointi</ins>",
             "- ⚠️ **Removed** plan municipalities\\[078\\] (was: name Hanko)",
         ],
     ),
@@ -618,7 +619,7 @@ CASES = [
         ],
         markdown=[
             "- **Added** indicator `mittari-4`: Uusi mittari",
-            "- ⚠️ **Removed** indicator `mittari-3`: ~~Odotusaika päivinä~~",
+            "- ⚠️ **Removed** indicator `mittari-3`: <del>Odotusaika päivinä</del>",
         ],
     ),
 ]
@@ -768,7 +769,7 @@ def test_markdown_mentions_nobody_on_github(tmp_path: Path) -> None:
         ),
     )
     markdown = run_diff(repo, "--format", "markdown", "HEAD~1", "HEAD").stdout
-    assert "**@<!-- -->luvn-team \\#<!-- -->12**" in markdown
+    assert "<ins>@<!-- -->luvn-team \\#<!-- -->12</ins>" in markdown
     assert "Kysy @<!-- -->kunnat GH-<!-- -->3" in markdown
     assert not re.search(r"@[a-z]|#[0-9]|GH-[0-9]", markdown)
     # The text format is not Markdown: the plan text is shown as written.

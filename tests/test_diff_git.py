@@ -6,6 +6,7 @@ All repositories are temporary, with real commits (tests/gitplan.py); all plan d
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -189,8 +190,8 @@ def test_markdown_escapes_plan_text_and_folds_long_diffs(tmp_path: Path) -> None
     markdown = run_diff("--repo", str(repo), "--format", "markdown", "HEAD~1", "HEAD").stdout
     assert "<script>" not in markdown
     assert (
-        "~~Tavoite yksi~~ **\\<script\\>alert(1)\\</script\\> \\& \\*lihava\\* \\| "
-        "\\[linkki\\](x) @<!-- -->user**" in markdown
+        "<del>Tavoite yksi</del><ins>\\<script\\>alert(1)\\</script\\> \\& \\*lihava\\* \\| "
+        "\\[linkki\\](x) @<!-- -->user</ins>" in markdown
     )
     # Removals stay visible; the other changes are folded into <details>.
     before, _, folded = markdown.partition("<details><summary>26 more changes</summary>")
@@ -333,7 +334,6 @@ def test_a_linked_plan_file_is_followed_as_the_working_tree_follows_it(tmp_path:
     shared.parent.mkdir()
     (repo / "indicators/mittari-3.yaml").rename(shared)
     (repo / "indicators/mittari-3.yaml").symlink_to("../shared/mittari-3.yaml")
-    (repo / "indicators/katkennut.yaml").symlink_to("../shared/ei-ole.yaml")  # dangling: skipped
     commit(repo, {}, "link the indicator")
     assert git(repo, "ls-files", "-s", "indicators/mittari-3.yaml").startswith("120000")
     result = run_diff("--repo", str(repo))
@@ -357,5 +357,40 @@ def test_a_link_out_of_the_repository_is_refused_with_a_reason(tmp_path: Path) -
     commit(repo, {}, "link outside")
     result = run_diff("--repo", str(repo), "HEAD~1", "HEAD")
     assert result.exit_code == 1
-    assert "indicators/mittari-3.yaml at HEAD (" in result.stderr
-    assert f"is a symbolic link to {outside}, outside the git repository" in result.stderr
+    assert (
+        f"indicators/mittari-3.yaml:0:0: error Y013 this is a symbolic link to {outside} at HEAD ("
+        in result.stderr
+    )
+    assert "outside the git repository" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("make", "what"),
+    [
+        (lambda repo: (repo / "indicators/katkennut.yaml").symlink_to("ei-ole.yaml"), "dangling"),
+        (lambda repo: (repo / "indicators/silmukka.yaml").symlink_to("silmukka.yaml"), "loop"),
+        (lambda repo: (repo / "indicators/kansio.yaml").symlink_to(".."), "a symbolic link to a"),
+        (
+            lambda repo: (
+                (repo / "indicators/kansio.yaml").mkdir()
+                or (repo / "indicators/kansio.yaml/x.txt").write_text("x")
+            ),
+            "this is a folder at HEAD",
+        ),
+    ],
+)
+def test_an_entry_that_is_no_file_at_a_revision_is_a_located_error(
+    tmp_path: Path, make: Callable[[Path], object], what: str
+) -> None:
+    repo = init_repo(tmp_path / "plan")
+    make(repo)
+    commit(repo, {}, "an entry that is no file")
+    result = run_diff("--repo", str(repo), "HEAD~1", "HEAD")
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.stderr.splitlines() if " error Y012 " in line]
+    assert len(lines) == 1 and lines[0].startswith("indicators/"), result.stderr
+    assert what in lines[0] and "not an ordinary file" in lines[0]
+    # The working tree reports the same entry (hyte validate)
+    validated = CliRunner().invoke(app, ["validate", "--repo", str(repo)])
+    assert validated.exit_code == 1
+    assert " error Y012 " in validated.stdout

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
 import subprocess
 import sys
@@ -46,7 +47,8 @@ def test_init_writes_a_plan_that_validates(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     written = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file())
     assert written == [
-        ".gitattributes", ".github/workflows/hyte.yml", ".pre-commit-config.yaml", "README.md",
+        ".gitattributes", ".github/workflows/hyte.yml", ".gitignore", ".pre-commit-config.yaml",
+        "README.md",
         "indicators/README.md", "plan/painopiste-1.yaml", "plan/plan.yaml",
         "schemas/area.schema.json", "schemas/indicator.schema.json", "schemas/plan.schema.json",
         "templates/README.md",
@@ -201,11 +203,66 @@ def test_refuses_to_overwrite_an_existing_plan(tmp_path: Path) -> None:
     assert (target / "plan/plan.yaml").read_bytes() == before
 
 
+@pytest.mark.parametrize("present", ["README.md", ".hidden", "notes/x.txt"])
+def test_refuses_a_folder_that_is_not_empty_without_force(tmp_path: Path, present: str) -> None:
+    target = tmp_path / "repo"
+    (target / present).parent.mkdir(parents=True, exist_ok=True)
+    (target / present).write_text("oma\n", "utf-8")
+    before = sorted(p.relative_to(target).as_posix() for p in target.rglob("*"))
+    result = run("init", str(target), *COUNTY, "--no-git")
+    assert result.exit_code == 2
+    assert f"{target} is not empty ({present.split('/')[0]}): hyte init starts" in result.stderr
+    assert "pass --force" in result.stderr
+    assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*")) == before
+
+
+def test_a_folder_holding_only_git_is_empty_enough(tmp_path: Path) -> None:
+    target = tmp_path / "klooni"
+    (target / ".git").mkdir(parents=True)
+    result = run("init", str(target), *COUNTY, "--no-git")
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_never_writes_into_the_root_of_the_file_system(force: list[str]) -> None:
+    root = Path(Path.cwd().anchor)
+    result = run("init", str(root), *COUNTY, "--no-git", *force)
+    assert result.exit_code == 2
+    assert f"{root} is the root of the file system: hyte init never writes there" in result.stderr
+    assert not (root / "plan" / "plan.yaml").exists()
+
+
+def test_the_gitignore_ignores_hyte_temporary_files(tmp_path: Path) -> None:
+    target = tmp_path / "uusi"
+    assert run("init", str(target), *COUNTY, "--no-git").exit_code == 0
+    leftover = target / "plan" / ".plan.yaml.hyte-tmp-abc123"
+    leftover.write_text("half", "utf-8")
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_SYSTEM": "/dev/null"}
+    env.pop("GIT_DIR", None)
+    env.pop("GIT_INDEX_FILE", None)
+    subprocess.run(["git", "init", "-q", str(target)], check=True, env=env)
+    ignored = subprocess.run(
+        ["git", "-C", str(target), "check-ignore", "plan/.plan.yaml.hyte-tmp-abc123"],
+        capture_output=True,
+        check=False,
+        env=env,
+    )
+    assert ignored.returncode == 0, ignored.stderr
+    listed = subprocess.run(
+        ["git", "-C", str(target), "status", "--porcelain", "--untracked-files=all"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    ).stdout
+    assert "hyte-tmp" not in listed and "plan/plan.yaml" in listed
+
+
 def test_keeps_other_existing_files(tmp_path: Path) -> None:
     target = tmp_path / "repo"
     target.mkdir()
     (target / "README.md").write_text("# Oma README\n", "utf-8")
-    result = run("init", str(target), *COUNTY, "--no-git")
+    result = run("init", str(target), *COUNTY, "--no-git", "--force")
     assert result.exit_code == 0, result.output
     assert f"kept {target / 'README.md'} as it was" in result.stdout
     assert (target / "README.md").read_text("utf-8") == "# Oma README\n"

@@ -164,4 +164,4 @@ def test_long_texts_are_shortened_around_the_change(tmp_path: Path) -> None:
         "[-sana30-]{+SANA+} sana31" in text
     )
     assert "sana38 …" in text and "sana10" not in text
-    assert "~~sana30~~ **SANA**" in render_markdown(plan_diff)
+    assert "<del>sana30</del><ins>SANA</ins>" in render_markdown(plan_diff)

@@ -7,7 +7,8 @@ CLI. The shapes are documented in ``docs/diff.md``:
   line per change, marked ``+`` added, ``-`` removed, ``~`` changed, ``>`` moved, with ``!`` in
   front of removals and lowered changes; text edits as ``[-old-]{+new+}``.
 * ``markdown``: for a pull-request comment or a CI job summary: a heading with the summary, a
-  heading per section, removals and lowered changes marked ⚠️; text edits as ``~~old~~ **new**``.
+  heading per section, removals and lowered changes marked ⚠️; text edits as
+  ``<del>old</del><ins>new</ins>``.
   Plan text is escaped so that it shows as written and mentions nobody (:mod:`hytecli.markdown`).
   When there are many changes, each section's other changes are folded into a ``<details>``
   block (removals and lowered changes stay visible).
@@ -308,14 +309,19 @@ def render_text(diff: PlanDiff) -> str:
 escape_markdown = markdown.inline
 
 
-def _md_run(marker: str, text: str) -> str:
-    """Wrap a deleted or inserted run in ``marker`` (~~, **), keeping its outer spaces outside."""
+def _md_run(tag: str, text: str) -> str:
+    """Wrap a deleted or inserted run in ``<del>``/``<ins>``, keeping its outer spaces outside.
+
+    HTML tags, which GitHub allows, and not ``~~``/``**``: Markdown's emphasis rules depend on
+    the characters around the markers (``**x**.`` next to punctuation or brackets may not
+    render, or an unchanged neighbour may look marked), while a tag marks exactly its content.
+    """
     stripped = text.strip()
     if not stripped:
         return text
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
-    return f"{lead}{marker}{escape_markdown(stripped)}{marker}{trail}"
+    return f"{lead}<{tag}>{escape_markdown(stripped)}</{tag}>{trail}"
 
 
 def _md_value(change: Change, value: Any, language: str) -> str:
@@ -335,7 +341,7 @@ def _md_line(change: Change, language: str) -> str:
         facts = _entity_facts(change, language)
         title = escape_markdown(change.title or "")
         if change.change == "removed":
-            title = f"~~{title}~~" if title else title
+            title = f"<del>{title}</del>" if title else title
         facts_md = f" — {escape_markdown(facts)}" if facts else ""
         return f"- {warn}**{change.change.capitalize()}** {subject}: {title}{facts_md}"
     label = escape_markdown(_field_label(change, language))
@@ -354,11 +360,8 @@ def _md_line(change: Change, language: str) -> str:
         for op, text in _compact_words(change.words):
             if op == "equal":
                 parts.append(escape_markdown(text))
-            elif op == "delete":
-                parts.append(_md_run("~~", text))
             else:
-                gap = " " if parts and parts[-1].endswith("~~") and not text[:1].isspace() else ""
-                parts.append(gap + _md_run("**", text))
+                parts.append(_md_run("del" if op == "delete" else "ins", text))
         return f"{head}: {''.join(parts)}"
     old, new = _md_value(change, change.old, language), _md_value(change, change.new, language)
     if change.change == "added":

@@ -5,14 +5,26 @@ The new contents go to a temporary file in the same folder and are flushed to di
 (:func:`os.replace`, atomic on POSIX and Windows), and on POSIX the folder is flushed too, so
 that the rename itself survives a power cut. A plan file that is a symbolic link stays a link:
 the file it points to is the one replaced.
+
+The temporary file is named ``.<name>.hyte-tmp-XXXXXXXX`` (:data:`TEMP_MARKER`), so that a
+leftover of a write killed between the two steps is recognisable: the next write to the same
+file removes it, ``hyte validate`` reports it (Y014), and the ``.gitignore`` of ``hyte init``
+ignores it. :func:`write_output` is ``--output``: it writes only to a regular file.
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+from hytecli.errors import HyteError
+
+#: What the names of hyte's temporary files contain: ``.<name>.hyte-tmp-XXXXXXXX``.
+TEMP_MARKER = ".hyte-tmp-"
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -31,6 +43,26 @@ def _fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
+def remove_leftovers(path: Path) -> list[Path]:
+    """Remove the temporary files an interrupted write to ``path`` left next to it.
+
+    Only regular files named ``.<name>.hyte-tmp-*`` are removed; they are hyte's own.
+
+    Returns:
+        The files removed.
+    """
+    removed = []
+    pattern = os.path.join(
+        glob.escape(str(path.parent)), f".{glob.escape(path.name)}{TEMP_MARKER}*"
+    )
+    for name in glob.glob(pattern, include_hidden=True):
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(os.lstat(name).st_mode):
+                os.unlink(name)
+                removed.append(Path(name))
+    return removed
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically, keeping the old file's permission bits.
 
@@ -44,7 +76,8 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     """
     path = Path(os.path.realpath(path))
     folder = path.parent
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    remove_leftovers(path)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}{TEMP_MARKER}", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -65,3 +98,48 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 def write_text_atomic(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` as UTF-8, atomically (see :func:`write_bytes_atomic`)."""
     write_bytes_atomic(path, text.encode("utf-8"))
+
+
+class OutputRefused(HyteError):
+    """``--output`` names something hyte does not write to: a folder, a device, a FIFO, ...."""
+
+    exit_code = 2
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write ``text`` to the file ``path`` atomically (``--output``), only ever a regular file.
+
+    A new file is created; an existing regular file (or a link to one) is replaced. Anything else
+    (a folder, a FIFO, a device such as ``/dev/null``, a socket) is refused rather than replaced
+    by a regular file, as is a file in a folder that does not exist.
+
+    Raises:
+        OutputRefused: ``path`` is not a regular file or cannot be one (exit code 2).
+        OSError: the file cannot be written (the old one is then left as it was).
+    """
+    real = Path(os.path.realpath(path))
+    try:
+        mode = real.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        what = (
+            "a folder"
+            if stat.S_ISDIR(mode)
+            else "not a regular file (a device, a FIFO or a socket), which hyte does not replace"
+        )
+        raise OutputRefused(
+            f"--output {path} is {what}: give a file name (the file is created, or replaced if "
+            "it exists)"
+        )
+    folder = real.parent
+    if not folder.is_dir():
+        from shlex import quote
+
+        shown = path.parent
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise OutputRefused(
+            f"--output {path}: the folder {shown} {what}: create the folder first "
+            f"(mkdir -p {quote(str(shown))}), or write the file somewhere else"
+        )
+    write_text_atomic(real, text)

@@ -17,6 +17,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from hytecli.findings import Finding, Severity
+from hytecli.plan_paths import OUTSIDE, not_a_file_finding
 from hytecli.plandiff import PlanDiff, Version, diff_plans
 from hytecli.repository import (
     INDICATOR_DIR,
@@ -300,24 +302,29 @@ class GitRepository:
             raise GitProblem(NO_COMMITS)
         return self.merge_base(self.default_branch())
 
-    def plan_files(self, revision: Revision) -> dict[str, bytes]:
-        """Return the plan's files at ``revision``: path relative to the plan root → contents.
+    def plan_files(self, revision: Revision) -> tuple[dict[str, bytes], dict[str, Finding]]:
+        """Return the plan's files at ``revision``, and the entries that cannot be read as files.
 
         The YAML files under ``plan/`` and ``indicators/`` are returned as the working-tree
         loader (:func:`hytecli.repository.load_repository`) reads them: a symbolic link is
-        followed to the file it points to in the same revision (anywhere in the repository), and
-        one that leads to no file (dangling, a loop, a folder) is left out, as it is from the
-        working tree. Submodules are left out.
+        followed to the file it points to in the same revision (anywhere in the repository).
+        An entry named like a plan file that is no file there is a located error, as in the
+        working tree: a link out of the repository (``Y013``), a dangling link, a loop, a link
+        to a folder, a folder or a submodule (``Y012``).
+
+        Returns:
+            ``(files, problems)``: path relative to the plan root → contents, and path → the
+            finding to report for it (see :func:`hytecli.repository.load_repository_files`).
 
         Raises:
-            GitProblem: a file is larger than plan files may be, or a link points outside the
-                repository, where git does not have the file (``usage=False`` for both).
+            GitProblem: a file is larger than plan files may be (``usage=False``).
 
         """
         listing = self._run_in(
             self.top,
             "ls-tree",
             "-r",
+            "-t",
             "-z",
             "--long",
             "--full-tree",
@@ -327,26 +334,33 @@ class GitRepository:
             f"{self.prefix}{INDICATOR_DIR}",
         ).stdout.decode("utf-8", "surrogateescape")
         wanted: list[tuple[str, str]] = []  # (path in the plan, what to ask cat-file for)
+        problems: dict[str, Finding] = {}
         for entry in filter(None, listing.split("\0")):
             meta, _tab, path = entry.partition("\t")
             mode, kind, obj, size = meta.split()
-            if kind != "blob" or PurePosixPath(path).suffix not in YAML_SUFFIXES:
+            if PurePosixPath(path).suffix not in YAML_SUFFIXES:
+                continue
+            plan_path = path.removeprefix(self.prefix)
+            if kind != "blob":
+                what = "a folder" if kind == "tree" else "a submodule"
+                problems[plan_path] = not_a_file_finding(
+                    plan_path, f"this is {what} at {revision.label}"
+                )
                 continue
             if mode == "120000":  # a symbolic link: cat-file follows it within the revision
                 if "\n" in path:
-                    raise GitProblem(
-                        f"{path!r} at {revision.label} is a symbolic link with a line break in "
-                        "its name, which hyte cannot follow: rename it",
-                        usage=False,
+                    problems[plan_path] = not_a_file_finding(
+                        plan_path,
+                        f"this is a symbolic link with a line break in its name at "
+                        f"{revision.label}, which hyte cannot follow: rename it",
                     )
-                wanted.append((path.removeprefix(self.prefix), f"{revision.commit}:{path}"))
-                continue
-            if mode not in ("100644", "100755"):
+                    continue
+                wanted.append((plan_path, f"{revision.commit}:{path}"))
                 continue
             self._check_size(path, int(size), revision)
-            wanted.append((path.removeprefix(self.prefix), obj))
+            wanted.append((plan_path, obj))
         if not wanted:
-            return {}
+            return {}, problems
         request = "".join(f"{name}\n" for _path, name in wanted).encode("utf-8", "surrogateescape")
         output = self._run_in(
             self.top, "cat-file", "--batch", "--follow-symlinks", stdin=request
@@ -365,18 +379,29 @@ class GitRepository:
             position += length + 1
             if header[0] == "symlink":
                 target = body.decode("utf-8", "replace")
-                raise GitProblem(
-                    f"{self.prefix}{path} at {revision.label} is a symbolic link to {target}, "
-                    "outside the git repository, so git does not have the file it points to and "
-                    "the plan at this revision cannot be read; keep plan files inside the "
-                    "repository (a link to another place in it is fine)",
-                    usage=False,
+                problems[path] = Finding(
+                    path,
+                    0,
+                    0,
+                    Severity.ERROR,
+                    OUTSIDE,
+                    f"this is a symbolic link to {target} at {revision.label}, outside the git "
+                    "repository, so git does not have the file it points to: keep plan files "
+                    "inside the repository (a link to another place inside it is fine)",
                 )
+                continue
             if len(header) != 3 or header[1] != "blob":
-                continue  # dangling, a loop, or a link to a folder: the working tree skips it
+                what = {
+                    "dangling": "a dangling link (to a file that does not exist)",
+                    "loop": "a loop of symbolic links",
+                    "notdir": "a symbolic link through something that is not a folder",
+                    "tree": "a symbolic link to a folder",
+                }.get(header[0] if len(header) != 3 else header[1], "not a regular file")
+                problems[path] = not_a_file_finding(path, f"this is {what} at {revision.label}")
+                continue
             self._check_size(f"{self.prefix}{path}", length, revision)
             files[path] = body
-        return files
+        return files, problems
 
     @staticmethod
     def _check_size(path: str, size: int, revision: Revision) -> None:
@@ -396,10 +421,10 @@ def load_plan_at(git: GitRepository, revision: Revision) -> PlanRepository | Non
         ``plan/plan.yaml``.
 
     """
-    files = git.plan_files(revision)
-    if PLAN_FILE.as_posix() not in files:
+    files, problems = git.plan_files(revision)
+    if PLAN_FILE.as_posix() not in files and PLAN_FILE.as_posix() not in problems:
         return None
-    return load_repository_files(git.plan_root, files)
+    return load_repository_files(git.plan_root, files, problems)
 
 
 def refuse_broken(repository: PlanRepository, where: str) -> None:

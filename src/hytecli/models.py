@@ -11,355 +11,68 @@ vastuutaho, indicator = mittari, council term = valtuustokausi.
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
-    GetCoreSchemaHandler,
-    GetJsonSchemaHandler,
-    PlainSerializer,
-    ValidationInfo,
+    StrictBool,
     WithJsonSchema,
     field_validator,
     model_validator,
 )
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import PydanticCustomError, core_schema
+from pydantic_core import PydanticCustomError
 
-from hytecli.periods import (
-    MAX_YEAR,
-    MIN_YEAR,
-    DateProblem,
-    Period,
-    PeriodKind,
-    load_zone,
-    parse_due,
-    parse_iso_date,
+from hytecli.model_types import (
+    ID_PATTERN,
+    LANGUAGE_PATTERN,
+    SCHEMA_VERSION,
+    Deadline,
+    Id,
+    IsoDate,
+    LanguageCode,
+    MunicipalityCode,
+    PeriodValue,
+    PlainStr,
+    PlanModel,
+    Text,
 )
+from hytecli.periods import DateProblem, PeriodKind, load_zone
 
-SCHEMA_VERSION = 1
-
-LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
-_LANGUAGE = re.compile(LANGUAGE_PATTERN)
-ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
-
-
-def _text_problem(value: Any) -> PydanticCustomError:
-    if isinstance(value, bool | int | float):
-        return PydanticCustomError(
-            "hyte_text", f"expected text but found {value!r}: put the text in quotes"
-        )
-    return PydanticCustomError(
-        "hyte_text",
-        "expected text, or a mapping of language codes to texts (fi: ..., sv: ...)",
-    )
-
-
-class Text:
-    """A human text: plain text in the plan's main language, or one text per language.
-
-    Written in YAML as ``title: Mielen hyvinvoinnin vahvistaminen`` (the plan's ``language``,
-    ``fi`` by default) or as ``title: {fi: ..., sv: ..., en: ...}``.
-
-    Attributes:
-        values: Language code (ISO 639, e.g. ``fi``, ``sv``, ``en``, ``se``) → text, in the order
-            written; never empty.
-    """
-
-    __slots__ = ("values",)
-
-    def __init__(self, values: dict[str, str]) -> None:
-        if not values:
-            raise ValueError("a Text needs at least one language")
-        self.values = dict(values)
-
-    def get(self, language: str, fallback: str | None = None) -> tuple[str, str]:
-        """Return ``(text, language_used)`` for ``language``.
-
-        A text missing in ``language`` is shown in ``fallback`` (callers showing a plan in
-        another language pass the plan's ``language``), else in the first language written, so
-        that there is always something to show and the fallback can be marked with the right
-        ``lang`` attribute. Callers whose ``language`` is the plan's own need no ``fallback``.
-
-        Args:
-            language: The language wanted (ISO 639 code).
-            fallback: The language to use next, usually the plan's ``language``; ``None`` goes
-                straight to the first language written.
-
-        Returns:
-            The text and the language it is in.
-        """
-        for lang in (language, fallback):
-            if lang is not None and lang in self.values:
-                return self.values[lang], lang
-        first = next(iter(self.values))
-        return self.values[first], first
-
-    def __str__(self) -> str:
-        """The text in its first written language."""
-        return next(iter(self.values.values()))
-
-    def __eq__(self, other: object) -> bool:
-        """Compare the texts per language, not the order they were written in.
-
-        ``{fi: a, sv: b}`` equals ``{sv: b, fi: a}``, and :meth:`__hash__` agrees.
-        """
-        return isinstance(other, Text) and other.values == self.values
-
-    def __hash__(self) -> int:
-        return hash(frozenset(self.values.items()))
-
-    def __repr__(self) -> str:
-        return f"Text({self.values!r})"
-
-    @classmethod
-    def _validate(cls, value: Any, info: ValidationInfo) -> Text:
-        if isinstance(value, Text):
-            return value
-        language = (info.context or {}).get("language", "fi")
-        if isinstance(value, str):
-            if not value.strip():
-                raise PydanticCustomError(
-                    "hyte_text", "the text is empty: write it or remove the field"
-                )
-            return cls({language: value})
-        if isinstance(value, dict) and value:
-            for lang, text in value.items():
-                if not isinstance(lang, str) or not _LANGUAGE.match(lang):
-                    raise PydanticCustomError(
-                        "hyte_text",
-                        f"{lang!r} is not a language code: use two- or three-letter ISO 639 codes "
-                        "such as fi, sv, en",
-                    )
-                if not isinstance(text, str):
-                    raise _text_problem(text)
-                if not text.strip():
-                    raise PydanticCustomError(
-                        "hyte_text",
-                        "the {lang} text is empty: write it or remove it",
-                        {"lang": lang},
-                    )
-            return cls(value)
-        raise _text_problem(value)
-
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return core_schema.with_info_plain_validator_function(
-            cls._validate,
-            serialization=core_schema.plain_serializer_function_ser_schema(lambda t: t.values),
-        )
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return {
-            "anyOf": [
-                {"type": "string", "minLength": 1, "description": "Text in the plan's language"},
-                {
-                    "type": "object",
-                    "description": "Text per language code (fi, sv, en, ...)",
-                    "properties": {
-                        "fi": {"type": "string", "minLength": 1},
-                        "sv": {"type": "string", "minLength": 1},
-                        "en": {"type": "string", "minLength": 1},
-                    },
-                    "patternProperties": {LANGUAGE_PATTERN: {"type": "string", "minLength": 1}},
-                    "additionalProperties": False,
-                    "minProperties": 1,
-                },
-            ]
-        }
-
-
-def _to_date(value: Any) -> date:
-    try:
-        return parse_iso_date(value)
-    except DateProblem as exc:
-        raise PydanticCustomError("hyte_date", str(exc)) from None
-
-
-def _to_period(value: Any) -> Period:
-    try:
-        return Period.parse(value)
-    except DateProblem as exc:
-        raise PydanticCustomError("hyte_period", str(exc)) from None
-
-
-def _to_id(value: Any) -> str:
-    if not isinstance(value, str) or not re.match(ID_PATTERN, value):
-        raise PydanticCustomError(
-            "hyte_id",
-            f"{value!r} is not a valid id: use lower-case letters a-z, digits, '-', '_' and '.', "
-            "starting with a letter or digit",
-        )
-    return value
-
-
-def _to_plain_str(value: Any) -> str:
-    if not isinstance(value, str):
-        raise _text_problem(value)
-    if not value.strip():
-        raise PydanticCustomError("hyte_text", "the text is empty: write it or remove the field")
-    return value
-
-
-IsoDate = Annotated[
-    date,
-    BeforeValidator(_to_date),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+__all__ = [
+    "ID_PATTERN",
+    "LANGUAGE_PATTERN",
+    "SCHEMA_VERSION",
+    "Action",
+    "Annex",
+    "AreaFile",
+    "AreaListing",
+    "Baseline",
+    "Comparison",
+    "Completion",
+    "CouncilTerm",
+    "DataSource",
+    "Deadline",
+    "Footnote",
+    "Goal",
+    "IndicatorFile",
+    "IndicatorKind",
+    "IndicatorValue",
+    "LegalBasis",
+    "Municipality",
+    "Organisation",
+    "PlanFile",
+    "PlanPeriod",
+    "Source",
+    "Target",
+    "Text",
 ]
-PeriodValue = Annotated[
-    Period,
-    BeforeValidator(_to_period),
-    PlainSerializer(str),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
-                {"type": "string", "pattern": r"^\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$"},
-            ],
-            "description": "A year (2024), half-year (2024-H1), quarter (2024-Q3) or month "
-            f"(2024-05), of the years {MIN_YEAR}-{MAX_YEAR}",
-        }
-    ),
-]
-Id = Annotated[
-    str,
-    BeforeValidator(_to_id),
-    WithJsonSchema({"type": "string", "pattern": ID_PATTERN}),
-]
-PlainStr = Annotated[
-    str, BeforeValidator(_to_plain_str), WithJsonSchema({"type": "string", "minLength": 1})
-]
-LanguageCode = Annotated[str, Field(pattern=LANGUAGE_PATTERN)]
-#: A municipality's three-digit code in Statistics Finland's classification of municipalities
-#: (Kuntaluokitus, https://stat.fi/en/luokitukset/kunta/; e.g. 049 Espoo), written in quotes so
-#: that the leading zeros stay.
-MunicipalityCode = Annotated[
-    str,
-    Field(
-        pattern=r"^\d{3}$",
-        description="Municipality code in Statistics Finland's classification of municipalities "
-        "(Kuntaluokitus), three digits",
-    ),
-]
-
-
-class _Model(BaseModel):
-    """Base for all file models: unknown fields are errors (they are almost always typos)."""
-
-    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, frozen=True)
-
-
-# --- deadlines --------------------------------------------------------------------------------
-
-
-class Deadline(_Model):
-    """A deadline as written in a plan file.
-
-    Exactly one of ``due``, ``term_end`` and ``recurring`` is given. A bare value
-    (``deadline: 2025-05``) is shorthand for ``{due: 2025-05}``. The normalised date is the
-    last day on which the item is still on time; see :mod:`hytecli.deadlines` for resolution.
-
-    Attributes:
-        due: ``YYYY-MM-DD``, ``YYYY-MM`` (end of month) or ``YYYY`` (end of year).
-        term_end: Id of a council term in ``plan.yaml``: due on that term's last day.
-        recurring: ``annual``: due every calendar year of the plan period.
-        day: For recurring deadlines, the yearly due day as ``MM-DD`` (default ``12-31``).
-        wording: The plan's own words for the deadline, quoted by reports.
-    """
-
-    due: Annotated[
-        str | None,
-        WithJsonSchema(
-            {
-                "type": ["string", "integer"],
-                "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
-                "description": "YYYY-MM-DD, YYYY-MM (end of month) or YYYY (end of year)",
-            }
-        ),
-    ] = None
-    term_end: Id | None = None
-    recurring: Literal["annual"] | None = None
-    day: str | None = Field(default=None, pattern=r"^\d{2}-\d{2}$")
-    wording: Text | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthand(cls, value: Any) -> Any:
-        if isinstance(value, str | int) and not isinstance(value, bool):
-            return {"due": value}
-        return value
-
-    @field_validator("due", mode="before")
-    @classmethod
-    def _check_due(cls, value: Any) -> Any:
-        if value is None:
-            return None
-        try:
-            parse_due(value)
-        except DateProblem as exc:
-            raise PydanticCustomError("hyte_deadline", str(exc)) from None
-        return str(value)
-
-    @field_validator("day")
-    @classmethod
-    def _check_day(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                parse_iso_date(f"2024-{value}")  # a leap year, so 02-29 is allowed
-            except DateProblem:
-                raise PydanticCustomError(
-                    "hyte_deadline",
-                    "{value} is not a month-day: write MM-DD, e.g. 12-31",
-                    {"value": value},
-                ) from None
-        return value
-
-    @model_validator(mode="after")
-    def _one_form(self) -> Deadline:
-        given = [
-            name for name in ("due", "term_end", "recurring") if getattr(self, name) is not None
-        ]
-        if len(given) != 1:
-            raise PydanticCustomError(
-                "hyte_deadline",
-                "a deadline needs exactly one of due, term_end or recurring (found: {found})",
-                {"found": ", ".join(given) or "none"},
-            )
-        if self.day is not None and self.recurring is None:
-            raise PydanticCustomError("hyte_deadline", "day is only used with recurring: annual")
-        return self
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        mapping = handler(schema)
-        return {
-            "anyOf": [
-                {
-                    "type": ["string", "integer"],
-                    "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
-                    "description": "YYYY-MM-DD, YYYY-MM (end of month) or YYYY (end of year)",
-                },
-                mapping,
-            ]
-        }
 
 
 # --- plan.yaml ----------------------------------------------------------------------------------
 
 
-class Organisation(_Model):
+class Organisation(PlanModel):
     """The organisation whose plan this is (a wellbeing services county or a municipality).
 
     Attributes:
@@ -382,7 +95,7 @@ class Organisation(_Model):
     )
 
 
-class PlanPeriod(_Model):
+class PlanPeriod(PlanModel):
     """The plan's period (inclusive); LUVN's first plan runs 2024-01-01 to 2026-12-31."""
 
     start: IsoDate
@@ -395,7 +108,7 @@ class PlanPeriod(_Model):
         return self
 
 
-class CouncilTerm(_Model):
+class CouncilTerm(PlanModel):
     """A council term (valtuustokausi) with its first and last day.
 
     The wellbeing county councils' first term ran 2022-03-01 to 2025-05-31 and the second runs
@@ -414,7 +127,7 @@ class CouncilTerm(_Model):
         return self
 
 
-class LegalBasis(_Model):
+class LegalBasis(PlanModel):
     """A statute the plan rests on, e.g. 612/2021 § 7."""
 
     id: Id | None = None
@@ -424,28 +137,28 @@ class LegalBasis(_Model):
     url: PlainStr | None = None
 
 
-class Annex(_Model):
+class Annex(PlanModel):
     """An annex the plan names (its text need not be in the repository)."""
 
     title: Text
     url: PlainStr | None = None
 
 
-class AreaListing(_Model):
+class AreaListing(PlanModel):
     """A priority area as listed in the plan's introduction, in the plan's order."""
 
     id: Id
     title: Text
 
 
-class Municipality(_Model):
+class Municipality(PlanModel):
     """A municipality of the county, with its Statistics Finland code (three digits, quoted)."""
 
     code: MunicipalityCode
     name: Text
 
 
-class Source(_Model):
+class Source(PlanModel):
     """A reference the plan cites (its list of sources, *lähteet*)."""
 
     id: Id
@@ -454,7 +167,7 @@ class Source(_Model):
     cited_as: PlainStr | None = None
 
 
-class PlanFile(_Model):
+class PlanFile(PlanModel):
     """``plan/plan.yaml``: the plan's metadata and the ordered list of priority areas."""
 
     schema_version: Literal[1] = 1
@@ -475,6 +188,15 @@ class PlanFile(_Model):
     sources: list[Source] = Field(default_factory=list)
     notes: Text | None = None
 
+    @field_validator("schema_version", mode="before")
+    @classmethod
+    def _version_is_a_number(cls, value: Any) -> Any:
+        if isinstance(value, bool):  # True == 1 in Python; a Literal[1] would take it
+            raise PydanticCustomError(
+                "hyte_version", "schema_version must be the number 1, not true or false"
+            )
+        return value
+
     @field_validator("time_zone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
@@ -488,14 +210,12 @@ class PlanFile(_Model):
 # --- plan/<area>.yaml ---------------------------------------------------------------------------
 
 
-def _listify(value: Any) -> Any:
-    return [value] if isinstance(value, str | dict) else value
+#: Responsible parties: always a list (``responsible: [LUVN]``); a bare text is an error, not
+#: silently turned into a list of one.
+Responsible = list[Text]
 
 
-Responsible = Annotated[list[Text], BeforeValidator(_listify)]
-
-
-class Completion(_Model):
+class Completion(PlanModel):
     """A record that a goal or action was done: the day, and for recurring items the year."""
 
     date: IsoDate
@@ -503,7 +223,7 @@ class Completion(_Model):
     note: Text | None = None
 
 
-class Action(_Model):
+class Action(PlanModel):
     """An action (toimenpide) that serves a goal."""
 
     id: Id
@@ -515,7 +235,7 @@ class Action(_Model):
     notes: Text | None = None
 
 
-class Goal(_Model):
+class Goal(PlanModel):
     """A goal (tavoite) of a priority area, with its actions and indicators."""
 
     id: Id
@@ -529,7 +249,7 @@ class Goal(_Model):
     notes: Text | None = None
 
 
-class Footnote(_Model):
+class Footnote(PlanModel):
     """A footnote or definition the plan gives under a priority area's table."""
 
     marker: PlainStr = "*"
@@ -537,7 +257,7 @@ class Footnote(_Model):
     text: Text
 
 
-class AreaFile(_Model):
+class AreaFile(PlanModel):
     """``plan/<area>.yaml``: one priority area (painopiste)."""
 
     id: Id
@@ -573,7 +293,7 @@ Scalar = Annotated[
 ]
 
 
-class Target(_Model):
+class Target(PlanModel):
     """An indicator's target: a value with a comparison, or a reference series.
 
     Attributes:
@@ -602,16 +322,40 @@ class Target(_Model):
         return self
 
 
-class Baseline(_Model):
+def _to_baseline_value(value: Any) -> Any:
+    if isinstance(value, bool | int | float):
+        return value
+    shown = f'"{value}" (text in quotes)' if isinstance(value, str) else type(value).__name__
+    raise PydanticCustomError(
+        "hyte_value",
+        f"a baseline value must be true/false (a yes/no indicator) or a number, found {shown}: "
+        "write it without quotes (e.g. value: 12.5, or value: true)",
+    )
+
+
+#: A baseline: true/false for a yes/no indicator (kept as such, never 1.0), else a number.
+BaselineValue = Annotated[
+    StrictBool | float,
+    BeforeValidator(_to_baseline_value),
+    WithJsonSchema(
+        {
+            "type": ["boolean", "number"],
+            "description": "true/false for a yes/no indicator, else a number",
+        }
+    ),
+]
+
+
+class Baseline(PlanModel):
     """An indicator's baseline (lähtötaso): the value the plan starts from."""
 
     period: PeriodValue
-    value: float
+    value: BaselineValue
     source: Text | None = None
     note: Text | None = None
 
 
-class DataSource(_Model):
+class DataSource(PlanModel):
     """Where an indicator's values come from.
 
     Attributes:
@@ -629,7 +373,7 @@ class DataSource(_Model):
     url: PlainStr | None = None
 
 
-class IndicatorValue(_Model):
+class IndicatorValue(PlanModel):
     """A recorded value (seuranta) for one period, optionally for one municipality or series."""
 
     period: PeriodValue
@@ -641,7 +385,7 @@ class IndicatorValue(_Model):
     source: Text | None = None
 
 
-class IndicatorFile(_Model):
+class IndicatorFile(PlanModel):
     """``indicators/<id>.yaml``: one indicator (mittari)."""
 
     id: Id
@@ -655,7 +399,8 @@ class IndicatorFile(_Model):
     unit: Text | None = None
     per: int | None = Field(default=None, ge=1, description="rate: per how many inhabitants")
     direction: Literal["increase", "decrease", "none"] | None = None
-    reporting_period: PeriodKind = PeriodKind.YEAR
+    # Read from its text (year, half_year, ...); strict mode would want a PeriodKind object.
+    reporting_period: PeriodKind = Field(default=PeriodKind.YEAR, strict=False)
     target: Target | None = None
     baseline: Baseline | None = None
     data_source: DataSource | None = None

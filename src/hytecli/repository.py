@@ -7,17 +7,16 @@ located findings, and the files that are good are kept so that later checks can 
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import Any, Literal
 
 from hytecli.deadlines import ResolvedDeadline, UnknownCouncilTerm, resolve_deadline
 from hytecli.errors import HyteError
 from hytecli.findings import Finding, Severity, sort_findings
+from hytecli.hidden_text import hidden_character_findings
+from hytecli.model_findings import validate_model as validate_model  # re-exported
 from hytecli.models import (
     Action,
     AreaFile,
@@ -26,14 +25,13 @@ from hytecli.models import (
     IndicatorFile,
     PlanFile,
 )
+from hytecli.plan_paths import entry_finding, leftover_temporary_files
 from hytecli.yamlfile import DataPath, YamlDocument, read_yaml_bytes, read_yaml_file
 
 PLAN_FILE = Path("plan") / "plan.yaml"
 PLAN_DIR = "plan"
 INDICATOR_DIR = "indicators"
 YAML_SUFFIXES = (".yaml", ".yml")
-
-ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 class PlanHasErrors(HyteError):
@@ -300,94 +298,23 @@ class PlanRepository:
         return None
 
 
-# --- turning pydantic errors into located findings ------------------------------------------------
-
-
-def _known_fields() -> set[str]:
-    names: set[str] = set()
-    from hytecli import models
-
-    for obj in vars(models).values():
-        if isinstance(obj, type) and issubclass(obj, BaseModel):
-            names.update(obj.model_fields)
-    return names
-
-
-_FIELD_NAMES = _known_fields()
-
-
-def _describe(error: Any) -> tuple[str, str, bool]:
-    """Return (code, message, prefer_key) for one pydantic error dict."""
-    kind = error["type"]
-    loc = error["loc"]
-    name = str(loc[-1]) if loc else "file"
-    given = error.get("input")
-    if kind == "missing":
-        return "S001", f"required field '{name}' is missing", False
-    if kind == "extra_forbidden":
-        close = difflib.get_close_matches(name, sorted(_FIELD_NAMES), n=1)
-        hint = f": did you mean '{close[0]}'?" if close else ": remove it or check its spelling"
-        return "S002", f"unknown field '{name}'{hint}", True
-    if kind in ("model_type", "dict_type") and not loc:
-        return "S003", "the file must hold a mapping of fields (key: value lines) at the top", False
-    if kind in ("model_type", "dict_type"):
-        return "S003", f"'{name}' must be a mapping of fields (key: value lines)", False
-    if kind == "list_type":
-        return "S003", f"'{name}' must be a list (lines starting with '- ')", False
-    if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        return "S003", f"{given!r} is not allowed for '{name}': expected {expected}", False
-    if kind == "string_pattern_mismatch":
-        if name in ("code", "municipality"):
-            return (
-                "S003",
-                f"{given!r} is not a municipality code: write the three-digit Statistics "
-                'Finland code in quotes, e.g. "049"',
-                False,
-            )
-        return "S003", f"{given!r} is not valid for '{name}': {error['msg']}", False
-    if kind == "string_type":
-        return "S003", f"'{name}' must be text, found {given!r}: put it in quotes", False
-    if kind.startswith("hyte_"):
-        return "S003", str(error["msg"]), False
-    if kind in ("int_type", "int_parsing", "int_from_float", "float_type", "float_parsing"):
-        return "S003", f"'{name}' must be a number, found {given!r}", False
-    if kind == "too_short":
-        return "S003", f"'{name}' must not be empty", False
-    return "S003", f"'{name}': {error['msg']}", False
-
-
-def validate_model(
-    document: YamlDocument, model: type[ModelT], language: str = "fi"
-) -> tuple[ModelT | None, list[Finding]]:
-    """Check a located document against ``model``; map every error to its line and column.
-
-    Args:
-        document: The file as read by :func:`hytecli.yamlfile.read_yaml_file` (without errors).
-        model: The pydantic model of that kind of file.
-        language: The plan's main language, for plain texts.
-
-    Returns:
-        ``(instance, [])`` when valid, else ``(None, findings)`` with all shape errors.
-    """
-    try:
-        instance = model.model_validate(document.data, context={"language": language})
-    except ValidationError as exc:
-        findings = []
-        for error in exc.errors():
-            code, message, prefer_key = _describe(error)
-            loc = tuple(part for part in error["loc"] if isinstance(part, str | int))
-            # Drop pydantic's union/function tags ("function-after[...]") from the location.
-            loc = tuple(p for p in loc if not (isinstance(p, str) and "[" in p))
-            findings.append(document.finding(loc, code, message, prefer_key=prefer_key))
-        return None, findings
-    return instance, []
-
-
 def _yaml_files(folder: Path) -> list[Path]:
+    """Every entry named like a plan file under ``folder``: files, and also links, folders, FIFOs.
+
+    Entries that are not regular files inside the repository are not skipped: reading them
+    gives a located error (:func:`hytecli.plan_paths.entry_problem`).
+    """
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+    return sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES)
+
+
+def _read_inside(root: Path, path: str) -> YamlDocument:
+    """Read the plan file ``path`` of ``root``, refusing one that is not a regular file inside."""
+    problem = entry_finding(root, root / path, path)
+    if problem is not None:
+        return YamlDocument(path=path, findings=[problem])
+    return read_yaml_file(root / path, path)
 
 
 def _relative(root: Path, file: Path) -> str:
@@ -402,7 +329,10 @@ def load_repository(root: Path) -> PlanRepository:
 
     Returns:
         The :class:`PlanRepository`. When ``plan/plan.yaml`` itself is broken, ``plan`` is
-        ``None`` and the other files are still read and shape-checked.
+        ``None`` and the other files are still read and shape-checked. An entry named like a
+        plan file that is not an ordinary file inside ``root`` is an error (Y012, Y013); hidden
+        characters in texts (Y015) and leftover temporary files of hyte's writes (Y014) are
+        warnings.
 
     Raises:
         RepositoryNotFound: ``root`` has no ``plan/plan.yaml``.
@@ -410,16 +340,22 @@ def load_repository(root: Path) -> PlanRepository:
     root = check_repository(root)
     areas = [_relative(root, f) for f in _yaml_files(root / PLAN_DIR) if f != root / PLAN_FILE]
     indicators = [_relative(root, f) for f in _yaml_files(root / INDICATOR_DIR)]
-    return _load(root, areas, indicators, lambda path: read_yaml_file(root / path, path))
+    repository = _load(root, areas, indicators, lambda path: _read_inside(root, path))
+    repository.findings.extend(leftover_temporary_files(root, (PLAN_DIR, INDICATOR_DIR)))
+    return repository
 
 
-def load_repository_files(root: Path, files: Mapping[str, bytes]) -> PlanRepository:
+def load_repository_files(
+    root: Path, files: Mapping[str, bytes], problems: Mapping[str, Finding] | None = None
+) -> PlanRepository:
     """Load a plan from file contents in memory, e.g. a git revision's (see hytecli.gitrepo).
 
     Args:
         root: The folder the paths are relative to (reported as the repository's root).
         files: ``{"plan/plan.yaml": b"...", "plan/x.yaml": ..., "indicators/y.yaml": ...}``;
             other paths are ignored.
+        problems: Entries that could not be read as files (a link out of the repository, a
+            dangling link, ...): path → the finding to report for it instead of its contents.
 
     Returns:
         The :class:`PlanRepository`, exactly as :func:`load_repository` would give for the same
@@ -429,22 +365,23 @@ def load_repository_files(root: Path, files: Mapping[str, bytes]) -> PlanReposit
         RepositoryNotFound: ``files`` has no ``plan/plan.yaml``.
     """
     plan_path = PLAN_FILE.as_posix()
-    if plan_path not in files:
+    problems = problems or {}
+    if plan_path not in files and plan_path not in problems:
         raise RepositoryNotFound(f"{plan_path} is missing")
 
     def under(folder: str) -> list[str]:
         return sorted(
             path
-            for path in files
+            for path in {*files, *problems}
             if path.startswith(f"{folder}/") and path.endswith(YAML_SUFFIXES) and path != plan_path
         )
 
-    return _load(
-        root,
-        under(PLAN_DIR),
-        under(INDICATOR_DIR),
-        lambda path: read_yaml_bytes(files[path], path),
-    )
+    def read(path: str) -> YamlDocument:
+        if path in problems:
+            return YamlDocument(path=path, findings=[problems[path]])
+        return read_yaml_bytes(files[path], path)
+
+    return _load(root, under(PLAN_DIR), under(INDICATOR_DIR), read)
 
 
 def _load(
@@ -456,6 +393,7 @@ def _load(
     findings: list[Finding] = []
     plan_document = read(PLAN_FILE.as_posix())
     findings.extend(plan_document.findings)
+    findings.extend(hidden_character_findings(plan_document))
     plan: PlanFile | None = None
     language = "fi"
     if plan_document.ok:
@@ -470,6 +408,7 @@ def _load(
     for path in area_paths:
         document = read(path)
         findings.extend(document.findings)
+        findings.extend(hidden_character_findings(document))
         area = None
         if document.ok:
             area, problems = validate_model(document, AreaFile, language)
@@ -482,6 +421,7 @@ def _load(
     for path in indicator_paths:
         document = read(path)
         findings.extend(document.findings)
+        findings.extend(hidden_character_findings(document))
         indicator = None
         if document.ok:
             indicator, problems = validate_model(document, IndicatorFile, language)

@@ -66,6 +66,7 @@ _TEMPLATES = {
     ".github/workflows/hyte.yml": "hyte.yml.j2",
     ".pre-commit-config.yaml": "pre-commit-config.yaml.j2",
     ".gitattributes": "gitattributes",
+    ".gitignore": "gitignore",
     "README.md": "README.md.j2",
 }
 
@@ -324,13 +325,48 @@ def existing_plan_files(folder: Path) -> list[str]:
     return found
 
 
-def create_plan_repository(folder: Path, settings: PlanSettings) -> ScaffoldResult:
-    """Write a new plan repository into ``folder`` (created if missing).
+def check_target_folder(folder: Path, *, force: bool = False) -> None:
+    """Refuse a folder ``hyte init`` must not write into.
 
-    Other files already in the folder (a README, a .gitattributes) are kept, not overwritten.
+    Args:
+        folder: The new repository's folder.
+        force: Allow a folder that already holds other files (they are kept as they are).
 
     Raises:
-        ScaffoldProblem: the settings are not usable, or ``folder`` already holds plan files.
+        ScaffoldProblem: ``folder`` is the root of the file system (never written into, even
+            with ``force``), or it is not empty (anything but a ``.git`` folder) and not
+            ``force``.
+    """
+    resolved = folder.resolve()
+    if resolved.parent == resolved:
+        raise ScaffoldProblem(
+            f"{folder} is the root of the file system: hyte init never writes there; give a new "
+            "folder for the plan repository, e.g. hyte init hyvinvointisuunnitelma"
+        )
+    if force or not folder.is_dir():
+        return
+    present = sorted(entry.name for entry in folder.iterdir() if entry.name != ".git")
+    if present:
+        shown = ", ".join(present[:3]) + (", ..." if len(present) > 3 else "")
+        raise ScaffoldProblem(
+            f"{folder} is not empty ({shown}): hyte init starts a plan repository in a new or "
+            "empty folder; choose another folder, or pass --force to add the plan to this one "
+            "(the files already there are kept as they are)"
+        )
+
+
+def create_plan_repository(
+    folder: Path, settings: PlanSettings, *, force: bool = False
+) -> ScaffoldResult:
+    """Write a new plan repository into ``folder`` (created if missing).
+
+    With ``force``, other files already in the folder (a README, a .gitattributes) are kept,
+    not overwritten; without it, a folder that is not empty is refused
+    (:func:`check_target_folder`).
+
+    Raises:
+        ScaffoldProblem: the settings are not usable, ``folder`` is not empty (without
+            ``force``) or the root of the file system, or it already holds plan files.
         OSError: a file cannot be written.
 
     """
@@ -342,6 +378,7 @@ def create_plan_repository(folder: Path, settings: PlanSettings) -> ScaffoldResu
             f"{folder} already holds a plan ({shown}): hyte init does not overwrite plan files; "
             "choose an empty folder, or edit the existing plan"
         )
+    check_target_folder(folder, force=force)
     result = ScaffoldResult(folder, settings)
     for path, text in render_files(settings).items():
         target = folder / path
@@ -391,7 +428,9 @@ class InitResult(ScaffoldResult):
         )
 
 
-def init_repository(folder: Path, settings: PlanSettings, git: bool = True) -> InitResult:
+def init_repository(
+    folder: Path, settings: PlanSettings, git: bool = True, *, force: bool = False
+) -> InitResult:
     """Start a new plan repository in ``folder``: ``hyte init`` without its prompts and output.
 
     Writes the files (:func:`create_plan_repository`), runs ``git init`` unless the folder is
@@ -401,15 +440,17 @@ def init_repository(folder: Path, settings: PlanSettings, git: bool = True) -> I
         folder: The new repository's folder (created if missing).
         settings: What to write (see :class:`PlanSettings`).
         git: Run ``git init`` (``--git``, the default) unless already in git.
+        force: Write into a folder that is not empty (``--force``), keeping its files.
 
     Returns:
         What was written and kept, warnings, what git did, and the plan's findings.
 
     Raises:
-        ScaffoldProblem: the settings are not usable, or ``folder`` already holds plan files.
+        ScaffoldProblem: the settings are not usable, ``folder`` is not empty (without
+            ``force``) or the root of the file system, or it already holds plan files.
         OSError: a file cannot be written.
     """
-    written = create_plan_repository(folder, settings)
+    written = create_plan_repository(folder, settings, force=force)
     result = InitResult(written.root, written.settings, written.written, written.kept)
     if settings.hyte_requirement is None:
         result.warnings.append(unpublished_requirement_warning(DEFAULT_REQUIREMENT))

@@ -11,11 +11,66 @@ is HTML-escaped, extensions and filters.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
-from jinja2 import BaseLoader, StrictUndefined
+from jinja2 import BaseLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
+
+from hytecli.errors import HyteError
+from hytecli.plan_paths import is_inside
+
+
+class TemplateOutside(HyteError, TemplateError):
+    """A template file is a link (or in a linked folder) that leads out of where it must stay."""
+
+
+class ContainedLoader(FileSystemLoader):
+    """A :class:`~jinja2.FileSystemLoader` that reads no template from outside its boundaries.
+
+    Report templates in a plan repository's ``templates/`` come from pull requests and run in
+    CI: one that is a symbolic link to a file outside the repository (``/etc/passwd``, a
+    credentials file of the CI machine) would put that file into the report. Such a template is
+    refused with :class:`TemplateOutside`, naming the file; links inside the repository are
+    fine.
+    """
+
+    def __init__(self, folders: Sequence[Path], boundary: Path | None) -> None:
+        """Look templates up in ``folders``, in order.
+
+        Args:
+            folders: The folders to search.
+            boundary: The folder that templates found in a folder under it must stay in (the
+                plan repository); a folder not under it (hyte's packaged templates) is its own
+                boundary.
+        """
+        super().__init__([str(folder) for folder in folders])
+        self._boundaries: dict[str, Path] = {}
+        for folder in folders:
+            under = boundary is not None and Path(os.path.abspath(folder)).is_relative_to(
+                os.path.abspath(boundary)
+            )
+            self._boundaries[str(folder)] = boundary if under and boundary else folder
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        """Return the template's source, refusing a file that resolves outside its boundary."""
+        source, filename, uptodate = super().get_source(environment, template)
+        for folder, boundary in self._boundaries.items():
+            if os.path.abspath(filename).startswith(os.path.abspath(folder) + os.sep):
+                if not is_inside(boundary, Path(filename)):
+                    shown = os.path.relpath(filename, boundary.parent if boundary else folder)
+                    raise TemplateOutside(
+                        f"report template {shown} is a symbolic link to "
+                        f"{os.path.realpath(filename)}, outside the plan repository: templates "
+                        "are read only from inside the repository; copy the template into "
+                        "templates/ instead of linking to it"
+                    )
+                break
+        return source, filename, uptodate
 
 
 def make_environment(

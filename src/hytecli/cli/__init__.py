@@ -158,10 +158,20 @@ for _command in (
 
 def main() -> None:
     """Entry point of the ``hyte`` console command."""
+    from hytecli.output import error_handler, escape_note
+
     for stream in (sys.stdout, sys.stderr):
-        # Never crash on a terminal that cannot show ä, ö, – or box characters.
+        # Never crash on a terminal that cannot show ä, ö, – or box characters: escape them
+        # (\xe4) or approximate them on a terminal, never "?" for all, and say so once at the
+        # end (hytecli.output).
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             with contextlib.suppress(ValueError, OSError):  # a detached or closed stream
-                reconfigure(errors="replace")
-    app()
+                reconfigure(errors=error_handler(stream))
+    try:
+        app()
+    finally:
+        note = escape_note()
+        if note is not None:
+            with contextlib.suppress(ValueError, OSError):
+                sys.stderr.write(note + "\n")

@@ -145,21 +145,17 @@ def stdout_is_utf8() -> bool:
     return encoding.startswith("utf")
 
 
-def print_text(text: str, errors: str = "backslashreplace") -> None:
-    """Print ``text`` to standard output; characters the stream cannot encode are escaped.
+def print_text(text: str) -> None:
+    r"""Print ``text`` to standard output without losing a character (:mod:`hytecli.output`).
 
-    ``errors="replace"`` writes one ``?`` for each instead, for text laid out to the terminal's
-    width (Rich tables), which a four-character escape would push past the edge.
+    Characters the stream's encoding cannot hold are escaped (``\u2013``) in a file or pipe, or
+    shown as their closest character on a terminal (one cell for one, so tables keep their
+    width); hyte says once at the end that it did so.
     """
+    from hytecli.output import faithful_text
+
     stream = sys.stdout
-    encoding = getattr(stream, "encoding", None) or "utf-8"
-    try:
-        text.encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        try:
-            text = text.encode(encoding, errors=errors).decode(encoding)
-        except LookupError:
-            text = text.encode("ascii", errors=errors).decode("ascii")
+    text = faithful_text(text, stream)
     stream.write(text if text.endswith("\n") else text + "\n")
     stream.flush()
 
@@ -167,32 +163,17 @@ def print_text(text: str, errors: str = "backslashreplace") -> None:
 def write_output(text: str, output: Path | None) -> None:
     """Print ``text``, or write it atomically to the file ``output`` (``--output``).
 
-    An ``--output`` that is a folder, or a file in a folder that does not exist, is a usage
-    error (exit 2) that says what to do; any other failure to write exits 1.
+    An ``--output`` that is not a regular file (a folder, a device, a FIFO), or a file in a
+    folder that does not exist, is a usage error (exit 2, :func:`hytecli.fileio.write_output`)
+    that says what to do; any other failure to write exits 1.
     """
     if output is None:
         typer.echo(text, nl=not text.endswith("\n"))
         return
-    if output.is_dir():
-        raise UserError(
-            f"--output {output} is a folder: give a file name (the file is created, or replaced "
-            "if it exists)",
-            EXIT_USAGE,
-        )
-    folder = output.parent
-    if not folder.is_dir():
-        from shlex import quote
-
-        what = "is not a folder" if folder.exists() else "does not exist"
-        raise UserError(
-            f"--output {output}: the folder {folder} {what}: create the folder first "
-            f"(mkdir -p {quote(str(folder))}), or write the file somewhere else",
-            EXIT_USAGE,
-        )
-    from hytecli.fileio import write_text_atomic
+    from hytecli.fileio import write_output as write_output_file
 
     try:
-        write_text_atomic(output, text)
+        write_output_file(output, text)
     except OSError as exc:
         raise UserError(f"cannot write {output}: {exc.strerror}") from None
     print_error(f"wrote {output}")

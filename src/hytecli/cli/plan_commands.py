@@ -161,7 +161,6 @@ def status(
     )
     report = compute_status(resolved, query, now=datetime.now(UTC))
     view = StatusView.of(report, language.value if language else None, show_all)
-    errors = "backslashreplace"
     if output_format is StatusFormat.json:
         text = render_json(report, view, ascii_only=not stdout_is_utf8())
     elif output_format is StatusFormat.markdown:
@@ -178,10 +177,9 @@ def status(
                 width=shutil.get_terminal_size((100, 24)).columns,
                 ascii_only=not stdout_is_utf8(),
             )
-            errors = "replace"  # laid out to the terminal's width: one cell for one character
         else:
             text = render_plain(report, view)
-    print_text(text, errors)
+    print_text(text)
     reason = fail_reason(report, fail_on.value) if fail_on is not None else None
     if reason is not None:
         print_error(f"{reason} (--fail-on {fail_on})")

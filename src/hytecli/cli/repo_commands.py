@@ -153,6 +153,10 @@ def init(
     git: Annotated[
         bool, typer.Option("--git/--no-git", help="Run git init (unless already in git).")
     ] = True,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Write into a folder that is not empty (its files are kept)."),
+    ] = False,
     interactive: Annotated[
         bool | None,
         typer.Option(
@@ -166,7 +170,7 @@ def init(
 
     Writes plan/plan.yaml, a first (empty) priority area, templates/, schemas/, a GitHub Actions
     workflow, a pre-commit configuration, .gitattributes and a README, then validates the plan.
-    Refuses a folder that already holds plan files.
+    Refuses a folder that is not empty (unless --force) and one that already holds plan files.
     """
     from hytecli.reporters import render_findings
     from hytecli.scaffold import PlanSettings, ScaffoldProblem, init_repository
@@ -232,7 +236,7 @@ def init(
         hyte_requirement=hyte_requirement,
     )
     try:
-        result = init_repository(directory, settings, git=git)
+        result = init_repository(directory, settings, git=git, force=force)
     except ScaffoldProblem as exc:
         raise UserError(str(exc), EXIT_USAGE) from None
     except OSError as exc:

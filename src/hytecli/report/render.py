@@ -23,7 +23,7 @@ from types import TracebackType
 from typing import Any, Literal
 
 import jinja2
-from jinja2 import FileSystemLoader, pass_eval_context
+from jinja2 import pass_eval_context
 from jinja2.nodes import EvalContext
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
@@ -104,7 +104,7 @@ def make_environment(repository_root: Path | None, language: str) -> SandboxedEn
         language: The report's language, for ``_()``, ``gettext`` and ``{% trans %}``.
     """
     environment = templating.make_environment(
-        FileSystemLoader([str(p) for p in search_path(repository_root)]),
+        templating.ContainedLoader(search_path(repository_root), repository_root),
         autoescape=_autoescape,
         extensions=["jinja2.ext.i18n"],
         finalize=_finalize,
