@@ -293,6 +293,8 @@ def test_json(repo: Path) -> None:
         "open": 0,
         "no_deadline": 1,
         "monitored": 0,
+        "cancelled": 0,
+        "merged": 0,
     }
     assert data["totals"]["needs_attention"] == 3
     all_items = status(repo, "--as-of", "2025-01-01", "--format", "json", "--all")

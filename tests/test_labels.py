@@ -22,6 +22,8 @@ def test_every_state_and_progress_status_has_a_name_and_symbols() -> None:
         "open",
         "no_deadline",
         "monitored",
+        "cancelled",
+        "merged",
     ]
     for table in (labels.STATE_LABELS, labels.STATE_SYMBOLS, labels.STATE_ASCII_SYMBOLS):
         assert set(table) == {state.value for state in State}

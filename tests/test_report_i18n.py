@@ -44,6 +44,7 @@ def _extracted() -> set[str]:
             "gettext": None,
             "ngettext": (1, 2),
             "N_": None,
+            "NC_": ((1, "c"), 2),
         },
     ):
         found.add(message if isinstance(message, str) else message[0])

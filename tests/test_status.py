@@ -117,6 +117,8 @@ def test_every_state_of_goals_and_actions(build_plan: Build) -> None:
         "open",
         "no_deadline",
         "monitored",
+        "cancelled",
+        "merged",
     ]
     # a-overdue was due in the year judged (2024) and has passed: missed; the rest are not
     assert [i.id for i in report.items if i.missed] == ["a-overdue"]
@@ -494,6 +496,8 @@ def test_summary_per_area_in_plan_order(build_plan: Build) -> None:
         State.OPEN: 2,  # a-goal and mittari-1 (own deadline 2024)
         State.NO_DEADLINE: 1,
         State.MONITORED: 0,
+        State.CANCELLED: 0,
+        State.MERGED: 0,
     }
     assert (a.total, a.has_section, a.note, a.number) == (4, True, None, 1)
     assert (c.total, c.has_section, c.note) == (0, False, "no section in the plan")

@@ -404,6 +404,8 @@ def test_json_shape(report: StatusReport) -> None:
         "open": 0,
         "no_deadline": 0,
         "monitored": 0,
+        "cancelled": 0,
+        "merged": 0,
     }
     assert data["summary"] == [
         {

@@ -78,6 +78,11 @@ class Localizer:
         text = translations(self.language).gettext(message)
         return text % variables if variables else text
 
+    def pgettext(self, context: str, message: str, **variables: Any) -> str:
+        """Translate ``message`` in gettext ``context`` (``msgctxt``), filling in placeholders."""
+        text = str(translations(self.language).pgettext(context, message))
+        return text % variables if variables else text
+
     def ngettext(self, singular: str, plural: str, num: int, **variables: Any) -> str:
         """Translate a message with a count; ``%(num)s`` is filled in with ``num``."""
         text = translations(self.language).ngettext(singular, plural, num)

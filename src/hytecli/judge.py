@@ -35,6 +35,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from hytecli.assessments import (
+    MISSED_STATUSES,
+    Assessment,
+    AssessmentStatus,
+    assessment_for,
+    latest_closing,
+)
 from hytecli.deadlines import ResolvedDeadline
 from hytecli.judgement import (
     DeadlineStatus,
@@ -153,29 +160,71 @@ def _recurring(
     )
 
 
-def judge_item(item: PlanItem, clock: Clock, first_year: int) -> Judgement:
+def _assessed_done(
+    assessment: Assessment, due: date | None, completed_on: date | None
+) -> tuple[State, DoneInfo]:
+    """An item done by its ``completed`` assessment (see the module's rules)."""
+    if completed_on is not None:
+        return _done(completed_on, due)
+    if assessment.date is not None and assessment.date.year == assessment.year:
+        return _done(assessment.date, due)
+    done_on = date(assessment.year, 12, 31)
+    if due is None:
+        return State.DONE, DoneInfo(done_on, None, None, assessment.year)
+    on_time = due.year >= assessment.year
+    return (State.DONE if on_time else State.DONE_LATE), DoneInfo(
+        done_on, on_time, None, assessment.year
+    )
+
+
+def judge_item(item: PlanItem, clock: Clock, first_year: int, last_year: int) -> Judgement:
     """Judge one goal or action (see the module's rules)."""
     node = item.node
     resolved = item.deadline
     recurring: RecurringStatus | None = None
     done: DoneInfo | None = None
     days: int | None = None
+    assessments = [a for a in node.assessments if a.known_on(clock.day)]
+    closing = latest_closing(assessments, clock.year)
+    this_year = assessment_for(assessments, clock.year)
     if resolved is not None and resolved.recurring:
         due: date | None = resolved.due_in(clock.year)
         entries = [c for c in node.completed if c.date <= clock.cutoff(due)]
-        recurring = _recurring(clock, resolved, map(_completion_year, entries), first_year)
-        this_year = [c for c in entries if _completion_year(c) == clock.year]
-        first = min(this_year, key=lambda c: c.date, default=None)
+        years = {*map(_completion_year, entries)}
+        years |= {a.year for a in assessments if a.status is AssessmentStatus.COMPLETED}
+        recurring = _recurring(clock, resolved, years, first_year)
+        first = min(
+            (c for c in entries if _completion_year(c) == clock.year),
+            key=lambda c: c.date,
+            default=None,
+        )
+        completed = this_year if _is_completed(this_year) else None
     else:
         due = resolved.due if resolved is not None else None
         entries = [c for c in node.completed if c.date <= clock.cutoff(due)]
         first = min(entries, key=lambda c: c.date, default=None)
-    if first is not None:
+        completed = min(
+            (a for a in assessments if _is_completed(a) and a.year <= clock.year),
+            key=lambda a: a.year,
+            default=None,
+        )
+    if closing is not None:
+        state = State.MERGED if closing.status is AssessmentStatus.MERGED else State.CANCELLED
+    elif first is not None:
         state, done = _done(first.date, due)
+    elif completed is not None:
+        state, done = _assessed_done(completed, due, None)
+    elif this_year is not None and this_year.status is AssessmentStatus.NOT_ACHIEVED:
+        state = State.NOT_ACHIEVED
     elif due is not None:
         state, days = clock.countdown(due)
     else:
         state = State.NO_DEADLINE
+    missed = closing is None and (
+        clock.missed(due, state)
+        or (this_year is not None and this_year.status in MISSED_STATUSES and clock.year_over)
+        or (this_year is not None and this_year.status is AssessmentStatus.NOT_ACHIEVED)
+    )
     return Judgement(
         kind=item.kind,
         id=item.id,
@@ -188,11 +237,34 @@ def judge_item(item: PlanItem, clock: Clock, first_year: int) -> Judgement:
         days=days,
         deadline=_deadline_status(node.deadline, resolved, due),
         done=done,
-        missed=clock.missed(due, state),
+        missed=missed,
         recurring=recurring,
         indicator=None,
         path=item.area.path,
+        assessment=this_year,
+        closed_by=closing,
+        unassessed_year=_unassessed_year(assessments, clock, first_year, last_year, closing),
     )
+
+
+def _is_completed(assessment: Assessment | None) -> bool:
+    return assessment is not None and assessment.status is AssessmentStatus.COMPLETED
+
+
+def _unassessed_year(
+    assessments: Sequence[Assessment],
+    clock: Clock,
+    first_year: int,
+    last_year: int,
+    closing: Assessment | None,
+) -> int | None:
+    """The last plan year ended on the day judged, if the item (still pursued) is not assessed."""
+    year = min(clock.day.year - 1, last_year)
+    if year < first_year or (closing is not None and closing.year < year):
+        return None
+    if assessment_for(assessments, year) is not None:
+        return None
+    return year
 
 
 # --- indicators -----------------------------------------------------------------------------------
@@ -385,5 +457,5 @@ def judge_plan(
         if isinstance(item, ResolvedIndicator):
             judged.append(judge_indicator(item, clock, resolved))
         else:
-            judged.append(judge_item(item, clock, resolved.first_year))
+            judged.append(judge_item(item, clock, resolved.first_year, resolved.last_year))
     return tuple(judged)

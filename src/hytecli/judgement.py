@@ -17,17 +17,20 @@ The states (:class:`State`), in the order they are counted and shown:
 ``open``                  due later
 ``no_deadline``           nothing to count down to
 ``monitored``             an indicator with no target whose values are being recorded (seuranta)
+``cancelled``             given up (luovuttu), by its assessment of that year or an earlier one
+``merged``                merged into another item, by its assessment of that year or an earlier one
 ========================  ==========================================================================
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Literal
 
+from hytecli.assessments import Assessment
 from hytecli.deadlines import DeadlineForm
 from hytecli.models import Text
 from hytecli.progress import ProgressAssessment, YesNoAssessment
@@ -46,12 +49,16 @@ class State(StrEnum):
     OPEN = "open"
     NO_DEADLINE = "no_deadline"
     MONITORED = "monitored"
+    CANCELLED = "cancelled"
+    MERGED = "merged"
 
 
 #: The order states are counted and shown in.
 STATES: tuple[State, ...] = tuple(State)
 #: States that need the coordinator's attention (with any item missed in the year judged).
 ATTENTION_STATES = frozenset({State.OVERDUE, State.NOT_ACHIEVED, State.DUE_SOON})
+#: States of items no longer pursued: they leave the open work and the attention lists.
+CLOSED_STATES = frozenset({State.CANCELLED, State.MERGED})
 
 
 class Outcome(StrEnum):
@@ -100,14 +107,20 @@ class DoneInfo:
 
     Attributes:
         date: The completion date (for an indicator: the day the value that met the target
-            became known, :func:`hytecli.judging.known_from`).
-        on_time: ``date`` ≤ the due date; ``None`` when there is no due date.
-        days_late: Days after the due date (0 when on time); ``None`` without a due date.
+            became known, :func:`hytecli.judging.known_from`). For an item done by its
+            assessment alone (``assessed_year``) without a date in that year: 31 December.
+        on_time: ``date`` ≤ the due date; ``None`` when there is no due date. Done by an
+            undated assessment: done within the year of its due date counts as on time.
+        days_late: Days after the due date (0 when on time); ``None`` without a due date, and
+            for an item done by an undated assessment.
+        assessed_year: Set when the item counts as done because its assessment of that year
+            says ``completed`` and no completion date is recorded.
     """
 
     date: date
     on_time: bool | None
     days_late: int | None
+    assessed_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -231,6 +244,11 @@ class Judgement:
         recurring: The year judged of a recurring deadline.
         indicator: Indicator details (``kind == "indicator"`` only).
         path: The file it is written in, relative to the repository root.
+        assessment: A goal's or action's assessment of the year judged, when it counts on the
+            day judged (:meth:`hytecli.assessments.Assessment.known_on`).
+        closed_by: For ``cancelled`` and ``merged``: the assessment that closed it.
+        unassessed_year: A goal or action still pursued that has no assessment for the last
+            plan year ended on the day judged: that year (the annual round is due); else None.
     """
 
     kind: ItemKind
@@ -248,6 +266,9 @@ class Judgement:
     recurring: RecurringStatus | None
     indicator: IndicatorStatus | None
     path: str
+    assessment: Assessment | None = None
+    closed_by: Assessment | None = None
+    unassessed_year: int | None = None
 
     @property
     def missing_entries(self) -> bool:
@@ -258,6 +279,19 @@ class Judgement:
     def needs_attention(self) -> bool:
         """Overdue, not achieved, due soon, missed in the year judged, or missing entries."""
         return self.state in ATTENTION_STATES or self.missed or self.missing_entries
+
+
+def shown_states(totals: Mapping[State, int]) -> tuple[State, ...]:
+    """The states a summary table gives a column, in :data:`STATES` order.
+
+    Every state that goals, actions and indicators are usually in (a zero says "none"), and
+    ``cancelled`` and ``merged`` only when some item is, so that a plan whose assessments close
+    nothing is not shown two empty columns.
+
+    Args:
+        totals: Items per state over the whole summary (:func:`count_states`).
+    """
+    return tuple(s for s in STATES if s not in CLOSED_STATES or totals.get(s, 0) > 0)
 
 
 def count_states(items: Iterable[Judgement]) -> dict[State, int]:

@@ -20,6 +20,16 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional name, known to pyb
     return message
 
 
+#: The gettext context of the assessment statuses' names (``msgctxt`` in the catalogues), so
+#: that "not achieved" as an assessment (``ei toteutunut``) can differ from the state's name.
+ASSESSMENT_CONTEXT = "assessment"
+
+
+def NC_(context: str, message: str) -> str:  # noqa: N802 - marked for pybabel as NC_:1c,2
+    """Mark ``message`` in gettext ``context`` for extraction without translating it."""
+    return message
+
+
 #: A deadline state's name (:class:`hytecli.judgement.State`).
 STATE_LABELS: dict[str, str] = {
     "done": N_("done"),
@@ -30,6 +40,8 @@ STATE_LABELS: dict[str, str] = {
     "open": N_("open"),
     "no_deadline": N_("no deadline"),
     "monitored": N_("monitored"),
+    "cancelled": N_("cancelled"),
+    "merged": N_("merged"),
 }
 #: A deadline state's symbol. "No deadline" is a dash: nothing to count down to.
 STATE_SYMBOLS: dict[str, str] = {
@@ -41,6 +53,8 @@ STATE_SYMBOLS: dict[str, str] = {
     "open": "○",
     "no_deadline": "–",
     "monitored": "·",
+    "cancelled": "⊘",
+    "merged": "⇢",
 }
 #: The same symbols in ASCII, for a terminal that is not UTF-8.
 STATE_ASCII_SYMBOLS: dict[str, str] = {
@@ -52,6 +66,21 @@ STATE_ASCII_SYMBOLS: dict[str, str] = {
     "open": "o",
     "no_deadline": "-",
     "monitored": ".",
+    "cancelled": "/",
+    "merged": ">",
+}
+#: An assessment status's name (:class:`hytecli.assessments.AssessmentStatus`); ``hyte assess``
+#: also accepts these names, in each language, as the status.
+ASSESSMENT_LABELS: dict[str, str] = {
+    "completed": NC_("assessment", "completed"),
+    "on_track": NC_("assessment", "on track as planned"),
+    "in_progress": NC_("assessment", "in progress"),
+    "not_started": NC_("assessment", "not started"),
+    "delayed": NC_("assessment", "delayed"),
+    "not_achieved": NC_("assessment", "not achieved"),
+    "postponed": NC_("assessment", "postponed"),
+    "cancelled": NC_("assessment", "cancelled"),
+    "merged": NC_("assessment", "merged"),
 }
 #: An indicator's progress status's name: :class:`hytecli.progress.ProgressStatus`, plus the
 #: report's ``not_achieved`` (a yes/no indicator) and ``not_assessed`` (a text indicator).

@@ -23,6 +23,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from hytecli.assessments import Assessment, AssessmentStatus, Resources
 from hytecli.model_types import (
     ID_PATTERN,
     LANGUAGE_PATTERN,
@@ -45,6 +46,8 @@ __all__ = [
     "SCHEMA_VERSION",
     "Action",
     "Annex",
+    "Assessment",
+    "AssessmentStatus",
     "AreaFile",
     "AreaListing",
     "Baseline",
@@ -63,6 +66,7 @@ __all__ = [
     "Organisation",
     "PlanFile",
     "PlanPeriod",
+    "Resources",
     "Source",
     "Target",
     "Text",
@@ -232,6 +236,9 @@ class Action(PlanModel):
     responsible: Responsible = Field(default_factory=list)
     indicators: list[Id] = Field(default_factory=list)
     completed: list[Completion] = Field(default_factory=list)
+    assessments: list[Assessment] = Field(
+        default_factory=list, description="Yearly assessments (arviointi), one per year"
+    )
     notes: Text | None = None
 
 
@@ -246,6 +253,9 @@ class Goal(PlanModel):
     indicators: list[Id] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
     completed: list[Completion] = Field(default_factory=list)
+    assessments: list[Assessment] = Field(
+        default_factory=list, description="Yearly assessments (arviointi), one per year"
+    )
     notes: Text | None = None
 
 

@@ -17,7 +17,7 @@ from datetime import date, datetime
 
 from hytecli.errors import HyteError
 from hytecli.judge import judge_plan
-from hytecli.judgement import Judgement, State, count_states
+from hytecli.judgement import Judgement, State, count_states, shown_states
 from hytecli.models import Text
 from hytecli.periods import today_in_zone
 from hytecli.repository import PlanRepository
@@ -126,6 +126,11 @@ class StatusReport:
     def totals(self) -> dict[State, int]:
         """Items per state over all areas shown."""
         return count_states(self.items)
+
+    @property
+    def states_shown(self) -> tuple[State, ...]:
+        """The states the summary tables show (:func:`hytecli.judgement.shown_states`)."""
+        return shown_states(self.totals)
 
     def items_in(self, area_id: str | None) -> list[Judgement]:
         """Return the items of one area (an indicator in every area it counts in).

@@ -194,12 +194,14 @@ def summary_rows(report: StatusReport, w: Wording) -> list[tuple[str, list[int],
         remark = area_note(summary, w)
         if remark:
             note += f" ({remark})"
-        rows.append((name, [summary.counts[s] for s in STATES] + [summary.total], note))
+        rows.append(
+            (name, [summary.counts[s] for s in report.states_shown] + [summary.total], note)
+        )
     totals = report.totals
     rows.append(
         (
             w.localizer.gettext("total"),
-            [totals[state] for state in STATES] + [sum(totals.values())],
+            [totals[state] for state in report.states_shown] + [sum(totals.values())],
             "",
         )
     )
@@ -353,7 +355,7 @@ def render_plain(report: StatusReport, view: StatusView) -> str:
     if empty is not None and (report.query.responsible or "").strip():
         return "\n".join([*out, "", empty]) + "\n"
     out += ["", _("Summary")]
-    headers = [_("area"), *(w.state(s) for s in STATES), _("total")]
+    headers = [_("area"), *(w.state(s) for s in report.states_shown), _("total")]
     rows = summary_rows(report, w)
     first_width = max(len(headers[0]), *(len(name) for name, _c, _n in rows))
     widths = [len(h) for h in headers[1:]]
@@ -420,8 +422,10 @@ def render_markdown(report: StatusReport, view: StatusView) -> str:
     if empty is not None and (report.query.responsible or "").strip():
         return "\n".join([*out, "", md_escape(empty)]) + "\n"
     out += ["", f"### {_('Summary')}", ""]
-    out.append(_md_row([_("Area"), *(w.state(s).capitalize() for s in STATES), _("Total")]))
-    out.append(_md_row(["---", *(["---:"] * (len(STATES) + 1))]))
+    out.append(
+        _md_row([_("Area"), *(w.state(s).capitalize() for s in report.states_shown), _("Total")])
+    )
+    out.append(_md_row(["---", *(["---:"] * (len(report.states_shown) + 1))]))
     for summary in report.areas:
         if summary.id is None:
             name = md_escape(area_heading(summary, w))
@@ -429,12 +433,16 @@ def render_markdown(report: StatusReport, view: StatusView) -> str:
             name = f"{md_escape(w.text(summary.title))} (`{summary.id}`)"
             if summary.note:
                 name += f" — _{md_escape(area_note(summary, w))}_"
-        counts = [str(summary.counts[s]) for s in STATES] + [str(summary.total)]
+        counts = [str(summary.counts[s]) for s in report.states_shown] + [str(summary.total)]
         out.append(_md_row([name, *counts]))
     totals = report.totals
     out.append(
         _md_row(
-            [f"**{_('Total')}**", *(str(totals[s]) for s in STATES), f"**{sum(totals.values())}**"]
+            [
+                f"**{_('Total')}**",
+                *(str(totals[s]) for s in report.states_shown),
+                f"**{sum(totals.values())}**",
+            ]
         )
     )
     if empty is not None:

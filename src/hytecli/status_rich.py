@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
-from hytecli.judgement import STATES, Judgement, State
+from hytecli.judgement import Judgement, State
 from hytecli.labels import STATE_ASCII_SYMBOLS, STATE_SYMBOLS
 from hytecli.status import StatusReport
 from hytecli.status_render import (
@@ -39,6 +39,8 @@ STYLES: dict[State, str] = {
     State.OPEN: "cyan",
     State.NO_DEADLINE: "dim",
     State.MONITORED: "dim",
+    State.CANCELLED: "dim strike",
+    State.MERGED: "dim",
 }
 #: Below this terminal width, items are shown as blocks of lines instead of a table.
 NARROW_WIDTH = 100
@@ -219,12 +221,14 @@ def _print_rich_summary(
         if note:
             name.append(f"\n{note}", style="italic dim")
         names.append(name)
-        rows.append([summary.counts[s] for s in STATES] + [summary.total])
+        rows.append([summary.counts[s] for s in report.states_shown] + [summary.total])
     totals = report.totals
     names.append(RichText(_("Total"), style="bold"))
-    rows.append([totals[s] for s in STATES] + [sum(totals.values())])
+    rows.append([totals[s] for s in report.states_shown] + [sum(totals.values())])
 
-    headers = [f"{symbols[state]}\n{w.state(state)}" for state in STATES] + [_("Total")]
+    headers = [f"{symbols[state]}\n{w.state(state)}" for state in report.states_shown] + [
+        _("Total")
+    ]
     columns = [
         _Column(
             _("Area"),
@@ -248,10 +252,10 @@ def _print_rich_summary(
         pad_edge=False,
     )
     if table is None:
-        _print_rich_summary_blocks(console, w, names, rows, symbols)
+        _print_rich_summary_blocks(console, w, names, rows, symbols, report.states_shown)
         return
     table.columns[0].header = _("Area")
-    for index, state in enumerate(STATES):
+    for index, state in enumerate(report.states_shown):
         column = table.columns[index + 1]
         column.header = RichText(headers[index], style=STYLES[state])
         column.justify = "right"
@@ -263,7 +267,7 @@ def _print_rich_summary(
             table.add_section()
         cells = [
             RichText(str(count), style="bold" if total_row else STYLES[s] if count else "dim")
-            for s, count in zip(STATES, row[:-1], strict=True)
+            for s, count in zip(report.states_shown, row[:-1], strict=True)
         ]
         table.add_row(name, *cells, RichText(str(row[-1]), style="bold" if total_row else ""))
     console.print(table)
@@ -275,6 +279,7 @@ def _print_rich_summary_blocks(
     names: Sequence[Any],
     rows: Sequence[list[int]],
     symbols: dict[str, str],
+    states: Sequence[State],
 ) -> None:
     """Print the summary for consoles too narrow for its table: each area, then its counts."""
     from rich.padding import Padding
@@ -283,7 +288,7 @@ def _print_rich_summary_blocks(
     console.print(RichText(w.localizer.gettext("Summary")))
     for name, row in zip(names, rows, strict=True):
         counts = RichText()
-        for index, state in enumerate(STATES):
+        for index, state in enumerate(states):
             if index:
                 counts.append(", ")
             counts.append(

@@ -11,9 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hytecli.assessments import AssessmentStatus
 from hytecli.i18n import Localizer, translations
 from hytecli.judgement import DeadlineStatus, IndicatorStatus, Judgement, Outcome, State, ValueInfo
-from hytecli.labels import N_, PROGRESS_LABELS, STATE_LABELS, STATE_SYMBOLS
+from hytecli.labels import (
+    ASSESSMENT_CONTEXT,
+    ASSESSMENT_LABELS,
+    N_,
+    PROGRESS_LABELS,
+    STATE_LABELS,
+    STATE_SYMBOLS,
+)
 from hytecli.models import Text
 
 #: A target's comparison, in words.
@@ -105,8 +113,16 @@ class Wording:
             if item.days == 0:
                 return loc.gettext("due today")
             return loc.ngettext("due in %(num)s day", "due in %(num)s days", item.days)
+        if item.closed_by is not None:
+            return self.closed(item)
         if item.done is not None and item.state in (State.DONE, State.DONE_LATE):
             done = item.done
+            if done.assessed_year is not None:
+                if done.on_time is False:
+                    return loc.gettext(
+                        "completed in %(year)s, after its deadline", year=done.assessed_year
+                    )
+                return loc.gettext("completed in %(year)s", year=done.assessed_year)
             day = self.date(done.date)
             if done.on_time is None:
                 return loc.gettext("done %(date)s", date=day)
@@ -119,6 +135,21 @@ class Wording:
                 date=day,
             )
         return ""
+
+    def closed(self, item: Judgement) -> str:
+        """``cancelled in 2024``, ``merged into a1-2 in 2025`` (by its assessment), else empty."""
+        closing = item.closed_by
+        if closing is None:
+            return ""
+        if closing.merged_into is not None:
+            return self.localizer.gettext(
+                "merged into %(id)s in %(year)s", id=closing.merged_into, year=closing.year
+            )
+        return self.localizer.gettext("cancelled in %(year)s", year=closing.year)
+
+    def assessment_status(self, status: AssessmentStatus) -> str:
+        """The assessment status's name: ``kesken``, ``pågår``, ``in progress``."""
+        return self.localizer.pgettext(ASSESSMENT_CONTEXT, ASSESSMENT_LABELS[status])
 
     def missed(self, item: Judgement, year: int) -> str:
         """``missed in 2024`` for an item missed in the year judged, else empty."""

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from hytecli.i18n import N_, Localizer
-from hytecli.judgement import STATES, DeadlineStatus, Judgement, State
+from hytecli.judgement import DeadlineStatus, Judgement, State
 from hytecli.labels import PROGRESS_LABELS, PROGRESS_SYMBOLS, STATE_LABELS, STATE_SYMBOLS
 from hytecli.models import PlanFile, Text
 from hytecli.report.indicators import indicator_section
@@ -309,7 +309,9 @@ class Builder:
 
     def summary_row(self, summary: AreaSummary, anchor: str | None) -> SummaryRow:
         """A priority area's row in the summary: counts of states and of progress statuses."""
-        states = [Count(self.state_label(s), summary.counts.get(s, 0)) for s in STATES]
+        states = [
+            Count(self.state_label(s), summary.counts.get(s, 0)) for s in self.status.states_shown
+        ]
         if self._progress_by_area is None:
             self._progress_by_area = {}
             for indicator_id, section in self.indicator_sections.items():

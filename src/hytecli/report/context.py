@@ -27,7 +27,6 @@ from datetime import date, datetime
 
 from hytecli.i18n import LANGUAGES, Localizer, default_language
 from hytecli.judge import Clock, counted_values
-from hytecli.judgement import STATES
 from hytecli.models import PlanFile
 from hytecli.periods import today_in_zone
 from hytecli.report.builder import PROGRESS_STATUSES, Builder
@@ -307,7 +306,7 @@ def build_context(
         overdue=overdue,
         values=values,
         sources=b.sources(),
-        states=[b.state_label(s) for s in STATES],
+        states=[b.state_label(s) for s in b.status.states_shown],
         progress_statuses=[b.progress_label(k) for k in PROGRESS_STATUSES],
         unlinked_anchor=unlinked_anchor,
         in_language=loc.in_language(language),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from hytecli.judgement import STATES, State
+from hytecli.judgement import State
 from hytecli.labels import STATE_SYMBOLS
 from hytecli.report.builder import PROGRESS_STATUSES, Builder
 from hytecli.report.charts import PALETTE, BarSeries, stacked_bar_chart
@@ -20,6 +20,8 @@ _STATE_LOOK = {  # chart colour and hatch: never colour alone
     State.OPEN: (PALETTE["sky"], "//"),
     State.NO_DEADLINE: ("#FFFFFF", ""),
     State.MONITORED: (PALETTE["grey"], ""),
+    State.CANCELLED: ("#FFFFFF", "++"),
+    State.MERGED: (PALETTE["blue"], "oo"),
 }
 _PROGRESS_LOOK = {
     "target_achieved": (PALETTE["green"], ""),
@@ -39,7 +41,8 @@ MAX_CHART_AREAS = 40
 def build_summary(b: Builder, rows: list[SummaryRow], draw_charts: bool) -> Summary:
     """The summary: totals of the rows, and (HTML, not too many areas) its two bar charts."""
     states = [
-        Count(b.state_label(s), sum(r.states[i].count for r in rows)) for i, s in enumerate(STATES)
+        Count(b.state_label(s), sum(r.states[i].count for r in rows))
+        for i, s in enumerate(b.status.states_shown)
     ]
     progress = [
         Count(b.progress_label(k), sum(r.progress[i].count for r in rows))
@@ -61,7 +64,7 @@ def build_summary(b: Builder, rows: list[SummaryRow], draw_charts: bool) -> Summ
             names,
             [
                 BarSeries(str(b.state_label(s)), [r.states[i].count for r in rows], *_STATE_LOOK[s])
-                for i, s in enumerate(STATES)
+                for i, s in enumerate(b.status.states_shown)
             ],
             _("number of goals, actions and indicators"),
             b.number,
