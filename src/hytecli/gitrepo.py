@@ -17,9 +17,10 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from hytecli.diff_changes import PlanDiff, Version
 from hytecli.findings import Finding, Severity
 from hytecli.plan_paths import OUTSIDE, not_a_file_finding
-from hytecli.plandiff import PlanDiff, Version, diff_plans
+from hytecli.plandiff import diff_plans
 from hytecli.repository import (
     INDICATOR_DIR,
     PLAN_DIR,
@@ -482,7 +483,7 @@ def diff_revisions(plan_root: Path, base: str | None = None, head: str | None = 
         head: The revision to compare to; default: the working tree (the files as they are now).
 
     Returns:
-        The :class:`~hytecli.plandiff.PlanDiff`.
+        The :class:`~hytecli.diff_changes.PlanDiff`.
 
     Raises:
         GitProblem: not a git repository, an unknown revision or missing history (``usage``), or
