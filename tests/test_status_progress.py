@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from hytecli.progress import ProgressAssessment, YesNoAssessment, YesNoStatus
+from hytecli.progress_model import ProgressAssessment, YesNoAssessment, YesNoStatus
 from hytecli.repository import load_repository
 from hytecli.status import StatusQuery, compute_status
 from hytecli.status_render import StatusView, render_json, render_plain

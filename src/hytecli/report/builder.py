@@ -36,7 +36,7 @@ from hytecli.wording import Wording
 
 #: An indicator's progress statuses, in the order they are shown. The first four,
 #: ``not_enough_data`` and ``no_target_or_direction`` are
-#: :class:`hytecli.progress.ProgressStatus` (count, percentage and rate indicators);
+#: :class:`hytecli.progress_model.ProgressStatus` (count, percentage and rate indicators);
 #: ``not_achieved`` is a yes/no indicator whose latest answer is not the target's;
 #: ``not_assessed`` is a text indicator, which has no progress to measure.
 PROGRESS_STATUSES: tuple[str, ...] = (
