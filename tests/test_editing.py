@@ -23,7 +23,8 @@ from hytecli.editing import (
     yaml_string,
 )
 from hytecli.periods import Period
-from hytecli.yamlfile import control_character, parse_yaml
+from hytecli.yaml_strict import control_character
+from hytecli.yamlfile import parse_yaml
 
 NEW = [("period", "2025"), ("value", "7")]
 

@@ -40,14 +40,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from hytecli.periods import Period, PeriodKind
 from hytecli.values import format_number
-from hytecli.yamlfile import (
-    MAX_NUMBER,
-    DataPath,
-    YamlProblem,
-    compose_strict,
-    control_character,
-    parse_yaml,
-)
+from hytecli.yaml_document import DataPath
+from hytecli.yaml_strict import MAX_NUMBER, control_character
+from hytecli.yamlfile import YamlProblem, compose_strict, parse_yaml
 
 #: Characters YAML (and PyYAML, whose marks we use) treats as line breaks.
 LINE_BREAKS = "\n\r\x85\u2028\u2029"
@@ -354,7 +349,7 @@ def yaml_string(text: str, *, flow: bool = False) -> str:
 
     Raises:
         EditProblem: ``text`` holds a control character other than tab and line break, which
-            the strict reader refuses (:func:`hytecli.yamlfile.control_character`).
+            the strict reader refuses (:func:`hytecli.yaml_strict.control_character`).
     """
     char = control_character(text)
     if char is not None:
@@ -377,7 +372,7 @@ def yaml_scalar(value: bool | int | float | str | date | Period) -> str:
 
     Raises:
         EditProblem: a number that is not finite or not smaller than
-            :data:`~hytecli.yamlfile.MAX_NUMBER`, or a text :func:`yaml_string` refuses.
+            :data:`~hytecli.yaml_strict.MAX_NUMBER`, or a text :func:`yaml_string` refuses.
     """
     if isinstance(value, bool):
         return "true" if value else "false"

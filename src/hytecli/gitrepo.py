@@ -32,7 +32,7 @@ from hytecli.repository import (
     load_repository_files,
     require_usable_plan,
 )
-from hytecli.yamlfile import MAX_BYTES
+from hytecli.yaml_strict import MAX_BYTES
 
 #: Seconds one git command may take before hyte gives up on it (a hung credential helper, a
 #: network file system): the plan's commands are all local and take milliseconds.

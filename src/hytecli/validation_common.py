@@ -20,7 +20,7 @@ from hytecli.deadlines import ResolvedDeadline
 from hytecli.findings import Severity
 from hytecli.models import Deadline, PlanFile, Text
 from hytecli.repository import PlanItem, PlanRepository
-from hytecli.yamlfile import DataPath, YamlDocument
+from hytecli.yaml_document import DataPath, YamlDocument
 
 WARNING = Severity.WARNING
 

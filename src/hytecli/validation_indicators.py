@@ -18,7 +18,7 @@ from hytecli.validation_common import (
     get_raw,
     kind_problem,
 )
-from hytecli.yamlfile import DataPath
+from hytecli.yaml_document import DataPath
 
 
 class IndicatorChecks(CheckContext):

@@ -20,7 +20,7 @@ from hytecli.validation_common import (
     raw_ids,
     suggest,
 )
-from hytecli.yamlfile import DataPath, YamlDocument
+from hytecli.yaml_document import DataPath, YamlDocument
 
 
 class ReferenceChecks(CheckContext):

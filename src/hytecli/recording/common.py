@@ -42,7 +42,9 @@ from hytecli.repository import (
     require_usable_plan,
     validate_model,
 )
-from hytecli.yamlfile import DataPath, YamlDocument, control_character, parse_yaml
+from hytecli.yaml_document import DataPath, YamlDocument
+from hytecli.yaml_strict import control_character
+from hytecli.yamlfile import parse_yaml
 
 _FileModel = TypeVar("_FileModel", IndicatorFile, AreaFile)
 
