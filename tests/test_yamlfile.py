@@ -677,8 +677,9 @@ def test_compose_strict_gives_nodes_or_the_finding_parse_yaml_gives() -> None:
 
 
 def test_editing_composes_with_the_strict_loader_in_use(monkeypatch: pytest.MonkeyPatch) -> None:
-    # hytecli.editing once imported the loader class by name, so it missed a swapped loader.
-    from hytecli import editing
+    # The editing code (now hytecli.yaml_nodes) once imported the loader class by name, so it
+    # missed a swapped loader.
+    from hytecli import yaml_nodes
 
     used = []
 
@@ -688,7 +689,7 @@ def test_editing_composes_with_the_strict_loader_in_use(monkeypatch: pytest.Monk
             super().__init__(stream)
 
     monkeypatch.setattr(yamlfile, "_StrictLoader", Spy)
-    editing.compose("a: 1\n")
+    yaml_nodes.compose("a: 1\n")
     assert used == ["a: 1\n"]
-    with pytest.raises(editing.EditProblem, match=r"\(line 2, column 4: .*run hyte validate"):
-        editing.compose("a: 1\nb: *x\n")
+    with pytest.raises(yaml_nodes.EditProblem, match=r"\(line 2, column 4: .*run hyte validate"):
+        yaml_nodes.compose("a: 1\nb: *x\n")
