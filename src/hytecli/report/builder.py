@@ -15,20 +15,9 @@ from hytecli.judgement import STATES, DeadlineStatus, Judgement, State
 from hytecli.labels import PROGRESS_LABELS, PROGRESS_SYMBOLS, STATE_LABELS, STATE_SYMBOLS
 from hytecli.models import PlanFile, Text
 from hytecli.report.indicators import indicator_section
-from hytecli.report.model import (
-    ActionRow,
-    Completion,
-    Count,
-    DeadlineInfo,
-    GoalSection,
-    IndicatorSection,
-    ItemLink,
-    Label,
-    LocalDate,
-    SourceEntry,
-    StateInfo,
-    SummaryRow,
-)
+from hytecli.report.model import ActionRow, Completion, GoalSection, SourceEntry, SummaryRow
+from hytecli.report.model_indicators import IndicatorSection
+from hytecli.report.model_values import Count, DeadlineInfo, ItemLink, Label, LocalDate, StateInfo
 from hytecli.report.texts import PlanText, plan_text
 from hytecli.repository import AreaRecord, IndicatorRecord, PlanRepository
 from hytecli.status import AreaSummary, StatusReport

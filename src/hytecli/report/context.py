@@ -36,11 +36,11 @@ from hytecli.report.model import (
     AreaSection,
     Fallback,
     Footnote,
-    IndicatorSection,
     LegalReference,
     PlanInfo,
     ReportContext,
 )
+from hytecli.report.model_indicators import IndicatorSection
 from hytecli.report.revision import Revision, detect_revision
 from hytecli.report.summary import build_overdue, build_summary
 from hytecli.report.texts import PlanText
