@@ -468,7 +468,7 @@ def test_init_repository_reports_a_failed_git_init(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from hytecli import scaffold
-    from hytecli.gitrepo import GitProblem
+    from hytecli.gitrun import GitProblem
 
     def fail(folder: Path) -> None:
         raise GitProblem("git init failed: no space left")

@@ -24,7 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from hytecli import __version__
 from hytecli.fileio import write_text_atomic
 from hytecli.findings import Finding, has_failures
-from hytecli.gitrepo import GitProblem, git_init, inside_work_tree
+from hytecli.gitrun import GitProblem, git_init, inside_work_tree
 from hytecli.models import ID_PATTERN, LANGUAGE_PATTERN
 from hytecli.periods import DateProblem, load_zone
 from hytecli.repository import INDICATOR_DIR, PLAN_DIR, YAML_SUFFIXES, load_repository
