@@ -591,14 +591,38 @@ def test_no_items_match(build_plan: Build) -> None:
 
 def test_no_items_in_the_areas_asked_for(build_plan: Build) -> None:
     plan = MINIMAL_PLAN.replace(
-        "    title: Alue A\n", "    title: Alue A\n  - id: alue-b\n    title: Alue B\n"
+        "    title: Alue A\n",
+        "    title: Alue A\n  - id: alue-b\n    title: Alue B\n  - id: alue-c\n    title: Alue C\n",
     )
     repository = load_repository(build_plan({"plan/plan.yaml": plan}))
     report = compute_status(repository, StatusQuery(as_of=date(2025, 3, 1), areas=("alue-b",)))
     text = render_plain(report, attention(report))
-    assert "Only areas alue-b." in text
-    assert "No items match." in text
+    # one area: "area", not "areas"; the empty message names the area filter
+    assert "Only area alue-b." in text
+    assert "Only areas" not in text
+    said = "No items match: no item is in area alue-b."
+    assert said in text
+    assert md_escape(said) in render_markdown(report, attention(report))
+    rich = render_rich(report, attention(report), color=True)
+    assert said in ANSI_CODES.sub("", rich).replace("\n", " ")
     assert "alue-b" in text.split("Summary")[1]  # the area's row stays: it has no section
+    finnish = render_plain(report, attention(report, "fi"))
+    assert "Vain painopiste alue-b." in finnish
+    assert "Yksikään kohta ei täsmää: painopisteessä alue-b ei ole yhtään kohtaa." in finnish
+    swedish = render_plain(report, attention(report, "sv"))
+    assert "Endast fokusområdet alue-b." in swedish
+    assert "Inga punkter matchar: det finns inga punkter i fokusområdet alue-b." in swedish
+    empty = compute_status(
+        repository, StatusQuery(as_of=date(2025, 3, 1), areas=("alue-b", "alue-c"))
+    )
+    text = render_plain(empty, attention(empty))
+    assert "Only areas alue-b, alue-c." in text
+    assert "No items match: no item is in areas alue-b, alue-c." in text
+    finnish = render_plain(empty, attention(empty, "fi"))
+    assert "Vain painopisteet alue-b, alue-c." in finnish
+    assert (
+        "Yksikään kohta ei täsmää: painopisteissä alue-b, alue-c ei ole yhtään kohtaa." in finnish
+    )
     both = compute_status(
         repository, StatusQuery(as_of=date(2025, 3, 1), areas=("alue-a", "alue-b"))
     )
@@ -609,8 +633,35 @@ def test_no_items_in_the_areas_asked_for(build_plan: Build) -> None:
         StatusQuery(as_of=date(2025, 3, 1), areas=("alue-a",), responsible="zzz"),
     )
     text = render_plain(nobody, attention(nobody))
-    assert 'Only areas alue-a; items whose responsible party contains "zzz".' in text
-    assert "No items match: no item's responsible party contains 'zzz'." in text
+    assert 'Only area alue-a; items whose responsible party contains "zzz".' in text
+    # both filters are named
+    assert (
+        "No items match: no item in area alue-a has a responsible party containing 'zzz'." in text
+    )
+    swedish = render_plain(nobody, attention(nobody, "sv"))
+    assert (
+        "Inga punkter matchar: ingen punkt i fokusområdet alue-a har en ansvarig part som "
+        "innehåller 'zzz'." in swedish
+    )
+    nobody_in_two = compute_status(
+        repository,
+        StatusQuery(as_of=date(2025, 3, 1), areas=("alue-a", "alue-b"), responsible="zzz"),
+    )
+    text = render_plain(nobody_in_two, attention(nobody_in_two, "fi"))
+    assert (
+        "Yksikään kohta ei täsmää: painopisteissä alue-a, alue-b ei ole kohtaa, jonka "
+        "vastuutahossa on tekstiä 'zzz'." in text
+    )
+
+
+def test_no_items_without_a_filter_says_so_plainly(build_plan: Build) -> None:
+    files: dict[str, str | None] = {"plan/alue-a.yaml": None, "indicators/mittari-1.yaml": None}
+    repository = load_repository(build_plan(files))
+    report = compute_status(repository, StatusQuery(as_of=date(2025, 3, 1)))
+    assert report.items == ()
+    text = render_plain(report, attention(report))
+    assert "No items match." in text
+    assert "Only " not in text
 
 
 # --- Rich at any width: nothing cut, no id or header word broken ----------------------------------

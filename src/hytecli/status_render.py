@@ -142,8 +142,11 @@ def header_lines(report: StatusReport, w: Wording) -> list[str]:
         ),
     ]
     filters = []
-    if report.query.areas:
-        filters.append(loc.gettext("areas %(ids)s", ids=", ".join(report.query.areas)))
+    areas = report.query.areas
+    if areas:
+        filters.append(
+            loc.ngettext("area %(ids)s", "areas %(ids)s", len(areas), ids=", ".join(areas))
+        )
     if report.query.responsible:
         filters.append(
             loc.gettext(
@@ -156,15 +159,39 @@ def header_lines(report: StatusReport, w: Wording) -> list[str]:
 
 
 def nothing_matches(report: StatusReport, w: Wording) -> str | None:
-    """Say why no item is shown (``None`` when some are), naming the filter that matched nothing."""
+    """Say why no item is shown (``None`` when some are), naming the filters that matched nothing.
+
+    The filters are ``--area`` and ``--responsible``, alone or together; without either, plainly
+    "No items match.".
+    """
     if report.items:
         return None
+    loc = w.localizer
     needle = (report.query.responsible or "").strip()
-    if not needle:
-        return w.localizer.gettext("No items match.")
-    return w.localizer.gettext(
-        "No items match: no item's responsible party contains '%(text)s'.", text=needle
-    )
+    areas = report.query.areas
+    ids = ", ".join(areas)
+    if areas and needle:
+        return loc.ngettext(
+            "No items match: no item in area %(ids)s has a responsible party containing "
+            "'%(text)s'.",
+            "No items match: no item in areas %(ids)s has a responsible party containing "
+            "'%(text)s'.",
+            len(areas),
+            ids=ids,
+            text=needle,
+        )
+    if areas:
+        return loc.ngettext(
+            "No items match: no item is in area %(ids)s.",
+            "No items match: no item is in areas %(ids)s.",
+            len(areas),
+            ids=ids,
+        )
+    if needle:
+        return loc.gettext(
+            "No items match: no item's responsible party contains '%(text)s'.", text=needle
+        )
+    return loc.gettext("No items match.")
 
 
 def footer_line(report: StatusReport, view: StatusView) -> str | None:
