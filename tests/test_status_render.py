@@ -23,14 +23,12 @@ from hytecli.judgement import STATES, IndicatorStatus, Outcome, State, ValueInfo
 from hytecli.models import Text
 from hytecli.repository import load_repository
 from hytecli.status import StatusQuery, StatusReport, compute_status
+from hytecli.status_json import JSON_VERSION, render_json, status_to_json
 from hytecli.status_render import (
-    JSON_VERSION,
     StatusView,
     md_escape,
-    render_json,
     render_markdown,
     render_plain,
-    status_to_json,
 )
 from hytecli.status_rich import render_rich, use_rich
 from hytecli.wording import Wording
@@ -488,12 +486,12 @@ def test_json_ascii_only_round_trips(report: StatusReport) -> None:
 def test_json_is_strict_json_b1(monkeypatch: pytest.MonkeyPatch) -> None:
     # The strict reader keeps infinities out of the plan; a regression must fail loudly rather
     # than print "Infinity", which JSON parsers refuse.
-    import hytecli.status_render as status_render
+    import hytecli.status_json as status_json
 
-    monkeypatch.setattr(status_render, "status_to_json", lambda report, w: {"value": float("nan")})
+    monkeypatch.setattr(status_json, "status_to_json", lambda report, w: {"value": float("nan")})
     view = StatusView(Wording.for_language("en"))
     with pytest.raises(ValueError, match="Out of range float values are not JSON compliant"):
-        status_render.render_json(None, view)  # type: ignore[arg-type]
+        status_json.render_json(None, view)  # type: ignore[arg-type]
 
 
 # --- wording -------------------------------------------------------------------------------------

@@ -146,7 +146,8 @@ def status(
     from datetime import UTC, datetime
 
     from hytecli.status import StatusQuery, compute_status, fail_reason
-    from hytecli.status_render import StatusView, render_json, render_markdown, render_plain
+    from hytecli.status_json import render_json
+    from hytecli.status_render import StatusView, render_markdown, render_plain
     from hytecli.usable import require_valid_plan
 
     as_of_date = parse_date_option(as_of, "--as-of")
