@@ -311,18 +311,18 @@ def test_git_variables_of_another_repository_are_ignored(
 def test_a_hung_git_is_given_up_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import subprocess
 
-    from hytecli import gitrepo
+    from hytecli import gitrun
     from hytecli.report.revision import detect_revision
 
     def hang(*args: object, **kwargs: object) -> None:
-        assert kwargs["timeout"] == gitrepo.GIT_TIMEOUT
-        raise subprocess.TimeoutExpired("git", gitrepo.GIT_TIMEOUT)
+        assert kwargs["timeout"] == gitrun.GIT_TIMEOUT
+        raise subprocess.TimeoutExpired("git", gitrun.GIT_TIMEOUT)
 
     repo = init_repo(tmp_path / "plan")
-    monkeypatch.setattr(gitrepo.subprocess, "run", hang)
+    monkeypatch.setattr(gitrun.subprocess, "run", hang)
     result = run_diff("--repo", str(repo))
     assert result.exit_code == 2
-    assert f"did not finish within {gitrepo.GIT_TIMEOUT} seconds" in result.stderr
+    assert f"did not finish within {gitrun.GIT_TIMEOUT} seconds" in result.stderr
     assert detect_revision(repo).state == "not_a_repository"
 
 

@@ -12,8 +12,9 @@ import re
 import pytest
 from markdown_it import MarkdownIt
 
+from hytecli.diff_changes import Change
 from hytecli.diff_render import _md_line
-from hytecli.plandiff import Change, word_diff
+from hytecli.worddiff import word_diff
 
 GFM = MarkdownIt("gfm-like").disable("linkify")  # linkify needs an extra package; not used here
 

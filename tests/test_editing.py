@@ -7,23 +7,25 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hytecli.editing import (
-    EditProblem,
-    ListStyle,
     TextEdit,
     apply_edits,
-    compose,
-    detect_list_style,
     insert_list_item,
-    newline_of,
     same_data,
     set_fields,
-    split_bom,
     unified_diff,
-    yaml_scalar,
-    yaml_string,
 )
 from hytecli.periods import Period
-from hytecli.yamlfile import control_character, parse_yaml
+from hytecli.yaml_nodes import (
+    EditProblem,
+    ListStyle,
+    compose,
+    detect_list_style,
+    newline_of,
+    split_bom,
+)
+from hytecli.yaml_scalars import yaml_scalar, yaml_string
+from hytecli.yaml_strict import control_character
+from hytecli.yamlfile import parse_yaml
 
 NEW = [("period", "2025"), ("value", "7")]
 

@@ -20,9 +20,9 @@ from typer.testing import CliRunner, Result
 
 from gitplan import commit, git, git_env  # noqa: F401
 from hytecli.cli import app
-from hytecli.editing import yaml_string
 from hytecli.repository import load_repository
 from hytecli.scaffold import PlanSettings, ScaffoldProblem, render_files
+from hytecli.yaml_scalars import yaml_string
 
 # The pre-commit of the environment running the tests (the test extras install it).
 PRE_COMMIT = str(Path(sys.executable).with_name("pre-commit"))
@@ -468,7 +468,7 @@ def test_init_repository_reports_a_failed_git_init(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from hytecli import scaffold
-    from hytecli.gitrepo import GitProblem
+    from hytecli.gitrun import GitProblem
 
     def fail(folder: Path) -> None:
         raise GitProblem("git init failed: no space left")

@@ -7,7 +7,7 @@ import pytest
 from hytecli import labels
 from hytecli.i18n import LANGUAGES, Localizer
 from hytecli.judgement import STATES, State
-from hytecli.progress import ProgressStatus
+from hytecli.progress_model import ProgressStatus
 from hytecli.report.builder import PROGRESS_STATUSES
 from hytecli.wording import Wording
 

@@ -10,9 +10,11 @@ from hypothesis import strategies as st
 
 from conftest import write_tree
 from gitplan import BASE_FILES, edited
+from hytecli.diff_changes import Change, WordOp
 from hytecli.diff_render import render_markdown, render_text
-from hytecli.plandiff import Change, WordOp, diff_plans, word_diff
+from hytecli.plandiff import diff_plans
 from hytecli.repository import PlanRepository, load_repository
+from hytecli.worddiff import word_diff
 
 
 def load(root: Path, changes: dict[str, str | None] | None = None) -> PlanRepository:

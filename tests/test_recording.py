@@ -25,7 +25,8 @@ from conftest import MINIMAL_AREA, MINIMAL_INDICATOR, MINIMAL_PLAN, REPO_ROOT, w
 from hytecli.models import IndicatorFile
 from hytecli.recording import Refused, complete_item, lock_path, record_value
 from hytecli.repository import load_repository
-from hytecli.yamlfile import control_character, parse_yaml
+from hytecli.yaml_strict import control_character
+from hytecli.yamlfile import parse_yaml
 
 Build = Callable[..., Path]
 NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)

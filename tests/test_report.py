@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from conftest import MINIMAL_AREA, MINIMAL_PLAN
 from hytecli.cli import app
+from hytecli.errors import HyteError
 from hytecli.models import Text
 from hytecli.report import (
     ReportOptions,
@@ -91,6 +92,22 @@ def test_a_year_outside_the_plan_period_is_refused(fixture_repo, fixture_root: P
     result = runner.invoke(app, ["report", "--repo", str(fixture_root), "--year", "2023"])
     assert result.exit_code == 2
     assert "--year must be one of 2024, 2025, 2026" in result.output
+
+
+def test_a_refused_report_request_is_a_usage_error_without_a_traceback(
+    fixture_root: Path,
+) -> None:
+    # ReportRequestError is a HyteError (exit 2): the CLI's one handler words it, no mapping.
+    assert issubclass(ReportRequestError, HyteError)
+    assert ReportRequestError("x").exit_code == 2
+    result = runner.invoke(app, ["report", "--repo", str(fixture_root), "--year", "2023"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "hyte: error: the plan runs 2024–2026: --year must be one of 2024, 2025, 2026, not 2023\n"
+    )
+    assert "Traceback" not in result.output
+    assert result.stdout == ""
+    assert isinstance(result.exception, SystemExit)
 
 
 def test_values_count_up_to_the_reporting_year_and_the_day_judged(fixture_repo) -> None:  # type: ignore[no-untyped-def]

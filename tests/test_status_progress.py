@@ -8,10 +8,11 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from hytecli.progress import ProgressAssessment, YesNoAssessment, YesNoStatus
+from hytecli.progress_model import ProgressAssessment, YesNoAssessment, YesNoStatus
 from hytecli.repository import load_repository
 from hytecli.status import StatusQuery, compute_status
-from hytecli.status_render import StatusView, render_json, render_plain
+from hytecli.status_json import render_json
+from hytecli.status_render import StatusView, render_plain
 
 COUNT_INDICATOR = """\
 # fictional fixture

@@ -23,14 +23,12 @@ from hytecli.judgement import STATES, IndicatorStatus, Outcome, State, ValueInfo
 from hytecli.models import Text
 from hytecli.repository import load_repository
 from hytecli.status import StatusQuery, StatusReport, compute_status
+from hytecli.status_json import JSON_VERSION, render_json, status_to_json
 from hytecli.status_render import (
-    JSON_VERSION,
     StatusView,
     md_escape,
-    render_json,
     render_markdown,
     render_plain,
-    status_to_json,
 )
 from hytecli.status_rich import render_rich, use_rich
 from hytecli.wording import Wording
@@ -490,12 +488,12 @@ def test_json_ascii_only_round_trips(report: StatusReport) -> None:
 def test_json_is_strict_json_b1(monkeypatch: pytest.MonkeyPatch) -> None:
     # The strict reader keeps infinities out of the plan; a regression must fail loudly rather
     # than print "Infinity", which JSON parsers refuse.
-    import hytecli.status_render as status_render
+    import hytecli.status_json as status_json
 
-    monkeypatch.setattr(status_render, "status_to_json", lambda report, w: {"value": float("nan")})
+    monkeypatch.setattr(status_json, "status_to_json", lambda report, w: {"value": float("nan")})
     view = StatusView(Wording.for_language("en"))
     with pytest.raises(ValueError, match="Out of range float values are not JSON compliant"):
-        status_render.render_json(None, view)  # type: ignore[arg-type]
+        status_json.render_json(None, view)  # type: ignore[arg-type]
 
 
 # --- wording -------------------------------------------------------------------------------------
@@ -593,14 +591,38 @@ def test_no_items_match(build_plan: Build) -> None:
 
 def test_no_items_in_the_areas_asked_for(build_plan: Build) -> None:
     plan = MINIMAL_PLAN.replace(
-        "    title: Alue A\n", "    title: Alue A\n  - id: alue-b\n    title: Alue B\n"
+        "    title: Alue A\n",
+        "    title: Alue A\n  - id: alue-b\n    title: Alue B\n  - id: alue-c\n    title: Alue C\n",
     )
     repository = load_repository(build_plan({"plan/plan.yaml": plan}))
     report = compute_status(repository, StatusQuery(as_of=date(2025, 3, 1), areas=("alue-b",)))
     text = render_plain(report, attention(report))
-    assert "Only areas alue-b." in text
-    assert "No items match." in text
+    # one area: "area", not "areas"; the empty message names the area filter
+    assert "Only area alue-b." in text
+    assert "Only areas" not in text
+    said = "No items match: no item is in area alue-b."
+    assert said in text
+    assert md_escape(said) in render_markdown(report, attention(report))
+    rich = render_rich(report, attention(report), color=True)
+    assert said in ANSI_CODES.sub("", rich).replace("\n", " ")
     assert "alue-b" in text.split("Summary")[1]  # the area's row stays: it has no section
+    finnish = render_plain(report, attention(report, "fi"))
+    assert "Vain painopiste alue-b." in finnish
+    assert "Yksikään kohta ei täsmää: painopisteessä alue-b ei ole yhtään kohtaa." in finnish
+    swedish = render_plain(report, attention(report, "sv"))
+    assert "Endast fokusområdet alue-b." in swedish
+    assert "Inga punkter matchar: det finns inga punkter i fokusområdet alue-b." in swedish
+    empty = compute_status(
+        repository, StatusQuery(as_of=date(2025, 3, 1), areas=("alue-b", "alue-c"))
+    )
+    text = render_plain(empty, attention(empty))
+    assert "Only areas alue-b, alue-c." in text
+    assert "No items match: no item is in areas alue-b, alue-c." in text
+    finnish = render_plain(empty, attention(empty, "fi"))
+    assert "Vain painopisteet alue-b, alue-c." in finnish
+    assert (
+        "Yksikään kohta ei täsmää: painopisteissä alue-b, alue-c ei ole yhtään kohtaa." in finnish
+    )
     both = compute_status(
         repository, StatusQuery(as_of=date(2025, 3, 1), areas=("alue-a", "alue-b"))
     )
@@ -611,8 +633,35 @@ def test_no_items_in_the_areas_asked_for(build_plan: Build) -> None:
         StatusQuery(as_of=date(2025, 3, 1), areas=("alue-a",), responsible="zzz"),
     )
     text = render_plain(nobody, attention(nobody))
-    assert 'Only areas alue-a; items whose responsible party contains "zzz".' in text
-    assert "No items match: no item's responsible party contains 'zzz'." in text
+    assert 'Only area alue-a; items whose responsible party contains "zzz".' in text
+    # both filters are named
+    assert (
+        "No items match: no item in area alue-a has a responsible party containing 'zzz'." in text
+    )
+    swedish = render_plain(nobody, attention(nobody, "sv"))
+    assert (
+        "Inga punkter matchar: ingen punkt i fokusområdet alue-a har en ansvarig part som "
+        "innehåller 'zzz'." in swedish
+    )
+    nobody_in_two = compute_status(
+        repository,
+        StatusQuery(as_of=date(2025, 3, 1), areas=("alue-a", "alue-b"), responsible="zzz"),
+    )
+    text = render_plain(nobody_in_two, attention(nobody_in_two, "fi"))
+    assert (
+        "Yksikään kohta ei täsmää: painopisteissä alue-a, alue-b ei ole kohtaa, jonka "
+        "vastuutahossa on tekstiä 'zzz'." in text
+    )
+
+
+def test_no_items_without_a_filter_says_so_plainly(build_plan: Build) -> None:
+    files: dict[str, str | None] = {"plan/alue-a.yaml": None, "indicators/mittari-1.yaml": None}
+    repository = load_repository(build_plan(files))
+    report = compute_status(repository, StatusQuery(as_of=date(2025, 3, 1)))
+    assert report.items == ()
+    text = render_plain(report, attention(report))
+    assert "No items match." in text
+    assert "Only " not in text
 
 
 # --- Rich at any width: nothing cut, no id or header word broken ----------------------------------

@@ -729,13 +729,13 @@ def test_a_year_out_of_range_in_a_file_is_a_located_s003_b1(
 
 
 def test_kind_checks_refuse_numbers_that_are_not_finite_b1() -> None:
-    from hytecli.validation import _kind_problem
+    from hytecli.validation_common import kind_problem
 
     for kind in ("count", "percentage", "rate"):
         for value in (float("inf"), float("-inf"), float("nan"), 10**400):
-            assert _kind_problem(kind, value, "value") is not None, (kind, value)
-    assert _kind_problem("rate", 1e300, "value") is None
-    assert _kind_problem("count", 10**14, "value") is None
+            assert kind_problem(kind, value, "value") is not None, (kind, value)
+    assert kind_problem("rate", 1e300, "value") is None
+    assert kind_problem("count", 10**14, "value") is None
 
 
 def test_d005_value_dated_before_the_plan_period(build_plan: Build) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from hytecli import yamlfile
+from hytecli import yaml_strict, yamlfile
 
 INPUTS = [
     "a: 1\nb: [x, 'y', \"z\"]\nc: {d: 2024-05-31, e: null, f: true, g: 1.5}\n",
@@ -29,7 +29,7 @@ INPUTS = [
 @pytest.mark.parametrize("text", INPUTS)
 def test_fast_and_pure_loaders_agree(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     fast = yamlfile.parse_yaml(text, "x.yaml")
-    monkeypatch.setattr(yamlfile, "_StrictLoader", yamlfile._PureStrictLoader)
+    monkeypatch.setattr(yamlfile, "_StrictLoader", yaml_strict.PureStrictLoader)
     pure = yamlfile.parse_yaml(text, "x.yaml")
     assert fast.data == pure.data
     assert fast.value_marks == pure.value_marks
@@ -52,7 +52,7 @@ def test_unclosed_quotes_and_brackets_point_where_they_open(
     text: str, line: int, column: int, pure: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if pure:
-        monkeypatch.setattr(yamlfile, "_StrictLoader", yamlfile._PureStrictLoader)
+        monkeypatch.setattr(yamlfile, "_StrictLoader", yaml_strict.PureStrictLoader)
     [finding] = yamlfile.parse_yaml(text, "x.yaml").findings
     assert (finding.line, finding.column, finding.code) == (line, column, "Y001")
     assert "that starts here (noticed at line" in finding.message

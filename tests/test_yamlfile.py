@@ -17,12 +17,13 @@ import yaml
 from typer.testing import CliRunner
 
 from conftest import CASES, MINIMAL_AREA, MINIMAL_PLAN
-from hytecli import yamlfile
+from hytecli import yaml_strict, yamlfile
 from hytecli.cli import app
 from hytecli.findings import Finding, Severity
 from hytecli.repository import load_repository
 from hytecli.validation import validate_repository
-from hytecli.yamlfile import YamlDocument, iter_paths, parse_yaml, read_yaml_file
+from hytecli.yaml_document import YamlDocument, iter_paths
+from hytecli.yamlfile import parse_yaml, read_yaml_file
 
 HERE = Path(__file__).resolve().parent
 CASE_COPIES = HERE / "cases"
@@ -48,7 +49,7 @@ BACKENDS = ["pure"] + (["libyaml"] if getattr(yaml, "__with_libyaml__", False) e
 def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Run every test with PyYAML's pure-Python parser and, when built in, with libyaml's."""
     if request.param == "pure":
-        monkeypatch.setattr(yamlfile, "_StrictLoader", yamlfile._PureStrictLoader)
+        monkeypatch.setattr(yamlfile, "_StrictLoader", yaml_strict.PureStrictLoader)
     return str(request.param)
 
 
@@ -295,10 +296,10 @@ def test_tab_and_line_break_stay_allowed_in_values() -> None:
 
 
 def test_control_character_names_the_first_refused_one() -> None:
-    assert yamlfile.control_character("tab\tand\nnewline, ä, \u2028, 😀") is None
-    assert yamlfile.control_character("a\x1b[2Jb\x07") == "\\x1b"
-    assert yamlfile.control_character("\x9f") == "\\x9f"
-    assert yamlfile.control_character("\xa0") is None  # a no-break space is text
+    assert yaml_strict.control_character("tab\tand\nnewline, ä, \u2028, 😀") is None
+    assert yaml_strict.control_character("a\x1b[2Jb\x07") == "\\x1b"
+    assert yaml_strict.control_character("\x9f") == "\\x9f"
+    assert yaml_strict.control_character("\xa0") is None  # a no-break space is text
 
 
 # --- keys ---------------------------------------------------------------------------------------
@@ -534,13 +535,13 @@ def test_standard_tags_in_plain_form_are_read() -> None:
     assert doc.data == {"a": "12", "b": 12, "c": True}
 
 
-DEEP = f"nesting deeper than {yamlfile.MAX_DEPTH} levels: plan files are never this deep"
+DEEP = f"nesting deeper than {yaml_strict.MAX_DEPTH} levels: plan files are never this deep"
 
 
 def test_flow_nesting_is_refused_past_the_limit() -> None:
     depth = 500
     doc = parse_yaml("[" * depth + "]" * depth, "t.yaml")
-    assert one(doc) == Finding("t.yaml", 1, yamlfile.MAX_DEPTH + 1, E, "Y009", DEEP)
+    assert one(doc) == Finding("t.yaml", 1, yaml_strict.MAX_DEPTH + 1, E, "Y009", DEEP)
     assert doc.data is None
 
 
@@ -548,7 +549,7 @@ def test_flow_nesting_bomb_is_refused(backend: str) -> None:
     # libyaml's scanner stops at 1000 open brackets, before hyte's own limit is reached.
     depth = 100_000
     doc = parse_yaml("[" * depth + "]" * depth, "t.yaml")
-    column = 1001 if backend == "libyaml" else yamlfile.MAX_DEPTH + 1
+    column = 1001 if backend == "libyaml" else yaml_strict.MAX_DEPTH + 1
     assert one(doc) == Finding("t.yaml", 1, column, E, "Y009", DEEP)
     assert doc.data is None
 
@@ -557,7 +558,7 @@ def test_block_nesting_bomb_is_refused() -> None:
     text = "".join(" " * i + "a:\n" for i in range(200)) + " " * 200 + "x\n"
     doc = parse_yaml(text, "t.yaml")
     finding = one(doc)
-    assert (finding.line, finding.code) == (yamlfile.MAX_DEPTH, "Y009")
+    assert (finding.line, finding.code) == (yaml_strict.MAX_DEPTH, "Y009")
 
 
 @pytest.mark.parametrize(
@@ -676,18 +677,19 @@ def test_compose_strict_gives_nodes_or_the_finding_parse_yaml_gives() -> None:
 
 
 def test_editing_composes_with_the_strict_loader_in_use(monkeypatch: pytest.MonkeyPatch) -> None:
-    # hytecli.editing once imported the loader class by name, so it missed a swapped loader.
-    from hytecli import editing
+    # The editing code (now hytecli.yaml_nodes) once imported the loader class by name, so it
+    # missed a swapped loader.
+    from hytecli import yaml_nodes
 
     used = []
 
-    class Spy(yamlfile._PureStrictLoader):
+    class Spy(yaml_strict.PureStrictLoader):
         def __init__(self, stream: str) -> None:
             used.append(stream)
             super().__init__(stream)
 
     monkeypatch.setattr(yamlfile, "_StrictLoader", Spy)
-    editing.compose("a: 1\n")
+    yaml_nodes.compose("a: 1\n")
     assert used == ["a: 1\n"]
-    with pytest.raises(editing.EditProblem, match=r"\(line 2, column 4: .*run hyte validate"):
-        editing.compose("a: 1\nb: *x\n")
+    with pytest.raises(yaml_nodes.EditProblem, match=r"\(line 2, column 4: .*run hyte validate"):
+        yaml_nodes.compose("a: 1\nb: *x\n")

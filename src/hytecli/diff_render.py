@@ -1,4 +1,4 @@
-"""Rendering a :class:`~hytecli.plandiff.PlanDiff`: ``hyte diff --format text|markdown|json``.
+"""Rendering a :class:`~hytecli.diff_changes.PlanDiff`: ``hyte diff --format text|markdown|json``.
 
 Each renderer returns the whole output as one string ending in a newline; printing is left to the
 CLI. The shapes are documented in ``docs/diff.md``:
@@ -28,7 +28,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from hytecli import markdown, models
-from hytecli.plandiff import Change, PlanDiff, Section, Version, WordOp
+from hytecli.diff_changes import Change, PlanDiff, Section, Version, WordOp
 
 FORMAT_VERSION = 1
 FORMATS = ("text", "markdown", "json")

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from hytecli.findings import Finding, Severity
-from hytecli.yamlfile import DataPath, YamlDocument
+from hytecli.yaml_document import DataPath, YamlDocument
 
 HIDDEN = "Y015"
 

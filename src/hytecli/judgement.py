@@ -33,7 +33,7 @@ from typing import Literal
 from hytecli.assessments import Assessment
 from hytecli.deadlines import DeadlineForm
 from hytecli.models import Text
-from hytecli.progress import ProgressAssessment, YesNoAssessment
+from hytecli.progress_model import ProgressAssessment, YesNoAssessment
 
 ItemKind = Literal["goal", "action", "indicator"]
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from hytecli import models
 from hytecli.findings import Finding
-from hytecli.yamlfile import YamlDocument
+from hytecli.yaml_document import YamlDocument
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 

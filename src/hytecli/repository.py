@@ -26,7 +26,8 @@ from hytecli.models import (
     PlanFile,
 )
 from hytecli.plan_paths import entry_finding, leftover_temporary_files
-from hytecli.yamlfile import DataPath, YamlDocument, read_yaml_bytes, read_yaml_file
+from hytecli.yaml_document import DataPath, YamlDocument
+from hytecli.yamlfile import read_yaml_bytes, read_yaml_file
 
 PLAN_FILE = Path("plan") / "plan.yaml"
 PLAN_DIR = "plan"

@@ -2,7 +2,7 @@
 
 The files are package data templates in ``hytecli/skeleton/``, rendered in a sandboxed Jinja2
 environment that refuses undefined names (:func:`hytecli.templating.make_environment`, as the
-report's); every value written into YAML goes through :func:`hytecli.editing.yaml_string` (as
+report's); every value written into YAML goes through :func:`hytecli.yaml_scalars.yaml_string` (as
 ``hyte record``'s texts do), so a name such as ``Kunta: "Testi"`` or a short name ``no`` is quoted
 and reads back exactly as given. The JSON Schemas are written from :mod:`hytecli.schema`, so
 editors can check the new files at once.
@@ -22,16 +22,17 @@ from jinja2 import PackageLoader
 from jinja2.sandbox import SandboxedEnvironment
 
 from hytecli import __version__
-from hytecli.editing import EditProblem, yaml_string
 from hytecli.fileio import write_text_atomic
 from hytecli.findings import Finding, has_failures
-from hytecli.gitrepo import GitProblem, git_init, inside_work_tree
+from hytecli.gitrun import GitProblem, git_init, inside_work_tree
 from hytecli.models import ID_PATTERN, LANGUAGE_PATTERN
 from hytecli.periods import DateProblem, load_zone
 from hytecli.repository import INDICATOR_DIR, PLAN_DIR, YAML_SUFFIXES, load_repository
 from hytecli.schema import SCHEMA_MODELS, schema_json
 from hytecli.templating import make_environment
 from hytecli.validation import validate_repository
+from hytecli.yaml_nodes import EditProblem
+from hytecli.yaml_scalars import yaml_string
 
 OrganisationType = Literal["wellbeing_services_county", "municipality", "other"]
 ORGANISATION_TYPES: tuple[OrganisationType, ...] = (

@@ -1,8 +1,9 @@
-"""Showing a :class:`~hytecli.status.StatusReport` as plain text, Markdown or JSON.
+"""Showing a :class:`~hytecli.status.StatusReport` as plain text or Markdown.
 
 Every function here returns text; the command line prints it. The words come from
 :class:`hytecli.wording.Wording` (fi, sv or en), the judgement from :mod:`hytecli.judge`.
 :mod:`hytecli.status_rich` renders the same views as Rich tables for a terminal.
+The JSON format is :mod:`hytecli.status_json`'s.
 
 Two views of the same judgement (:class:`StatusView`):
 
@@ -16,19 +17,17 @@ Two views of the same judgement (:class:`StatusView`):
 * ``markdown``: tables for issues and chat; plan text is escaped so the rendered text is exactly
   the plan's, and an ``@name`` or ``#123`` in it notifies or links nobody on GitHub
   (:mod:`hytecli.markdown`);
-* ``json``: every item, whatever the view, in the shape documented in ``docs/status.md``.
+* ``json``: every item, whatever the view, in the shape documented in ``docs/status.md``
+  (:mod:`hytecli.status_json`).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
-from typing import Any
 
 from hytecli import markdown
-from hytecli.judgement import STATES, Judgement, ValueInfo
+from hytecli.judgement import Judgement
 from hytecli.status import AreaSummary, StatusReport
 from hytecli.wording import Wording
 
@@ -142,8 +141,11 @@ def header_lines(report: StatusReport, w: Wording) -> list[str]:
         ),
     ]
     filters = []
-    if report.query.areas:
-        filters.append(loc.gettext("areas %(ids)s", ids=", ".join(report.query.areas)))
+    areas = report.query.areas
+    if areas:
+        filters.append(
+            loc.ngettext("area %(ids)s", "areas %(ids)s", len(areas), ids=", ".join(areas))
+        )
     if report.query.responsible:
         filters.append(
             loc.gettext(
@@ -156,15 +158,39 @@ def header_lines(report: StatusReport, w: Wording) -> list[str]:
 
 
 def nothing_matches(report: StatusReport, w: Wording) -> str | None:
-    """Say why no item is shown (``None`` when some are), naming the filter that matched nothing."""
+    """Say why no item is shown (``None`` when some are), naming the filters that matched nothing.
+
+    The filters are ``--area`` and ``--responsible``, alone or together; without either, plainly
+    "No items match.".
+    """
     if report.items:
         return None
+    loc = w.localizer
     needle = (report.query.responsible or "").strip()
-    if not needle:
-        return w.localizer.gettext("No items match.")
-    return w.localizer.gettext(
-        "No items match: no item's responsible party contains '%(text)s'.", text=needle
-    )
+    areas = report.query.areas
+    ids = ", ".join(areas)
+    if areas and needle:
+        return loc.ngettext(
+            "No items match: no item in area %(ids)s has a responsible party containing "
+            "'%(text)s'.",
+            "No items match: no item in areas %(ids)s has a responsible party containing "
+            "'%(text)s'.",
+            len(areas),
+            ids=ids,
+            text=needle,
+        )
+    if areas:
+        return loc.ngettext(
+            "No items match: no item is in area %(ids)s.",
+            "No items match: no item is in areas %(ids)s.",
+            len(areas),
+            ids=ids,
+        )
+    if needle:
+        return loc.gettext(
+            "No items match: no item's responsible party contains '%(text)s'.", text=needle
+        )
+    return loc.gettext("No items match.")
 
 
 def footer_line(report: StatusReport, view: StatusView) -> str | None:
@@ -206,135 +232,6 @@ def summary_rows(report: StatusReport, w: Wording) -> list[tuple[str, list[int],
         )
     )
     return rows
-
-
-# --- JSON -----------------------------------------------------------------------------------------
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day is not None else None
-
-
-def _value_json(value: ValueInfo | None) -> dict[str, Any] | None:
-    if value is None:
-        return None
-    return {"period": value.period, "value": value.value, "date": _iso(value.date)}
-
-
-def item_json(item: Judgement, w: Wording) -> dict[str, Any]:
-    """One judged item as JSON-ready data (the ``items`` of ``docs/status.md``)."""
-    deadline = item.deadline
-    info = item.indicator
-    return {
-        "kind": item.kind,
-        "id": item.id,
-        "area": item.area,
-        "areas": list(item.areas),
-        "goal": item.goal,
-        "title": w.text(item.title),
-        "responsible": [w.text(party) for party in item.responsible],
-        "state": str(item.state),
-        "state_text": w.summary(item),
-        "days": item.days,
-        "missed": item.missed,
-        "deadline": None
-        if deadline is None
-        else {
-            "due": _iso(deadline.due),
-            "form": deadline.form,
-            "written": deadline.written,
-            "wording": w.text(deadline.wording) or None,
-            "inherited_from": None
-            if deadline.inherited_from is None
-            else {"kind": deadline.inherited_from.kind, "id": deadline.inherited_from.id},
-        },
-        "done": None
-        if item.done is None
-        else {
-            "date": item.done.date.isoformat(),
-            "on_time": item.done.on_time,
-            "days_late": item.done.days_late,
-        },
-        "recurring": None
-        if item.recurring is None
-        else {
-            "year": item.recurring.year,
-            "due": item.recurring.due.isoformat(),
-            "entry_exists": item.recurring.entry_exists,
-            "missing_years": list(item.recurring.missing_years),
-        },
-        "indicator": None
-        if info is None
-        else {
-            "kind": info.indicator_kind,
-            "unit": w.text(info.unit) or None,
-            "target": None
-            if info.target is None
-            else {
-                "value": info.target.value,
-                "comparison": info.target.comparison,
-                "reference": info.target.reference,
-                "label": w.text(info.target.label) or None,
-                "wording": w.text(info.target.wording) or None,
-            },
-            "values": [_value_json(v) for v in info.values],
-            "latest": _value_json(info.latest),
-            "reference_value": _value_json(info.reference_value),
-            "outcome": str(info.outcome),
-            "progress_status": info.progress_key,
-            "progress": info.numeric_progress.as_dict() if info.numeric_progress else None,
-            "used_by": [{"kind": ref.kind, "id": ref.id} for ref in info.used_by],
-        },
-        "file": item.path,
-    }
-
-
-def _counts_json(counts: Any) -> dict[str, int]:
-    return {str(state): counts[state] for state in STATES}
-
-
-def status_to_json(report: StatusReport, w: Wording) -> dict[str, Any]:
-    """Return the report as the JSON-ready mapping documented in ``docs/status.md``."""
-    totals = report.totals
-    return {
-        "version": JSON_VERSION,
-        "as_of": report.as_of.isoformat(),
-        "year": report.year,
-        "time_zone": report.time_zone,
-        "language": w.language,
-        "plan": {"id": report.plan_id, "title": w.text(report.plan_title)},
-        "due_within_days": report.due_within,
-        "filters": {
-            "areas": list(report.query.areas),
-            "responsible": report.query.responsible,
-        },
-        "summary": [
-            {
-                "area": summary.id,
-                "title": w.text(summary.title) or None,
-                "has_section": summary.has_section,
-                "note": summary.note,
-                "counts": _counts_json(summary.counts),
-                "total": summary.total,
-                "missing_entries": summary.missing_entries,
-            }
-            for summary in report.areas
-        ],
-        "totals": {
-            "counts": _counts_json(totals),
-            "total": sum(totals.values()),
-            "missing_entries": sum(item.missing_entries for item in report.items),
-            "missed": sum(item.missed for item in report.items),
-            "needs_attention": len(report.attention),
-        },
-        "items": [item_json(item, w) for item in report.items],
-    }
-
-
-def render_json(report: StatusReport, view: StatusView, ascii_only: bool = False) -> str:
-    """Return the report as JSON text (with a final newline); ``ascii_only`` escapes non-ASCII."""
-    data = status_to_json(report, view.wording)
-    return json.dumps(data, ensure_ascii=ascii_only, indent=2, allow_nan=False) + "\n"
 
 
 # --- plain text -----------------------------------------------------------------------------------

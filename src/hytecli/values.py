@@ -30,7 +30,7 @@ Numbers (count, percentage and rate indicators):
   exponents (``1e3``), a separator without digits after it (``12,``) or before it (``,5``) are
   refused.
 * A minus sign (``-`` or U+2212) is read, but no indicator kind accepts a negative value.
-* A number of :data:`~hytecli.yamlfile.MAX_NUMBER` (10^15) or more in size, or with more than
+* A number of :data:`~hytecli.yaml_strict.MAX_NUMBER` (10^15) or more in size, or with more than
   :data:`SIGNIFICANT_DIGITS` significant digits, is refused: plan files hold numbers below
   10^15, and a float holds at most 15 significant digits exactly, so more would be rounded
   silently.
@@ -42,7 +42,7 @@ Yes/no words (case-insensitive, surrounding spaces ignored, inner runs of spaces
 see :data:`YES_WORDS` and :data:`NO_WORDS`.
 
 Text indicators take any non-empty text (surrounding spaces are removed) without control
-characters other than tab and line break (see :func:`hytecli.yamlfile.control_character`).
+characters other than tab and line break (see :func:`hytecli.yaml_strict.control_character`).
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ import re
 from decimal import Decimal
 
 from hytecli.models import IndicatorKind as ValueKind
-from hytecli.yamlfile import MAX_NUMBER, control_character
+from hytecli.yaml_strict import MAX_NUMBER, control_character
 
 RecordedValue = bool | int | float | str
 

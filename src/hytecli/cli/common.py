@@ -99,6 +99,10 @@ LanguageOption = Annotated[
         show_default=False,
     ),
 ]
+#: ``--dry-run`` of the commands that change plan files (record, complete).
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
+]
 AsOfOption = Annotated[
     str | None,
     typer.Option(

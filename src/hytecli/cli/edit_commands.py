@@ -6,7 +6,13 @@ from typing import Annotated
 
 import typer
 
-from hytecli.cli.common import RepoOption, handle_errors, parse_date_option, repository_root
+from hytecli.cli.common import (
+    DryRunOption,
+    RepoOption,
+    handle_errors,
+    parse_date_option,
+    repository_root,
+)
 
 
 @handle_errors
@@ -72,9 +78,7 @@ def record(
     replace: Annotated[
         bool, typer.Option("--replace", help="Replace a value already recorded for the period.")
     ] = False,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
-    ] = False,
+    dry_run: DryRunOption = False,
 ) -> None:
     """Record an indicator's value for a period; the rest of the file stays byte for byte.
 
@@ -139,9 +143,7 @@ def complete(
     replace: Annotated[
         bool, typer.Option("--replace", help="Change a completion already recorded.")
     ] = False,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
-    ] = False,
+    dry_run: DryRunOption = False,
 ) -> None:
     """Mark a goal or action completed (adds to its completed list in the area file)."""
     from datetime import UTC, datetime

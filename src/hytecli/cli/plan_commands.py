@@ -11,7 +11,6 @@ import typer
 
 from hytecli.cli.common import (
     EXIT_FAILED,
-    EXIT_USAGE,
     AsOfOption,
     LanguageOption,
     RepoOption,
@@ -147,7 +146,8 @@ def status(
     from datetime import UTC, datetime
 
     from hytecli.status import StatusQuery, compute_status, fail_reason
-    from hytecli.status_render import StatusView, render_json, render_markdown, render_plain
+    from hytecli.status_json import render_json
+    from hytecli.status_render import StatusView, render_markdown, render_plain
     from hytecli.usable import require_valid_plan
 
     as_of_date = parse_date_option(as_of, "--as-of")
@@ -291,7 +291,7 @@ def report(
     """Make the annual report to the council (612/2021 § 7) on goals, actions and indicators."""
     from datetime import UTC, datetime
 
-    from hytecli.report import ReportOptions, ReportRequestError, TemplateProblem, render_report
+    from hytecli.report import ReportOptions, TemplateProblem, render_report
     from hytecli.usable import require_valid_plan
 
     as_of_date = parse_date_option(as_of, "--as-of")
@@ -302,8 +302,6 @@ def report(
         text = render_report(
             repository, options, output_format.value, now=datetime.now(UTC), resolved=resolved
         )
-    except ReportRequestError as exc:
-        raise UserError(str(exc), EXIT_USAGE) from None
     except TemplateProblem as exc:
         raise UserError(str(exc)) from None
     write_output(text, output)

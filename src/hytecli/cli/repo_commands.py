@@ -66,7 +66,8 @@ def diff(
     revision or outside a git repository.
     """
     from hytecli.diff_render import render_diff
-    from hytecli.gitrepo import GitProblem, diff_revisions
+    from hytecli.gitrepo import diff_revisions
+    from hytecli.gitrun import GitProblem
 
     root = repository_root(repo)
     try:

@@ -19,16 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from hytecli.editing import (
-    EditProblem,
-    TextEdit,
-    apply_edits,
-    compose,
-    period_data,
-    same_data,
-    split_bom,
-    yaml_scalar,
-)
+from hytecli.editing import TextEdit, apply_edits, same_data
 from hytecli.errors import HyteError
 from hytecli.fileio import write_bytes_atomic
 from hytecli.findings import Finding, Severity
@@ -42,7 +33,11 @@ from hytecli.repository import (
     require_usable_plan,
     validate_model,
 )
-from hytecli.yamlfile import DataPath, YamlDocument, control_character, parse_yaml
+from hytecli.yaml_document import DataPath, YamlDocument
+from hytecli.yaml_nodes import EditProblem, compose, split_bom
+from hytecli.yaml_scalars import period_data, yaml_scalar
+from hytecli.yaml_strict import control_character
+from hytecli.yamlfile import parse_yaml
 
 _FileModel = TypeVar("_FileModel", IndicatorFile, AreaFile)
 

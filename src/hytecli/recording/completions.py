@@ -31,7 +31,7 @@ from hytecli.recording.common import (
     write_file,
 )
 from hytecli.repository import PlanItem, PlanRepository, check_repository, load_repository
-from hytecli.yamlfile import DataPath
+from hytecli.yaml_document import DataPath
 
 
 def _check_completion_date(

@@ -15,20 +15,9 @@ from hytecli.judgement import DeadlineStatus, Judgement, State
 from hytecli.labels import PROGRESS_LABELS, PROGRESS_SYMBOLS, STATE_LABELS, STATE_SYMBOLS
 from hytecli.models import PlanFile, Text
 from hytecli.report.indicators import indicator_section
-from hytecli.report.model import (
-    ActionRow,
-    Completion,
-    Count,
-    DeadlineInfo,
-    GoalSection,
-    IndicatorSection,
-    ItemLink,
-    Label,
-    LocalDate,
-    SourceEntry,
-    StateInfo,
-    SummaryRow,
-)
+from hytecli.report.model import ActionRow, Completion, GoalSection, SourceEntry, SummaryRow
+from hytecli.report.model_indicators import IndicatorSection
+from hytecli.report.model_values import Count, DeadlineInfo, ItemLink, Label, LocalDate, StateInfo
 from hytecli.report.texts import PlanText, plan_text
 from hytecli.repository import AreaRecord, IndicatorRecord, PlanRepository
 from hytecli.status import AreaSummary, StatusReport
@@ -36,7 +25,7 @@ from hytecli.wording import Wording
 
 #: An indicator's progress statuses, in the order they are shown. The first four,
 #: ``not_enough_data`` and ``no_target_or_direction`` are
-#: :class:`hytecli.progress.ProgressStatus` (count, percentage and rate indicators);
+#: :class:`hytecli.progress_model.ProgressStatus` (count, percentage and rate indicators);
 #: ``not_achieved`` is a yes/no indicator whose latest answer is not the target's;
 #: ``not_assessed`` is a text indicator, which has no progress to measure.
 PROGRESS_STATUSES: tuple[str, ...] = (

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from hytecli.errors import HyteError
 from hytecli.i18n import LANGUAGES, Localizer, default_language
 from hytecli.judge import Clock, counted_values
 from hytecli.models import PlanFile
@@ -35,11 +36,11 @@ from hytecli.report.model import (
     AreaSection,
     Fallback,
     Footnote,
-    IndicatorSection,
     LegalReference,
     PlanInfo,
     ReportContext,
 )
+from hytecli.report.model_indicators import IndicatorSection
 from hytecli.report.revision import Revision, detect_revision
 from hytecli.report.summary import build_overdue, build_summary
 from hytecli.report.texts import PlanText
@@ -48,8 +49,13 @@ from hytecli.resolved import ResolvedPlan, resolve_plan
 from hytecli.status import StatusQuery, StatusReport, compute_status
 
 
-class ReportRequestError(ValueError):
-    """The report cannot be made as asked (a year outside the plan, an unknown language)."""
+class ReportRequestError(HyteError):
+    """The report cannot be made as asked (a year outside the plan, an unknown language).
+
+    A usage problem: the command line exits with 2 and the message, without a traceback.
+    """
+
+    exit_code = 2
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """``hyte report --format json``: the judged year as data, for dashboards and scripts.
 
 The same judgement as the Markdown and HTML reports (:func:`hytecli.report.context.judge_year`),
-each item in the shape of ``hyte status --format json``'s items (:func:`hytecli.status_render.
+each item in the shape of ``hyte status --format json``'s items (:func:`hytecli.status_json.
 item_json`), under a header that says which year was judged on which day. The shape is documented
 in ``docs/report.md`` ("JSON") and versioned by ``version``.
 """
@@ -13,7 +13,7 @@ from typing import Any
 
 from hytecli.judgement import count_states
 from hytecli.report.context import JudgedYear
-from hytecli.status_render import item_json
+from hytecli.status_json import item_json
 from hytecli.wording import Wording
 
 #: The version of the JSON shape; raised when a field changes meaning or is removed.

@@ -12,17 +12,17 @@ from typing import TYPE_CHECKING
 from hytecli.i18n import N_
 from hytecli.judgement import DeadlineStatus
 from hytecli.models import IndicatorFile, IndicatorValue
-from hytecli.progress import ProgressAssessment
+from hytecli.progress_model import ProgressAssessment
 from hytecli.report.charts import PALETTE, Chart, LineSeries, trend_chart
-from hytecli.report.model import (
+from hytecli.report.model_indicators import (
     Baseline,
     DataSource,
     IndicatorSection,
-    ItemLink,
     ProgressInfo,
     TargetView,
     ValueRow,
 )
+from hytecli.report.model_values import ItemLink
 from hytecli.report.texts import PlanText
 from hytecli.repository import IndicatorRecord
 

@@ -5,111 +5,28 @@ one :class:`ReportContext` as the variable ``report``. Every text is already in 
 language (:class:`~hytecli.report.texts.PlanText` for the plan's own words, ``str`` for labels),
 every date and number already formatted for the report's locale. ``docs/report.md`` documents
 them for template authors.
+
+The small shared values (dates, labels, states, links) are in :mod:`hytecli.report.model_values`
+and the indicator sections in :mod:`hytecli.report.model_indicators`; this module holds the goal
+and priority area sections, the summary and the report as a whole.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from hytecli.report.charts import Chart
+from hytecli.report.model_indicators import IndicatorSection, ValueRow
+from hytecli.report.model_values import (
+    Count,
+    DeadlineInfo,
+    ItemLink,
+    Label,
+    LocalDate,
+    StateInfo,
+)
 from hytecli.report.revision import Revision
 from hytecli.report.texts import PlanText
-
-
-@dataclass(frozen=True)
-class LocalDate:
-    """A date formatted for the report: ``{{ d }}`` shows ``text`` (in HTML inside ``<time>``)."""
-
-    iso: str
-    text: str
-
-    def __str__(self) -> str:
-        """The formatted date."""
-        return self.text
-
-    def __html__(self) -> Markup:
-        """``<time datetime="2025-05-31">31.5.2025</time>``."""
-        return Markup('<time datetime="{}">{}</time>').format(self.iso, self.text)
-
-
-@dataclass(frozen=True)
-class Label:
-    """A state or progress status: a key for CSS and logic, a translated label and a symbol."""
-
-    key: str
-    label: str
-    symbol: str
-
-    def __str__(self) -> str:
-        """``✗ overdue``: the symbol and the word (never colour alone)."""
-        return f"{self.symbol} {self.label}"
-
-
-@dataclass(frozen=True)
-class Count:
-    """A number of items with one :class:`Label` (a state or a progress status)."""
-
-    label: Label
-    count: int
-
-
-@dataclass(frozen=True)
-class DeadlineInfo:
-    """A deadline in the plan's own words and normalised.
-
-    Attributes:
-        form: ``date``, ``month``, ``year``, ``term_end`` or ``annual``.
-        written: As written in the file (``2025-05``, ``2022-2025``, ``annual``).
-        wording: The plan's own words (``vuoden 2024 loppuun mennessä``), if recorded.
-        due: The normalised last day on time (for a yearly deadline, the one judged); ``None``
-            when it cannot be resolved.
-        normalised: The normalised deadline in words: ``31.5.2025``, ``31.12.2025 (every year)``,
-            ``31.5.2025 (end of council term 2022–2025)`` (a council term's years with an en
-            dash; ``written`` keeps its id as written).
-        inherited_from: For an indicator without its own deadline: the goal or action it comes
-            from (``action liikuntaneuvonnan-verkosto``), else ``None``.
-    """
-
-    form: str
-    written: str
-    wording: PlanText | None
-    due: LocalDate | None
-    normalised: str
-    inherited_from: str | None = None
-
-
-@dataclass(frozen=True)
-class StateInfo:
-    """The state of a goal, action or indicator on the report's day.
-
-    Attributes:
-        label: The state (``key`` one of done, overdue, due_soon, open, no_deadline).
-        detail: In words: ``overdue by 3 days``, ``due in 12 days``, ``done 28.11.2024, on time``;
-            empty for ``no_deadline``.
-        recurring: For a yearly deadline: ``2025: not recorded; missing for 2024``, else ``None``.
-    """
-
-    label: Label
-    detail: str
-    recurring: str | None = None
-
-    @property
-    def key(self) -> str:
-        """The state's key (``overdue``...)."""
-        return self.label.key
-
-
-@dataclass(frozen=True)
-class ItemLink:
-    """A link to a goal, action or indicator elsewhere in the report."""
-
-    kind: str
-    kind_label: str
-    id: str
-    anchor: str | None
-    title: PlanText | None
 
 
 @dataclass(frozen=True)
@@ -146,143 +63,6 @@ class ActionRow:
     responsible_from_goal: bool
     indicators: list[ItemLink]
     completed: list[Completion]
-    notes: PlanText | None
-
-
-@dataclass(frozen=True)
-class TargetView:
-    """An indicator's target.
-
-    Attributes:
-        comparison: ``at least``, ``at most``, ``exactly`` (translated), or ``None``.
-        value: The target value formatted (``10 sopimusta``, ``70 %``, ``yes``), or ``None``
-            for a reference target.
-        reference: For a target that is a reference series: its label in the plan
-            (``maan keskiarvo``), else ``None``.
-        wording: The plan's own words for the target, if recorded.
-        deadline: When the target should be reached, or ``None``.
-        summary: The whole target in words (``at least 10 sopimusta``), for charts and tables.
-    """
-
-    comparison: str | None
-    value: str | None
-    reference: PlanText | None
-    wording: PlanText | None
-    deadline: DeadlineInfo | None
-    summary: str
-
-
-@dataclass(frozen=True)
-class Baseline:
-    """An indicator's baseline (lähtötaso)."""
-
-    period: str
-    value: str
-    source: PlanText | None
-    note: PlanText | None
-
-
-@dataclass(frozen=True)
-class DataSource:
-    """Where an indicator's values come from."""
-
-    description: PlanText | None
-    sotkanet_id: int | None
-    url: str | None
-
-
-@dataclass(frozen=True)
-class ValueRow:
-    """One recorded value of an indicator.
-
-    Attributes:
-        indicator_id, indicator_anchor, indicator_name: The indicator it belongs to.
-        period: The period as written (``2024``, ``2024-H1``).
-        scope: Whose value: the whole area, a municipality (its name), or a reference series.
-        value: The value formatted for the report's locale, with its unit.
-        date: The day the value was recorded or published, if given.
-        note: Its note, if any.
-        source: Its source, if any.
-    """
-
-    indicator_id: str
-    indicator_anchor: str
-    indicator_name: PlanText
-    period: str
-    scope: PlanText
-    value: PlanText
-    date: LocalDate | None
-    note: PlanText | None
-    source: PlanText | None
-
-
-@dataclass(frozen=True)
-class ProgressInfo:
-    """An indicator's progress towards its target (see ``hytecli.progress``).
-
-    Attributes:
-        label: The status (``key`` one of target_achieved, on_track, progress_too_slow,
-            deterioration, not_achieved, not_enough_data, no_target_or_direction,
-            not_assessed).
-        available: False when the report was built without assessing progress
-            (``build_context(assess=None)``, a library option; ``hyte report`` always assesses).
-        details: The numbers behind the status, as ``(label, value)`` pairs in words.
-    """
-
-    label: Label
-    available: bool
-    details: list[tuple[str, str]]
-
-    @property
-    def key(self) -> str:
-        """The status's key."""
-        return self.label.key
-
-
-@dataclass(frozen=True)
-class IndicatorSection:
-    """An indicator (mittari), shown in full under the first goal that uses it.
-
-    Attributes:
-        id, anchor: Its id and its element id in the HTML report.
-        name: The plan's name for it.
-        wording: The plan's whole wording when ``name`` is shortened, else ``None``.
-        kind: ``yes_no``, ``count``, ``percentage``, ``rate`` or ``text``; ``kind_label`` in words.
-        unit: Its unit, if written.
-        direction: Which way is better, in words, or ``None``.
-        reporting_period: How often it is reported, in words.
-        target: Its target, or ``None`` when the plan sets none.
-        baseline: Its baseline, or ``None``.
-        data_source: Where its values come from, or ``None``.
-        values: Every value recorded so far (see the module's description), oldest first.
-        state: Its state on the report's day (by its target's deadline).
-        deadline: That deadline, or ``None``.
-        progress: Its progress status.
-        chart: Its trend chart (numeric values only), or ``None``.
-        trend: A one-line text chart of its own numeric values (``▁▄█``), or empty.
-        used_by: The goals and actions that list it.
-        notes: Notes in the plan file, if any.
-    """
-
-    id: str
-    anchor: str
-    name: PlanText
-    wording: PlanText | None
-    kind: str
-    kind_label: str
-    unit: PlanText | None
-    direction: str | None
-    reporting_period: str
-    target: TargetView | None
-    baseline: Baseline | None
-    data_source: DataSource | None
-    values: list[ValueRow]
-    state: StateInfo
-    deadline: DeadlineInfo | None
-    progress: ProgressInfo
-    chart: Chart | None
-    trend: str
-    used_by: list[ItemLink]
     notes: PlanText | None
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from hytecli.gitrepo import GitProblem, run_git
+from hytecli.gitrun import GitProblem, run_git
 
 #: Folders whose uncommitted changes make a report differ from its commit.
 DATA_PATHS = ("plan", "indicators", "templates")
@@ -66,7 +66,7 @@ class _Output:
 
 
 def _git(root: Path, *args: str) -> _Output | None:
-    """Run git in ``root`` as :func:`hytecli.gitrepo.run_git` does; ``None`` if it cannot run."""
+    """Run git in ``root`` as :func:`hytecli.gitrun.run_git` does; ``None`` if it cannot run."""
     try:
         result = run_git(root, *args)
     except GitProblem:  # cannot run, or too slow: the report then says it cannot tell

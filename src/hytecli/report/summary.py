@@ -8,7 +8,8 @@ from hytecli.judgement import State
 from hytecli.labels import STATE_SYMBOLS
 from hytecli.report.builder import PROGRESS_STATUSES, Builder
 from hytecli.report.charts import PALETTE, BarSeries, stacked_bar_chart
-from hytecli.report.model import Count, Label, OverdueEntry, Summary, SummaryRow
+from hytecli.report.model import OverdueEntry, Summary, SummaryRow
+from hytecli.report.model_values import Count, Label
 from hytecli.status import StatusReport
 
 _STATE_LOOK = {  # chart colour and hatch: never colour alone
