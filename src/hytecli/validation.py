@@ -26,6 +26,7 @@ from hytecli.models import Deadline, PlanFile, Text
 from hytecli.periods import Period, PeriodKind
 from hytecli.plausibility import completion_date_problem, value_date_problem
 from hytecli.repository import IndicatorRecord, PlanItem, PlanRepository
+from hytecli.sotkanet.series import COUNTRY_SERIES, allowed_series, has_sotkanet_source
 from hytecli.yamlfile import DataPath, YamlDocument
 
 WARNING = Severity.WARNING
@@ -672,12 +673,17 @@ class _Checks:
                     f" – {plan.period.end.isoformat()}): check the period",
                     WARNING,
                 )
-            if entry.series is not None and entry.series != reference:
+            if entry.series is not None and entry.series not in allowed_series(ind):
                 has = (
                     f"its target's reference series is '{reference}'"
                     if reference is not None
                     else "its target has no reference series"
                 )
+                if not has_sotkanet_source(ind) and reference != COUNTRY_SERIES:
+                    has += (
+                        f"; '{COUNTRY_SERIES}' is allowed when data_source names its Sotkanet "
+                        "indicator"
+                    )
                 yield document.finding(
                     (*base, "series"),
                     "I006",
