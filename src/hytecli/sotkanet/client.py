@@ -155,6 +155,7 @@ class SotkanetClient:
                     raise SotkanetError(f"{url}: the response is over {MAX_BYTES} bytes")
                 return body
             except urllib.error.HTTPError as exc:
+                exc.close()  # it holds the response's connection
                 if exc.code == 404:
                     raise SotkanetError(
                         f"{url}: Sotkanet answered 404 Not Found: check the indicator id "
