@@ -1054,7 +1054,8 @@ def test_i006_series_without_a_reference_target(build_plan: Build) -> None:
             E,
             "I006",
             "series 'maan-keskiarvo' is not this indicator's reference series (its target has no "
-            "reference series): correct the series, or remove it if this is the indicator's own "
+            "reference series; 'national_average' is allowed when data_source names its "
+            "Sotkanet indicator): correct the series, or remove it if this is the indicator's own "
             "value",
         )
     ]

@@ -373,14 +373,50 @@ class DataSource(PlanModel):
         sotkanet_id: The indicator's id in THL's Sotkanet statistics and indicator bank
             (https://sotkanet.fi/; the same id as in its open API,
             https://sotkanet.fi/rest/1.1/indicators).
+        sotkanet_gender: Which of Sotkanet's gender breakdowns the plan means: ``total``
+            (the default when omitted), ``male`` or ``female`` (the API's ``genders``).
+        sotkanet_value: Which of a Sotkanet data row's numbers is the indicator's value:
+            ``primary`` (``value``, the default when omitted: a share, a rate) or ``absolute``
+            (``absValue``, a count). ``hyte sotkanet import`` and ``fetch`` read these.
         url: A web address for the source.
     """
+
+    model_config = PlanModel.model_config | {
+        "json_schema_extra": {
+            "dependentRequired": {
+                "sotkanet_gender": ["sotkanet_id"],
+                "sotkanet_value": ["sotkanet_id"],
+            }
+        }
+    }
 
     description: Text | None = None
     sotkanet_id: int | None = Field(
         default=None, ge=1, description="Indicator id in THL's Sotkanet (https://sotkanet.fi/)"
     )
+    sotkanet_gender: Literal["total", "male", "female"] | None = Field(
+        default=None,
+        description="The Sotkanet gender breakdown the plan means (default total); needs "
+        "sotkanet_id",
+    )
+    sotkanet_value: Literal["primary", "absolute"] | None = Field(
+        default=None,
+        description="Sotkanet's primary value (the indicator's own measure, e.g. a share or a "
+        "rate; the default) or its absolute value (a count); needs sotkanet_id",
+    )
     url: PlainStr | None = None
+
+    @model_validator(mode="after")
+    def _sotkanet_details_need_an_id(self) -> DataSource:
+        if self.sotkanet_id is None and (
+            self.sotkanet_gender is not None or self.sotkanet_value is not None
+        ):
+            raise PydanticCustomError(
+                "hyte_sotkanet",
+                "sotkanet_gender and sotkanet_value describe a Sotkanet indicator: add its id "
+                "(sotkanet_id: 1234), or remove them",
+            )
+        return self
 
 
 class IndicatorValue(PlanModel):

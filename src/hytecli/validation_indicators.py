@@ -12,6 +12,7 @@ from hytecli.findings import Finding, Severity
 from hytecli.periods import Period
 from hytecli.plausibility import value_date_problem
 from hytecli.repository import IndicatorRecord
+from hytecli.sotkanet.series import COUNTRY_SERIES, allowed_series, has_sotkanet_source
 from hytecli.validation_common import (
     WARNING,
     CheckContext,
@@ -162,12 +163,17 @@ class IndicatorChecks(CheckContext):
                     f" – {plan.period.end.isoformat()}): check the period",
                     WARNING,
                 )
-            if entry.series is not None and entry.series != reference:
+            if entry.series is not None and entry.series not in allowed_series(ind):
                 has = (
                     f"its target's reference series is '{reference}'"
                     if reference is not None
                     else "its target has no reference series"
                 )
+                if not has_sotkanet_source(ind) and reference != COUNTRY_SERIES:
+                    has += (
+                        f"; '{COUNTRY_SERIES}' is allowed when data_source names its Sotkanet "
+                        "indicator"
+                    )
                 yield document.finding(
                     (*base, "series"),
                     "I006",

@@ -25,7 +25,7 @@ import typer
 from typer.models import CommandFunctionType
 
 from hytecli import __version__
-from hytecli.cli import edit_commands, plan_commands, repo_commands
+from hytecli.cli import edit_commands, plan_commands, repo_commands, sotkanet_commands
 
 __all__ = ["app", "main"]
 
@@ -154,6 +154,17 @@ for _command in (
     plan_commands.report,
 ):
     app.command()(_command)
+
+# hyte sotkanet import|fetch: indicator data from THL's Sotkanet
+_sotkanet = _Typer(
+    cls=_Group,
+    help=sotkanet_commands.HELP,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+_sotkanet.command("import")(sotkanet_commands.import_)
+_sotkanet.command("fetch")(sotkanet_commands.fetch)
+app.add_typer(_sotkanet, name="sotkanet")
 
 
 def main() -> None:

@@ -32,6 +32,7 @@ from hytecli.recording.common import (
     write_file,
 )
 from hytecli.repository import IndicatorRecord, PlanRepository, check_repository, load_repository
+from hytecli.sotkanet.series import allowed_series
 from hytecli.values import RecordedValue, ValueProblem, format_value, parse_value
 
 
@@ -154,7 +155,7 @@ def _check_series(given: str | None, indicator: IndicatorFile) -> str | None:
         return None
     name = given.strip()
     reference = indicator.target.reference if indicator.target is not None else None
-    if name == reference:
+    if name == reference or name in allowed_series(indicator):
         return name
     if reference is None:
         raise Refused(
