@@ -178,6 +178,49 @@ def test_output_through_a_link_to_a_regular_file_writes_that_file(
     assert link.is_symlink() and '"mittari-1"' in real.read_text("utf-8")
 
 
+@pytest.mark.parametrize(
+    ("command", "target"),
+    [
+        (["report", "--year", "2025"], "plan/plan.yaml"),
+        (["report", "--year", "2025"], "plan/uusi.md"),
+        (["export"], "indicators/mittari-1.yaml"),
+        (["report", "--year", "2025", "--format", "html"], "templates/report.html.j2"),
+        (["export"], "reports/2025.yaml"),
+    ],
+)
+def test_output_never_writes_into_the_plans_own_folders(
+    build_plan: Build, command: list[str], target: str
+) -> None:
+    # a mistyped path would replace a plan file with a report (found by a new-user trial)
+    root = build_plan()
+    (root / "templates").mkdir(exist_ok=True)
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    result = run(*command, "--repo", str(root), "--output", str(root / target))
+    assert result.exit_code == 2, result.output
+    assert "whose files are the plan itself" in result.stderr
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
+
+
+def test_output_next_to_the_plan_is_written(build_plan: Build) -> None:
+    root = build_plan()
+    result = run("export", "--repo", str(root), "--output", str(root / "vienti.json"))
+    assert result.exit_code == 0, result.output
+    assert '"mittari-1"' in (root / "vienti.json").read_text("utf-8")
+
+
+@pytest.mark.parametrize("written", ["puuttuva/", "olemassa/"])
+def test_output_written_as_a_folder_is_refused(
+    build_plan: Build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, written: str
+) -> None:
+    root = build_plan()
+    (tmp_path / "olemassa").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = run("export", "--repo", str(root), "--output", written)
+    assert result.exit_code == 2, result.output
+    assert "give a file name" in result.stderr
+    assert not (tmp_path / "puuttuva").exists()
+
+
 # --- temporary files ---------------------------------------------------------------------------
 
 

@@ -106,18 +106,48 @@ class OutputRefused(HyteError):
     exit_code = 2
 
 
-def write_output(path: Path, text: str) -> None:
+#: The folders of a plan repository whose files are the plan itself: ``--output`` never
+#: writes into them (a mistyped path would replace a plan file with a report).
+PLAN_FOLDERS = ("plan", "indicators", "templates", "reports")
+
+
+def write_output(path: Path | str, text: str | bytes, repository: Path | None = None) -> None:
     """Write ``text`` to the file ``path`` atomically (``--output``), only ever a regular file.
 
     A new file is created; an existing regular file (or a link to one) is replaced. Anything else
     (a folder, a FIFO, a device such as ``/dev/null``, a socket) is refused rather than replaced
-    by a regular file, as is a file in a folder that does not exist.
+    by a regular file, as is a file in a folder that does not exist, a path written as a folder
+    (ending in ``/``), and a file in the plan's own folders (:data:`PLAN_FOLDERS`) of
+    ``repository``.
+
+    Args:
+        path: As the user gave it (a text keeps a trailing ``/``).
+        text: The output (text is written as UTF-8).
+        repository: The plan repository's root, whose plan files are protected; ``None`` for a
+            command that reads no repository.
 
     Raises:
         OutputRefused: ``path`` is not a regular file or cannot be one (exit code 2).
         OSError: the file cannot be written (the old one is then left as it was).
     """
+    written = str(path)
+    example = "output.json" if isinstance(text, str) and text.lstrip().startswith("{") else "report"
+    if written.endswith(("/", os.sep)):
+        raise OutputRefused(
+            f"--output {written} names a folder: give a file name, e.g. "
+            f"{written.rstrip('/' + os.sep)}/{example}"
+        )
+    path = Path(written)
     real = Path(os.path.realpath(path))
+    if repository is not None:
+        root = Path(os.path.realpath(repository))
+        for plan_folder in PLAN_FOLDERS:
+            if real.is_relative_to(root / plan_folder):
+                raise OutputRefused(
+                    f"--output {written} is inside the plan's folder {plan_folder}/, whose files "
+                    "are the plan itself: write the output somewhere else (e.g. a file in the "
+                    "repository's root, or in an output/ folder)"
+                )
     try:
         mode = real.stat().st_mode
     except FileNotFoundError:
@@ -128,9 +158,14 @@ def write_output(path: Path, text: str) -> None:
             if stat.S_ISDIR(mode)
             else "not a regular file (a device, a FIFO or a socket), which hyte does not replace"
         )
+        discard = (
+            ""
+            if stat.S_ISDIR(mode)
+            else "; to discard the output, leave out --output and add > /dev/null"
+        )
         raise OutputRefused(
             f"--output {path} is {what}: give a file name (the file is created, or replaced if "
-            "it exists)"
+            f"it exists){discard}"
         )
     folder = real.parent
     if not folder.is_dir():
@@ -142,4 +177,4 @@ def write_output(path: Path, text: str) -> None:
             f"--output {path}: the folder {shown} {what}: create the folder first "
             f"(mkdir -p {quote(str(shown))}), or write the file somewhere else"
         )
-    write_text_atomic(real, text)
+    write_bytes_atomic(real, text.encode("utf-8") if isinstance(text, str) else text)

@@ -164,12 +164,22 @@ def print_text(text: str) -> None:
     stream.flush()
 
 
-def write_output(text: str, output: Path | None) -> None:
+#: ``--output``: kept as written (a text), so that a trailing ``/`` still says "a folder".
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to this file instead of standard output."
+    ),
+]
+
+
+def write_output(text: str, output: str | Path | None, repository: Path | None = None) -> None:
     """Print ``text``, or write it atomically to the file ``output`` (``--output``).
 
-    An ``--output`` that is not a regular file (a folder, a device, a FIFO), or a file in a
-    folder that does not exist, is a usage error (exit 2, :func:`hytecli.fileio.write_output`)
-    that says what to do; any other failure to write exits 1.
+    An ``--output`` that is not a regular file (a folder, a device, a FIFO), a file in a folder
+    that does not exist, or a file in the plan's own folders of ``repository`` (plan/,
+    indicators/, templates/, reports/) is a usage error (exit 2,
+    :func:`hytecli.fileio.write_output`) that says what to do; any other failure to write exits 1.
     """
     if output is None:
         typer.echo(text, nl=not text.endswith("\n"))
@@ -177,7 +187,7 @@ def write_output(text: str, output: Path | None) -> None:
     from hytecli.fileio import write_output as write_output_file
 
     try:
-        write_output_file(output, text)
+        write_output_file(output, text, repository)
     except OSError as exc:
         raise UserError(f"cannot write {output}: {exc.strerror}") from None
     print_error(f"wrote {output}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -13,6 +12,7 @@ from hytecli.cli.common import (
     EXIT_FAILED,
     AsOfOption,
     LanguageOption,
+    OutputOption,
     RepoOption,
     UserError,
     handle_errors,
@@ -211,10 +211,7 @@ def export(
     output_format: Annotated[
         ExportFormat, typer.Option("--format", help="json.")
     ] = ExportFormat.json,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """Export the whole normalised plan (areas, goals, actions, indicators) as one JSON document."""
     from hytecli.export import export_json
@@ -222,7 +219,7 @@ def export(
     repository = load_plan(repo)
     _refuse_broken(repository)
     text = export_json(repository)
-    write_output(text, output)
+    write_output(text, output, repository.root)
 
 
 # --- schema ---------------------------------------------------------------------------------------
@@ -239,10 +236,7 @@ class SchemaKind(StrEnum):
 @handle_errors
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="plan, area or indicator.")],
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """Print the JSON Schema of a plan file kind, for editors (yaml-language-server)."""
     from hytecli.schema import schema_json
@@ -282,10 +276,7 @@ def report(
         ),
     ] = ReportFormatOption.markdown,
     lang: LanguageOption = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
-    ] = None,
+    output: OutputOption = None,
     as_of: AsOfOption = None,
 ) -> None:
     """Make the annual report to the council (612/2021 § 7) on goals, actions and indicators."""
@@ -304,4 +295,4 @@ def report(
         )
     except TemplateProblem as exc:
         raise UserError(str(exc)) from None
-    write_output(text, output)
+    write_output(text, output, repository.root)
