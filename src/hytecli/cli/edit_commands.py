@@ -236,8 +236,7 @@ def assess(
 ) -> None:
     """Write a goal's or action's assessment of a year (arviointi) into its area file.
 
-    One assessment per item and year; anything that does not fit the plan is refused with a
-    message and nothing written (exit 1).
+    One per item and year (--replace replaces it). Anything that does not fit is refused (exit 1).
     """
     from datetime import UTC, datetime
 
