@@ -521,3 +521,10 @@ def test_on_a_copy_of_the_live_plan_the_judgement_and_report_of_2024_have_it(
         check=False,
     )
     assert validated.stdout.splitlines()[-1].startswith("0 errors"), validated.stdout
+
+
+def test_replace_in_the_plans_language_keeps_the_languages_order(repo: Path) -> None:
+    result = assess(repo, "toimenpide-2", 2024, "kesken", text="Kesken.", replace=True)
+    assert result.kept == ("text sv",)
+    text = (repo / "plan/alue-a.yaml").read_text(encoding="utf-8")
+    assert "            text:\n              fi: Kesken.\n              sv: Framskred.\n" in text

@@ -186,11 +186,10 @@ def _merged_text(old: Any, new: str | None, language: str, plan_language: str) -
         texts[plan_language] = old
     elif isinstance(old, dict):
         texts.update(old)
-    texts.pop(language, None)
-    if new is not None:
-        if language == plan_language and not texts:
-            return _paragraphs(new)
-        texts[language] = _paragraphs(new)
+    if new is None:
+        texts.pop(language, None)
+    else:
+        texts[language] = _paragraphs(new)  # where it was, if it was there: the order stays
     if not texts:
         return None
     if list(texts) == [plan_language]:
