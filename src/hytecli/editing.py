@@ -69,6 +69,19 @@ class TextEdit:
 # --- computing edits ------------------------------------------------------------------------------
 
 
+def _field_text(name: str, rendered: str, column: int, newline: str) -> str:
+    """``name: rendered`` and its line break; a rendered value's further lines go at ``column``.
+
+    A rendered value of several lines (a ``|`` block text, a nested mapping starting with a line
+    break) has its second and later lines indented relative to its key: each is put ``column``
+    columns in (the key's column), empty lines stay empty.
+    """
+    first, *rest = rendered.split("\n")
+    head = f"{name}: {first}" if first else f"{name}:"
+    tail = "".join(newline + (" " * column + line if line else "") for line in rest)
+    return f"{head}{tail}{newline}"
+
+
 def _item_lines(
     fields: Sequence[tuple[str, str]], dash_column: int, content_column: int, newline: str
 ) -> str:
@@ -78,7 +91,7 @@ def _item_lines(
             lead = " " * dash_column + "-" + " " * (content_column - dash_column - 1)
         else:
             lead = " " * content_column
-        lines.append(f"{lead}{name}: {rendered}{newline}")
+        lines.append(lead + _field_text(name, rendered, content_column, newline))
     return "".join(lines)
 
 
@@ -180,6 +193,37 @@ def insert_list_item(
     return [_insert_at(text, position, block, newline)]
 
 
+def replace_list_item(
+    text: str, root: Node, list_path: DataPath, index: int, fields: Sequence[tuple[str, str]]
+) -> list[TextEdit]:
+    """Edits that replace a whole item of a block list with a new block-mapping item.
+
+    The item's lines (from its ``- `` line to its last line, with comment lines indented deeper
+    than its dash after it) are replaced by the new item, at the same indentation; the lines
+    around it stay. An item written in flow style (``- {year: 2024, ...}``) becomes a block one.
+
+    Args:
+        text: The file's text (without a byte-order mark).
+        root: Its composed node tree.
+        list_path: Path of the list.
+        index: Which item to replace.
+        fields: ``(name, rendered YAML)`` pairs of the new item, in order.
+
+    Raises:
+        EditProblem: no block list there, or the item does not start on its ``- `` line.
+    """
+    node = find_node(root, list_path)
+    if not isinstance(node, SequenceNode) or not is_block(node) or index >= len(node.value):
+        raise EditProblem(f"no block list item at {'.'.join(map(str, (*list_path, index)))}")
+    item = node.value[index]
+    line_start, dash, content = dash_of_item(text, item)
+    end = end_after(text, item, dash)
+    block = _item_lines(fields, dash, content, newline_of(text))
+    if end >= len(text) and text and text[-1] not in LINE_BREAKS:
+        block = block.rstrip("\r\n")  # the file ended without a line break: so it still does
+    return [TextEdit(line_start, end, block)]
+
+
 def _replace_scalar(text: str, key_node: ScalarNode, value_node: Node, rendered: str) -> TextEdit:
     if not isinstance(value_node, ScalarNode):
         raise EditProblem(
@@ -221,7 +265,7 @@ def set_fields(
     for name, rendered in fields:
         pair = mapping_get(mapping, name)
         if pair is None:
-            added.append(f"{' ' * column}{name}: {rendered}{newline}")
+            added.append(" " * column + _field_text(name, rendered, column, newline))
         else:
             edits.append(_replace_scalar(text, pair[0], pair[1], rendered))
     if added:

@@ -80,6 +80,31 @@ def yaml_string(text: str, *, flow: bool = False) -> str:
     raise EditProblem(f"cannot write {text!r} as YAML text")  # pragma: no cover - defensive
 
 
+def yaml_text(text: str) -> str:
+    """Write a text of several lines as a ``|`` block, else as :func:`yaml_string` does.
+
+    A text with a line break before its last character (paragraphs) is written as a literal
+    block, its lines on the following lines indented two columns relative to the key (see
+    :func:`hytecli.editing.insert_list_item`): ``|`` for a text ending in one line break,
+    ``|-`` for one ending in none. The block is read back with the strict reader before use;
+    a text it cannot hold exactly (leading spaces on its first line, trailing blank lines,
+    line breaks other than a newline) is written as one quoted line instead.
+
+    Raises:
+        EditProblem: as :func:`yaml_string`.
+    """
+    if "\n" in text[:-1]:
+        chomp = "" if text.endswith("\n") else "-"
+        body = text[:-1] if chomp == "" else text
+        rendered = f"|{chomp}\n" + "\n".join(
+            f"  {line}" if line else "" for line in body.split("\n")
+        )
+        document = parse_yaml(f"k: {rendered}\n", "<text>")
+        if document.ok and isinstance(document.data, dict) and document.data.get("k") == text:
+            return rendered
+    return yaml_string(text)
+
+
 def yaml_scalar(value: bool | int | float | str | date | Period) -> str:
     """Write a value as a one-line YAML scalar in the form plan files use.
 

@@ -6,7 +6,7 @@ Heavy modules are imported inside the commands so that ``hyte --help`` starts fa
 
 This module makes the ``hyte`` app (typer, with help and option errors in plain words) and
 registers the commands, which live by what they work on: :mod:`.plan_commands` (validate, status,
-export, schema, report), :mod:`.edit_commands` (record, complete) and :mod:`.repo_commands`
+export, schema, report), :mod:`.edit_commands` (record, complete, assess) and :mod:`.repo_commands`
 (diff, init); :mod:`.common` holds what they share (errors and exit codes, options, output).
 
 Exit codes: 0 success; 1 the check failed (findings, ``--fail-on`` matched) or the input is bad;
@@ -149,6 +149,7 @@ for _command in (
     plan_commands.schema,
     edit_commands.record,
     edit_commands.complete,
+    edit_commands.assess,
     repo_commands.diff,
     repo_commands.init,
     plan_commands.report,

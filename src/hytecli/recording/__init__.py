@@ -1,4 +1,4 @@
-"""Recording values and completions in the plan files: ``hyte record`` and ``hyte complete``.
+"""Recording in the plan files: values, completions, assessments (record, complete, assess).
 
 Each operation runs under a lock on the repository, so that two commands run at the same time
 both land: load the repository (refusing if it has load errors), check the request against the
@@ -15,21 +15,26 @@ the operating system if the process dies, so it never goes stale). Its file is
 temporary folder.
 
 :mod:`.values` records a value (``hyte record``), :mod:`.completions` a completion
-(``hyte complete``); :mod:`.common` holds what both need: the lock, the checks, the safe edit.
+(``hyte complete``), :mod:`.assessments` an assessment (``hyte assess``); :mod:`.common` holds
+what they share: the lock, the checks, the safe edit.
 """
 
+from hytecli.recording.assessments import AssessmentResult, assess_item, read_text_file
 from hytecli.recording.common import LOCK_NAME, LOCK_TIMEOUT, Refused, lock_path, repository_lock
 from hytecli.recording.completions import CompletionResult, complete_item
 from hytecli.recording.values import RecordResult, record_value
 
 __all__ = [
+    "AssessmentResult",
     "LOCK_NAME",
     "LOCK_TIMEOUT",
     "CompletionResult",
     "RecordResult",
     "Refused",
+    "assess_item",
     "complete_item",
     "lock_path",
+    "read_text_file",
     "record_value",
     "repository_lock",
 ]

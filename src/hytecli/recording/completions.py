@@ -118,7 +118,8 @@ class CompletionResult:
         )
 
 
-def _find_item(repository: PlanRepository, item_id: str) -> PlanItem:
+def find_item(repository: PlanRepository, item_id: str) -> PlanItem:
+    """The goal or action ``item_id``, or Refused naming the closest ids (or ``hyte record``)."""
     items = list(repository.items())
     for item in items:
         if item.id == item_id:
@@ -175,7 +176,7 @@ def complete_item(
     with repository_lock(root, lock_timeout):
         repository = load_repository(root)
         plan = refuse_broken(repository)
-        item = _find_item(repository, item_id)
+        item = find_item(repository, item_id)
         node = item.node
         if node.deadline is not None and item.deadline is None:
             raise Refused(
