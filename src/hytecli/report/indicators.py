@@ -157,7 +157,9 @@ def _progress(b: Builder, indicator: IndicatorFile) -> ProgressInfo:
         return ProgressInfo(b.progress_label("not_assessed"), False, [])
     numeric = info.numeric_progress
     details = _progress_details(b, numeric, indicator) if numeric is not None else []
-    return ProgressInfo(b.progress_label(info.progress_key), info.progress is not None, details)
+    # A text indicator has no progress to assess: its status says "not assessed", which is the
+    # whole truth (not a limit of this version).
+    return ProgressInfo(b.progress_label(info.progress_key), True, details)
 
 
 def _progress_details(
