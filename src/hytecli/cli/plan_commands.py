@@ -234,11 +234,15 @@ class SchemaKind(StrEnum):
     plan = "plan"
     area = "area"
     indicator = "indicator"
+    year = "year"
 
 
 @handle_errors
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="plan, area or indicator.")],
+    kind: Annotated[
+        SchemaKind,
+        typer.Argument(help="plan, area, indicator or year (reports/<year>.yaml)."),
+    ],
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write to this file instead of standard output."),
