@@ -50,7 +50,9 @@ def test_init_writes_a_plan_that_validates(tmp_path: Path) -> None:
         ".gitattributes", ".github/workflows/hyte.yml", ".gitignore", ".pre-commit-config.yaml",
         "README.md",
         "indicators/README.md", "plan/painopiste-1.yaml", "plan/plan.yaml",
+        "reports/README.md",
         "schemas/area.schema.json", "schemas/indicator.schema.json", "schemas/plan.schema.json",
+        "schemas/year.schema.json",
         "templates/README.md",
     ]  # fmt: skip
     assert "wrote " in result.stdout and "0 errors, 1 warning" in result.stdout

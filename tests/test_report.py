@@ -223,7 +223,9 @@ def test_markdown_marks_only_titles_of_goals_actions_and_indicators(fixture_repo
     marked = [line for line in md.splitlines() if "(fi)" in line and not line.startswith(">")]
     assert marked, "no fallback title was marked"
     for line in marked:
-        assert line.startswith(("### Goal: ", "#### Indicator: ", "### Indicator: ", "| ")), line
+        assert line.startswith(
+            ("### Goal: ", "#### Indicator: ", "### Indicator: ", "| ", "- **")
+        ), line  # "- **": an action's title in its goal's list of assessments
         if line.startswith("| "):  # an action's or an overdue item's title: the first cell
             assert line.count("(fi)") == 1 and line.split(" | ")[0].endswith(" (fi)"), line
     # responsible parties, deadline wordings and notes carry no marker

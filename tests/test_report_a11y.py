@@ -173,3 +173,22 @@ def test_wide_tables_scroll_in_their_own_box_on_a_narrow_screen(
     assert widths[0] > widths[1] and widths[2] == 0  # it scrolls, and can be scrolled by keyboard
     assert page_widths[0] <= page_widths[1], "the page itself scrolls sideways"
     assert print_overflow == "visible"  # printed whole, not cut at the box's edge
+
+
+@pytest.mark.parametrize(("year", "lang"), [(2024, "sv"), (2025, "fi"), (2025, "sv")])
+def test_year_texts_and_assessments_have_no_violations(
+    browser: Any, tmp_path: Path, year: int, lang: str
+) -> None:
+    # fictional fixture: the year's summary, highlights and assessments (tests/data/year-fixture)
+    repository = load_repository(ROOT / "tests" / "data" / "year-fixture")
+    html = render_report(
+        repository,
+        ReportOptions(year=year, language=lang),
+        "html",
+        now=FIXTURE_NOW,
+        revision=Revision("clean", "2" * 40),
+    )
+    assert 'id="year-summary"' in html and "assessment-" in html
+    path = tmp_path / "report.html"
+    path.write_text(html, encoding="utf-8")
+    _check(browser, path)

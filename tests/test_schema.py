@@ -14,7 +14,7 @@ from hytecli.yamlfile import read_yaml_file
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.parametrize("kind", ["plan", "area", "indicator"])
+@pytest.mark.parametrize("kind", ["plan", "area", "indicator", "year"])
 def test_checked_in_schemas_are_current(kind: str) -> None:
     checked_in = (ROOT / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8")
     assert checked_in == schema_json(kind), f"run: hyte schema {kind} -o schemas/{kind}.schema.json"

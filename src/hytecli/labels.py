@@ -82,6 +82,18 @@ ASSESSMENT_LABELS: dict[str, str] = {
     "cancelled": NC_("assessment", "cancelled"),
     "merged": NC_("assessment", "merged"),
 }
+#: An assessment status's symbol (shown with its name, never alone).
+ASSESSMENT_SYMBOLS: dict[str, str] = {
+    "completed": "✓",
+    "on_track": "↗",
+    "in_progress": "◐",
+    "not_started": "○",
+    "delayed": "!",
+    "not_achieved": "✗",
+    "postponed": "»",
+    "cancelled": "⊘",
+    "merged": "⇢",
+}
 #: An indicator's progress status's name: :class:`hytecli.progress.ProgressStatus`, plus the
 #: report's ``not_achieved`` (a yes/no indicator) and ``not_assessed`` (a text indicator).
 PROGRESS_LABELS: dict[str, str] = {

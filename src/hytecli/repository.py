@@ -1,4 +1,4 @@
-"""Finding and loading a plan repository: plan/plan.yaml, plan/*.yaml and indicators/*.yaml.
+"""Loading a plan repository: plan/plan.yaml, plan/*.yaml, indicators/*.yaml, reports/*.yaml.
 
 :func:`load_repository` never raises for bad content: every file is read with the strict reader
 (:mod:`hytecli.yamlfile`) and checked against its model (:mod:`hytecli.models`); problems become
@@ -28,6 +28,7 @@ from hytecli.models import (
 from hytecli.plan_paths import entry_finding, leftover_temporary_files
 from hytecli.yaml_document import DataPath, YamlDocument
 from hytecli.yamlfile import read_yaml_bytes, read_yaml_file
+from hytecli.year_texts import REPORTS_DIR, YearTextsRecord, load_year_texts
 
 PLAN_FILE = Path("plan") / "plan.yaml"
 PLAN_DIR = "plan"
@@ -216,6 +217,8 @@ class PlanRepository:
         broken_areas: Documents of area files that did not load (their findings say why),
             kept so that cross-file checks do not report follow-on problems about them.
         broken_indicators: Likewise for indicator files.
+        year_texts: The year's own texts that loaded (``reports/<year>.yaml``), sorted by path.
+        broken_year_texts: Likewise for year-texts files that did not load.
     """
 
     root: Path
@@ -226,6 +229,8 @@ class PlanRepository:
     findings: list[Finding] = field(default_factory=list)
     broken_areas: list[YamlDocument] = field(default_factory=list)
     broken_indicators: list[YamlDocument] = field(default_factory=list)
+    year_texts: list[YearTextsRecord] = field(default_factory=list)
+    broken_year_texts: list[YamlDocument] = field(default_factory=list)
 
     def indicator(self, indicator_id: str) -> IndicatorRecord | None:
         """Return the indicator with ``indicator_id`` (the first one, if duplicated)."""
@@ -292,7 +297,11 @@ class PlanRepository:
         """Return the located document of the file at ``path`` (relative to the root)."""
         if path == self.plan_document.path:
             return self.plan_document
-        records: list[AreaRecord | IndicatorRecord] = [*self.areas, *self.indicators]
+        records: list[AreaRecord | IndicatorRecord | YearTextsRecord] = [
+            *self.areas,
+            *self.indicators,
+            *self.year_texts,
+        ]
         for record in records:
             if record.path == path:
                 return record.document
@@ -341,8 +350,11 @@ def load_repository(root: Path) -> PlanRepository:
     root = check_repository(root)
     areas = [_relative(root, f) for f in _yaml_files(root / PLAN_DIR) if f != root / PLAN_FILE]
     indicators = [_relative(root, f) for f in _yaml_files(root / INDICATOR_DIR)]
-    repository = _load(root, areas, indicators, lambda path: _read_inside(root, path))
-    repository.findings.extend(leftover_temporary_files(root, (PLAN_DIR, INDICATOR_DIR)))
+    texts = [_relative(root, f) for f in _yaml_files(root / REPORTS_DIR)]
+    repository = _load(root, areas, indicators, lambda path: _read_inside(root, path), texts)
+    repository.findings.extend(
+        leftover_temporary_files(root, (PLAN_DIR, INDICATOR_DIR, REPORTS_DIR))
+    )
     return repository
 
 
@@ -382,7 +394,7 @@ def load_repository_files(
             return YamlDocument(path=path, findings=[problems[path]])
         return read_yaml_bytes(files[path], path)
 
-    return _load(root, under(PLAN_DIR), under(INDICATOR_DIR), read)
+    return _load(root, under(PLAN_DIR), under(INDICATOR_DIR), read, under(REPORTS_DIR))
 
 
 def _load(
@@ -390,6 +402,7 @@ def _load(
     area_paths: list[str],
     indicator_paths: list[str],
     read: Callable[[str], YamlDocument],
+    text_paths: Sequence[str] = (),
 ) -> PlanRepository:
     findings: list[Finding] = []
     plan_document = read(PLAN_FILE.as_posix())
@@ -432,6 +445,9 @@ def _load(
         else:
             repository.broken_indicators.append(document)
 
+    texts, broken, problems = load_year_texts(text_paths, read, plan, language)
+    repository.year_texts, repository.broken_year_texts = texts, broken
+    findings.extend(problems)
     repository.findings = findings
     return repository
 

@@ -63,6 +63,7 @@ _AREA_TITLES = {"fi": "Painopiste 1", "sv": "Prioritering 1"}
 _TEMPLATES = {
     "plan/plan.yaml": "plan.yaml.j2",
     "indicators/README.md": "indicators-README.md",
+    "reports/README.md": "reports-README.md",
     "templates/README.md": "templates-README.md",
     ".github/workflows/hyte.yml": "hyte.yml.j2",
     ".pre-commit-config.yaml": "pre-commit-config.yaml.j2",

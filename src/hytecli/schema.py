@@ -12,11 +12,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from hytecli.models import AreaFile, IndicatorFile, PlanFile
+from hytecli.year_texts import YearTexts
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "plan": PlanFile,
     "area": AreaFile,
     "indicator": IndicatorFile,
+    "year": YearTexts,
 }
 SCHEMA_BASE_URL = "https://hyte.invalid/schemas/"
 
@@ -25,7 +27,8 @@ def json_schema(kind: str) -> dict[str, Any]:
     """Return the JSON Schema (draft 2020-12) of a plan file kind.
 
     Args:
-        kind: ``plan`` (plan/plan.yaml), ``area`` (plan/<area>.yaml) or ``indicator``.
+        kind: ``plan`` (plan/plan.yaml), ``area`` (plan/<area>.yaml), ``indicator``
+            (indicators/<id>.yaml) or ``year`` (reports/<year>.yaml, the year's own texts).
 
     Raises:
         KeyError: unknown kind.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hytecli.assessments import AssessmentStatus
+from hytecli.assessments import AssessmentStatus, Resources
 from hytecli.i18n import Localizer, translations
 from hytecli.judgement import DeadlineStatus, IndicatorStatus, Judgement, Outcome, State, ValueInfo
 from hytecli.labels import (
@@ -151,6 +151,29 @@ class Wording:
         """The assessment status's name: ``kesken``, ``pågår``, ``in progress``."""
         return self.localizer.pgettext(ASSESSMENT_CONTEXT, ASSESSMENT_LABELS[status])
 
+    def amounts(self, resources: Resources | None) -> str:
+        """An assessment's money and staff time: ``12 000 euroa; 30 henkilötyöpäivää``, or empty.
+
+        The resources' ``text`` is a plan text: callers show it themselves (with its language).
+        """
+        if resources is None:
+            return ""
+        loc = self.localizer
+        parts = []
+        if resources.euros is not None:
+            parts.append(loc.gettext("%(amount)s euros", amount=loc.number(resources.euros)))
+        if resources.person_days is not None:
+            days = resources.person_days
+            parts.append(
+                loc.ngettext(
+                    "%(days)s person-day",
+                    "%(days)s person-days",
+                    1 if days == 1 else 2,
+                    days=loc.number(days),
+                )
+            )
+        return "; ".join(parts)
+
     def missed(self, item: Judgement, year: int) -> str:
         """``missed in 2024`` for an item missed in the year judged, else empty."""
         return self.localizer.gettext("missed in %(year)s", year=year) if item.missed else ""
@@ -272,6 +295,16 @@ class Wording:
                 "%(outcome)s for %(year)s", outcome=text, year=item.recurring.year
             )
         return text
+
+    def change(self, info: IndicatorStatus) -> str:
+        """The values progress compares: ``40 % (2023) → 45 % (2025)``; empty without them."""
+        progress = info.numeric_progress
+        if progress is None or progress.base_value is None or progress.latest_value is None:
+            return ""
+        return (
+            f"{self.value(info, progress.base_value)} ({progress.base_period}) → "
+            f"{self.value(info, progress.latest_value)} ({progress.latest_period})"
+        )
 
     def progress(self, info: IndicatorStatus) -> str:
         """The progress status's name: ``on track``, ``target achieved``..."""

@@ -231,11 +231,15 @@ class SchemaKind(StrEnum):
     plan = "plan"
     area = "area"
     indicator = "indicator"
+    year = "year"
 
 
 @handle_errors
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="plan, area or indicator.")],
+    kind: Annotated[
+        SchemaKind,
+        typer.Argument(help="plan, area, indicator or year (reports/<year>.yaml)."),
+    ],
     output: OutputOption = None,
 ) -> None:
     """Print the JSON Schema of a plan file kind, for editors (yaml-language-server)."""

@@ -19,6 +19,7 @@ from hytecli.report.model import ActionRow, Completion, GoalSection, SourceEntry
 from hytecli.report.model_indicators import IndicatorSection
 from hytecli.report.model_values import Count, DeadlineInfo, ItemLink, Label, LocalDate, StateInfo
 from hytecli.report.texts import PlanText, plan_text
+from hytecli.report.year import assessment_view
 from hytecli.repository import AreaRecord, IndicatorRecord, PlanRepository
 from hytecli.status import AreaSummary, StatusReport
 from hytecli.wording import Wording
@@ -237,6 +238,7 @@ class Builder:
                     indicators=[self.indicator_link(i) for i in dict.fromkeys(action.indicators)],
                     completed=self.completions(action.completed),
                     notes=self.t(action.notes),
+                    assessment=assessment_view(self, self.items.get(("action", action.id))),
                 )
             )
         shown: list[IndicatorSection] = []
@@ -263,6 +265,7 @@ class Builder:
             indicator_links=links,
             completed=self.completions(goal.completed),
             notes=self.t(goal.notes),
+            assessment=assessment_view(self, self.items.get(("goal", goal.id))),
         )
 
     def indicator_link(self, indicator_id: str) -> ItemLink:

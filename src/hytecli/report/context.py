@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from hytecli.errors import HyteError
+from hytecli.highlights import YearHighlights, year_highlights
 from hytecli.i18n import LANGUAGES, Localizer, default_language
 from hytecli.judge import Clock, counted_values
 from hytecli.models import PlanFile
@@ -44,9 +45,11 @@ from hytecli.report.model_indicators import IndicatorSection
 from hytecli.report.revision import Revision, detect_revision
 from hytecli.report.summary import build_overdue, build_summary
 from hytecli.report.texts import PlanText
+from hytecli.report.year import highlights_view, year_texts_view
 from hytecli.repository import AreaRecord, PlanRepository
 from hytecli.resolved import ResolvedPlan, resolve_plan
 from hytecli.status import StatusQuery, StatusReport, compute_status
+from hytecli.year_texts import YearTexts, texts_for
 
 
 class ReportRequestError(HyteError):
@@ -107,6 +110,10 @@ class JudgedYear:
         as_of: The day judged.
         rule: ``today`` (the default: the day the report was made) or ``given`` (``--as-of``).
         today: Today in the plan's time zone.
+        texts: The coordinator's texts of the year (``reports/<year>.yaml``), or ``None`` when
+            they are not written.
+        highlights: What was completed and missed in the year, which indicators improved or
+            worsened (:func:`hytecli.highlights.year_highlights`).
     """
 
     status: StatusReport
@@ -114,6 +121,8 @@ class JudgedYear:
     as_of: date
     rule: str
     today: date
+    texts: YearTexts | None
+    highlights: YearHighlights
 
     @property
     def year_over(self) -> bool:
@@ -161,7 +170,17 @@ def judge_year(
                 f"give --as-of with a day from {first_day.isoformat()} on to preview it"
             )
     query = StatusQuery(as_of=as_of, due_within=options.due_within, year=options.year)
-    return JudgedYear(compute_status(resolved, query), language, as_of, rule, today)
+    status = compute_status(resolved, query)
+    record = texts_for(resolved.repository.year_texts, options.year)
+    return JudgedYear(
+        status,
+        language,
+        as_of,
+        rule,
+        today,
+        record.texts if record is not None else None,
+        year_highlights(status.items, options.year),
+    )
 
 
 def build_context(
@@ -288,6 +307,8 @@ def build_context(
     by_id = {row.id: row for row in rows}
     areas = [dataclasses.replace(a, summary=by_id.get(a.id)) for a in areas]
 
+    texts = year_texts_view(b, judged.texts, options.year)
+    highlights = highlights_view(b, judged.highlights)
     summary_ = build_summary(b, rows, draw_charts)
     overdue = build_overdue(b, status)
     values = [row for section in _all_sections(areas, unlinked) for row in section.values]
@@ -320,6 +341,8 @@ def build_context(
             Fallback(code, b.markers.get(code, code), loc.in_language(code))
             for code in sorted(b.fallback_languages)
         ],
+        texts=texts,
+        highlights=highlights,
     )
 
 

@@ -25,6 +25,7 @@ from hytecli.report.model_values import (
     LocalDate,
     StateInfo,
 )
+from hytecli.report.model_year import AssessmentView, Highlights, YearTextsView
 from hytecli.report.revision import Revision
 from hytecli.report.texts import PlanText
 
@@ -52,6 +53,7 @@ class ActionRow:
         indicators: Links to the indicators measuring it.
         completed: Its ``completed`` entries known on the report's day.
         notes: Notes in the plan file, if any.
+        assessment: Its assessment of the reporting year, or ``None`` when it has none.
     """
 
     id: str
@@ -64,6 +66,7 @@ class ActionRow:
     indicators: list[ItemLink]
     completed: list[Completion]
     notes: PlanText | None
+    assessment: AssessmentView | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ class GoalSection:
         indicator_links: Indicators it uses that are shown in full under an earlier goal.
         completed: Its ``completed`` entries known on the report's day.
         notes: Notes in the plan file, if any.
+        assessment: Its assessment of the reporting year, or ``None`` when it has none.
     """
 
     id: str
@@ -95,6 +99,12 @@ class GoalSection:
     indicator_links: list[ItemLink]
     completed: list[Completion]
     notes: PlanText | None
+    assessment: AssessmentView | None = None
+
+    @property
+    def actions_assessed(self) -> bool:
+        """Whether any of its actions has an assessment of the reporting year."""
+        return any(action.assessment is not None for action in self.actions)
 
 
 @dataclass(frozen=True)
@@ -304,6 +314,9 @@ class ReportContext:
             ``på svenska``, ``in English``), for the fallback notice.
         fallbacks: The languages plan text is shown in where the report's language is missing
             (usually just the plan's main language), in code order; empty when there is none.
+        texts: The coordinator's texts of the reporting year (``reports/<year>.yaml``).
+        highlights: What was completed and missed in the year, which indicators improved or
+            worsened.
     """
 
     lang: str
@@ -329,3 +342,5 @@ class ReportContext:
     unlinked_anchor: str
     in_language: str
     fallbacks: list[Fallback]
+    texts: YearTextsView
+    highlights: Highlights

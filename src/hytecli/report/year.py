@@ -1,0 +1,113 @@
+"""Building the report's parts about the year: assessments, the coordinator's texts, highlights.
+
+The assessment shown is the judgement's (:attr:`hytecli.judgement.Judgement.assessment`, the
+reporting year's, when known on the day judged); the highlights are
+:func:`hytecli.highlights.year_highlights`, which the JSON report uses too. Texts are worded by
+:class:`hytecli.wording.Wording` and the plan's texts shown through the builder, with the same
+fallback marking as every other plan text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from hytecli.assessments import MISSED_STATUSES
+from hytecli.highlights import YearHighlights
+from hytecli.judgement import Judgement
+from hytecli.labels import ASSESSMENT_SYMBOLS
+from hytecli.report.model_values import ItemLink, Label
+from hytecli.report.model_year import (
+    AssessmentView,
+    CouncilEntry,
+    HighlightEntry,
+    Highlights,
+    YearTextsView,
+)
+from hytecli.year_texts import YearTexts, year_texts_path
+
+if TYPE_CHECKING:
+    from hytecli.report.builder import Builder
+
+
+def assessment_view(b: Builder, item: Judgement | None) -> AssessmentView | None:
+    """A goal's or action's assessment of the reporting year, or ``None`` when it has none."""
+    if item is None or item.assessment is None:
+        return None
+    assessment = item.assessment
+    status = assessment.status
+    resources = assessment.resources
+    merged = None
+    if assessment.merged_into is not None:
+        ident = assessment.merged_into
+        target = b.items.get(("goal", ident)) or b.items.get(("action", ident))
+        if target is not None:
+            merged = b.link(target.kind, ident, target.title)
+        else:
+            merged = b.link("action", ident, None)
+    return AssessmentView(
+        year=assessment.year,
+        status=Label(status.value, b.words.assessment_status(status), ASSESSMENT_SYMBOLS[status]),
+        text=b.t(assessment.text),
+        amounts=b.words.amounts(resources),
+        resources_text=b.t(resources.text) if resources is not None else None,
+        by=b.neutral(assessment.by) if assessment.by is not None else None,
+        date=b.day(assessment.date) if assessment.date is not None else None,
+        merged_into=merged,
+    )
+
+
+def year_texts_view(b: Builder, texts: YearTexts | None, year: int) -> YearTextsView:
+    """The coordinator's texts of ``year``; all empty when ``reports/<year>.yaml`` is missing."""
+    if texts is None:
+        return YearTextsView(year_texts_path(year), False, None, None, None, [], [])
+    return YearTextsView(
+        path=year_texts_path(year),
+        written=True,
+        summary=b.t(texts.summary),
+        conclusions=b.t(texts.conclusions),
+        next_year=b.t(texts.next_year),
+        authors=[b.t_req(author) for author in texts.authors],
+        council=[
+            CouncilEntry(b.t_req(c.body), b.day(c.date), c.section, c.url) for c in texts.council
+        ],
+    )
+
+
+def highlights_view(b: Builder, highlights: YearHighlights) -> Highlights:
+    """The year's highlights in the report's words."""
+    words = b.words
+
+    def done(item: Judgement) -> HighlightEntry:
+        return HighlightEntry(
+            _link(b, item), b.state_label(item.state), "state", words.detail(item)
+        )
+
+    def missed(item: Judgement) -> HighlightEntry:
+        assessment = item.assessment
+        if assessment is not None and assessment.status in MISSED_STATUSES:
+            view = assessment_view(b, item)
+            assert view is not None
+            return HighlightEntry(_link(b, item), view.status, "assessment", words.detail(item))
+        return HighlightEntry(
+            _link(b, item), b.state_label(item.state), "state", words.detail(item)
+        )
+
+    def change(item: Judgement) -> HighlightEntry:
+        assert item.indicator is not None
+        return HighlightEntry(
+            _link(b, item),
+            b.progress_label(item.indicator.progress_key),
+            "progress",
+            words.change(item.indicator),
+        )
+
+    return Highlights(
+        completed=[done(i) for i in highlights.completed],
+        missed=[missed(i) for i in highlights.missed],
+        improved=[change(i) for i in highlights.improved],
+        worsened=[change(i) for i in highlights.worsened],
+    )
+
+
+def _link(b: Builder, item: Judgement) -> ItemLink:
+    return b.link(item.kind, item.id, item.title)

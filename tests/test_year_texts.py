@@ -1,0 +1,321 @@
+"""The year's own texts (reports/<year>.yaml) and the report's use of assessments (issue 9, item 4).
+
+The fictional fixture tests/data/year-fixture has assessments in Finnish and Swedish for 2024 and
+2025 and the coordinator's texts of both years (2025's in Finnish only); one indicator improves,
+one worsens. Reports are made "on" 15.1.2026 (report_support.FIXTURE_NOW).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hytecli.cli import app
+from hytecli.highlights import year_highlights
+from hytecli.judge import judge_plan
+from hytecli.report import ReportOptions, Revision, render_report
+from hytecli.repository import load_repository
+from hytecli.resolved import resolve_plan
+from hytecli.validation import validate_repository
+from report_support import FIXTURE_NOW, ROOT, check_golden
+
+YEAR_FIXTURE = ROOT / "tests" / "data" / "year-fixture"
+CLEAN = Revision("clean", "0123456789abcdef0123456789abcdef01234567")
+
+
+@pytest.fixture()
+def repo_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "year-fixture"
+    shutil.copytree(YEAR_FIXTURE, target)
+    return target
+
+
+@pytest.fixture(scope="module")
+def repository():  # type: ignore[no-untyped-def]
+    repo = load_repository(YEAR_FIXTURE)
+    assert validate_repository(repo) == []
+    return repo
+
+
+def report(repository, year: int, fmt: str = "markdown", lang: str = "fi") -> str:  # type: ignore[no-untyped-def]
+    options = ReportOptions(year=year, language=lang)
+    return render_report(repository, options, fmt, now=FIXTURE_NOW, revision=CLEAN)  # type: ignore[arg-type]
+
+
+def section(md: str, heading: str) -> str:
+    """The Markdown text under ``heading`` up to the next heading of the same or a higher level."""
+    level = heading.split(" ")[0]
+    start = md.index(f"\n{heading}\n")
+    rest = md[start + len(heading) + 2 :]
+    end = re.search(rf"\n#{{1,{len(level)}}} ", rest)
+    return rest[: end.start()] if end else rest
+
+
+# --- the file ----------------------------------------------------------------------------------
+
+
+def test_the_year_texts_load_as_written(repository) -> None:  # type: ignore[no-untyped-def]
+    texts = {record.texts.year: record.texts for record in repository.year_texts}
+    assert sorted(texts) == [2024, 2025]
+    assert (
+        texts[2024].summary is not None and "planens första år" in texts[2024].summary.values["sv"]
+    )
+    assert texts[2025].summary is not None and list(texts[2025].summary.values) == ["fi"]
+    assert [str(c.body) for c in texts[2024].council] == ["Aluehallitus", "Aluevaltuusto"]
+    assert texts[2024].council[0].section == "§ 45"
+    assert texts[2025].conclusions is None and texts[2025].council == []
+
+
+BROKEN = """\
+# fictional fixture, broken on purpose
+year: 2025
+summary: 12
+colour: red
+council:
+  - body: Aluehallitus
+    date: 2025-02-30
+    section: "§ 45"
+"""
+
+
+def test_a_broken_year_file_gives_located_errors_and_the_report_refuses(repo_copy: Path) -> None:
+    (repo_copy / "reports" / "2024.yaml").write_text(BROKEN, encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["validate", "--repo", str(repo_copy)])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert (
+        "reports/2024.yaml:2:7: error T001 reports/2024.yaml holds year 2025: write year: 2024, "
+        "or rename the file to reports/2025.yaml" in lines
+    )
+    assert (
+        "reports/2024.yaml:3:10: error S003 expected text but found 12: put the text in quotes"
+        in lines
+    )
+    assert any(
+        line.startswith("reports/2024.yaml:4:1: error S002 unknown field 'colour'")
+        for line in lines
+    )
+    assert (
+        "reports/2024.yaml:7:11: error S003 2025-02-30 is not a date: February 2025 has 28 days"
+        in lines
+    )
+    refused = runner.invoke(app, ["report", "--repo", str(repo_copy), "--year", "2024"])
+    assert refused.exit_code == 1
+    assert "reports/2024.yaml:3:10: error S003" in refused.stderr
+    assert "Traceback" not in refused.output
+
+
+def test_a_year_outside_the_plan_and_a_file_not_named_by_its_year_are_errors(
+    repo_copy: Path,
+) -> None:
+    (repo_copy / "reports" / "2027.yaml").write_text("year: 2027\n", encoding="utf-8")
+    (repo_copy / "reports" / "vuosi.yaml").write_text("year: 2026\n", encoding="utf-8")
+    findings = [str(f) for f in validate_repository(load_repository(repo_copy))]
+    assert findings == [
+        "reports/2027.yaml:1:7: error T002 2027 is not a year of the plan period 2024–2026: the "
+        "annual report is made for one of the plan's years",
+        "reports/vuosi.yaml:1:7: error T001 a year's texts are written in reports/2026.yaml: "
+        "rename reports/vuosi.yaml to that",
+    ]
+
+
+def test_year_as_text_is_refused_with_a_hint(repo_copy: Path) -> None:
+    (repo_copy / "reports" / "2025.yaml").write_text('year: "2025"\n', encoding="utf-8")
+    findings = [str(f) for f in validate_repository(load_repository(repo_copy))]
+    assert findings == [
+        "reports/2025.yaml:1:7: error S003 the year is a number without quotes, e.g. year: 2024"
+    ]
+
+
+# --- the highlights ---------------------------------------------------------------------------
+
+
+def test_highlights_are_computed_from_the_judgement(repository) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    resolved = resolve_plan(repository)
+    h25 = year_highlights(judge_plan(resolved, day=date(2026, 1, 15), year=2025), 2025)
+    assert [i.id for i in h25.completed] == ["liikuntaneuvonta"]
+    assert [i.id for i in h25.missed] == ["liikkuva-arki", "kampanja"]  # delayed; not achieved
+    assert [i.id for i in h25.improved] == ["liikkuvien-osuus"]
+    assert [i.id for i in h25.worsened] == ["istumisen-osuus"]  # a rise where less is better
+    h24 = year_highlights(judge_plan(resolved, day=date(2025, 3, 1), year=2024), 2024)
+    assert h24.completed == () and h24.missed == ()
+
+
+# --- the report, in every format and language -------------------------------------------------
+
+
+def test_markdown_puts_the_summary_first_then_highlights_then_the_areas(repository) -> None:  # type: ignore[no-untyped-def]
+    md = report(repository, 2025, lang="fi")
+    headings = [line for line in md.splitlines() if line.startswith("## ")]
+    assert headings[:3] == [
+        "## Tiivistelmä vuodesta 2025",
+        "## Vuosi 2025 lyhyesti",
+        "## Yhteenveto",
+    ]
+    assert headings.index("## Johtopäätökset") > headings.index("## 1. Liikkumisen lisääminen")
+    summary = section(md, "## Tiivistelmä vuodesta 2025")
+    assert summary.strip().split("\n\n") == [
+        "Vuonna 2025 liikuntaneuvonta vakiintui, mutta kampanja jäi toteutumatta.",
+        "Istumisen osuus kasvoi.",
+    ]
+    glance = section(md, "## Vuosi 2025 lyhyesti")
+    assert section(glance, "### Toteutui vuonna 2025").strip() == (
+        "- toimenpide: Liikuntaneuvonta vakiintuu – ✓ valmis (valmis 20.5.2025, ajallaan)"
+    )
+    assert section(glance, "### Jäi toteutumatta vuonna 2025").strip().splitlines() == [
+        "- tavoite: Arkiliikunta lisääntyy – ! viivästynyt",
+        "- toimenpide: Liikuntakampanja – ✗ ei toteutunut",
+    ]
+    assert section(glance, "### Parantuneet mittarit").strip() == (
+        "- mittari: Riittävästi liikkuvien osuus – → edistyy liian hitaasti "
+        "(40\u00a0% (2023) → 45\u00a0% (2025))"
+    )
+    assert "Paljon istuvien osuus – ↘ heikentynyt" in section(glance, "### Heikentyneet mittarit")
+
+
+def test_markdown_shows_each_goal_and_action_with_its_assessment(repository) -> None:  # type: ignore[no-untyped-def]
+    md = report(repository, 2025, lang="fi")
+    goal = section(md, "### Tavoite: Arkiliikunta lisääntyy")
+    assert "**Arviointi 2025: ! viivästynyt**\n\nKampanjan toinen vaihe viivästyi" in goal
+    assert "\n\nTyö jatkuu vuonna 2026.\n" in goal  # the second paragraph
+    assert "- **Resurssit:** 12\u00a0000 euroa; 30 henkilötyöpäivää; Hankerahoitus" in goal
+    assert "- **Arvioija:** Hyte-koordinaattori, 12.1.2026" in goal
+    actions = goal[goal.index("**Toimenpiteiden arviointi 2025:**") :]
+    assert "- **Liikuntaneuvonta vakiintuu:** ✓ toteutunut\n\n  Neuvonta on vakiintunut" in actions
+    assert "- **Pyöräilyreittien kartoitus:** ⊘ luovuttu" in actions
+    assert "- **Uimakoulujen lisääminen:** ei vielä arvioitu" in actions
+    # 2024's assessments in 2024's report, not 2025's
+    md24 = report(repository, 2024, lang="fi")
+    assert "**Arviointi 2024: ↗ etenee suunnitellusti**" in md24
+    assert "- **Liikuntaneuvonta vakiintuu:** ◐ kesken" in md24
+    assert "viivästynyt" not in md24
+
+
+def test_swedish_report_uses_swedish_texts_and_marks_the_finnish_ones(repository) -> None:  # type: ignore[no-untyped-def]
+    md24 = report(repository, 2024, lang="sv")
+    assert section(md24, "## Sammandrag av år 2024").strip().split("\n\n") == [
+        "År 2024 var planens första år.",
+        "Arbetet för att öka motionen framskred enligt plan.",
+    ]
+    conclusions = section(md24, "## Slutsatser")
+    assert conclusions.strip().startswith("Arbetet har börjat väl.")
+    assert "### Fokus för nästa år\n\nKampanjens andra fas." in conclusions
+    assert "- **Författare:** Hyte-koordinaattori; Välfärdsarbetsgruppen" in conclusions
+    assert (
+        "- **Behandling:** Regionstyrelsen 14.4.2025 § 45; Regionfullmäktige 5.5.2025 § 12 "
+        "<https://example.org/poytakirja-2025-05-05>" in conclusions
+    )
+    assert "**Bedömning 2024: ↗ framskrider enligt plan**\n\nKampanjen för vardagsmotion" in md24
+
+    html = report(repository, 2025, "html", lang="sv")
+    summary = html[
+        html.index('<section id="year-summary"') : html.index('<section id="highlights"')
+    ]
+    assert (
+        '<p lang="fi">Istumisen osuus kasvoi.<sup class="fallback" lang="sv">fi</sup></p>'
+        in summary
+    )
+    assert "Planens texter som inte finns på svenska visas på finska" in html
+    assert (
+        '<span class="badge assessment-delayed"><span aria-hidden="true">!</span> försenad</span>'
+        in html
+    )
+    assert "<p>Kampanjens andra fas försenades på grund av personalbrist.</p>" in html
+
+
+def test_html_has_the_same_parts_in_order(repository) -> None:  # type: ignore[no-untyped-def]
+    html = report(repository, 2025, "html", lang="fi")
+    order = [
+        'id="year-summary"',
+        'id="highlights"',
+        'id="summary"',
+        'id="area-liikkuminen"',
+        'id="conclusions"',
+        'id="values"',
+    ]
+    positions = [
+        html.index(f"<section {marker}") if f"<section {marker}" in html else html.index(marker)
+        for marker in order
+    ]
+    assert positions == sorted(positions)
+    highlights = html[
+        html.index('<section id="highlights"') : html.index('<section id="introduction"')
+        if 'id="introduction"' in html
+        else html.index('<section id="summary"')
+    ]
+    assert highlights.count("<li>") == 5  # completed 1, missed 2, improved 1, worsened 1
+    assert '<a href="#action-liikuntaneuvonta">Liikuntaneuvonta vakiintuu</a>' in highlights
+    assert "Ei vielä arvioitu" not in html  # every goal is assessed for 2025
+    assert "<li><strong>Uimakoulujen lisääminen</strong>: ei vielä arvioitu</li>" in html
+
+
+def test_json_carries_the_texts_highlights_and_assessments(repository) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(report(repository, 2025, "json", lang="sv"))
+    texts = data["texts"]
+    assert texts["path"] == "reports/2025.yaml" and texts["written"] is True
+    assert texts["summary"]["lang"] == "fi" and texts["summary"]["fallback"] is True
+    assert texts["conclusions"] is None and texts["council"] == []
+    highlights = data["highlights"]
+    assert [e["id"] for e in highlights["completed"]] == ["liikuntaneuvonta"]
+    assert [e["id"] for e in highlights["missed"]] == ["liikkuva-arki", "kampanja"]
+    assert highlights["improved"][0]["change"] == "40\u00a0% (2023) → 45\u00a0% (2025)"
+    assert highlights["worsened"][0]["progress_status"] == "deterioration"
+    items = {item["id"]: item for item in data["items"]}
+    goal = items["liikkuva-arki"]["assessment"]
+    assert goal["status"] == "delayed" and goal["status_name"] == "försenad"
+    assert goal["text"]["lang"] == "sv" and goal["text"]["text"].startswith("Kampanjens andra fas")
+    assert goal["resources"] == {
+        "euros": 12000.0,
+        "person_days": 30.0,
+        "text": {"text": "Projektfinansiering", "lang": "sv", "fallback": False},
+    }
+    assert items["uimakoulut"]["assessment"] is None
+    assert "assessment" not in items["liikkuvien-osuus"]  # indicators have none
+    data24 = json.loads(report(repository, 2024, "json", lang="fi"))
+    assert data24["texts"]["council"][1] == {
+        "body": {"text": "Aluevaltuusto", "lang": "fi", "fallback": False},
+        "date": "2025-05-05",
+        "section": "§ 12",
+        "url": "https://example.org/poytakirja-2025-05-05",
+    }
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "json"])
+def test_missing_year_texts_are_said_plainly(repo_copy: Path, fmt: str) -> None:
+    (repo_copy / "reports" / "2025.yaml").unlink()
+    text = report(load_repository(repo_copy), 2025, fmt, lang="en")
+    if fmt == "json":
+        data = json.loads(text)
+        assert data["texts"] == {
+            "path": "reports/2025.yaml", "written": False, "summary": None,
+            "conclusions": None, "next_year": None, "authors": [], "council": [],
+        }  # fmt: skip
+        return
+    code = "<code>reports/2025.yaml</code>" if fmt == "html" else "`reports/2025.yaml`"
+    assert f"The coordinator's summary of 2025 has not been written: it belongs in {code}." in text
+    assert (
+        "The conclusions and next year's focus of 2025 have not been written: they belong in "
+        f"{code}." in text
+    )
+    if fmt == "markdown":
+        # no section is left empty: a heading is followed by text or by a lower heading
+        lines = text.splitlines()
+        at = [i for i, line in enumerate(lines) if line.startswith("#")]
+        for first, second in zip(at, at[1:], strict=False):
+            deeper = len(lines[second].split(" ")[0]) > len(lines[first].split(" ")[0])
+            assert deeper or any(lines[first + 1 : second]), lines[first]
+
+
+@pytest.mark.parametrize(
+    ("name", "year", "fmt", "lang"), [("year-2025-sv.md", 2025, "markdown", "sv")]
+)
+def test_year_fixture_golden(repository, name: str, year: int, fmt: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    check_golden(name, report(repository, year, fmt, lang))
