@@ -358,7 +358,7 @@ def test_a_link_out_of_the_repository_is_refused_with_a_reason(tmp_path: Path) -
     result = run_diff("--repo", str(repo), "HEAD~1", "HEAD")
     assert result.exit_code == 1
     assert (
-        f"indicators/mittari-3.yaml:0:0: error Y013 this is a symbolic link to {outside} at HEAD ("
+        f"indicators/mittari-3.yaml: error Y013 this is a symbolic link to {outside} at HEAD ("
         in result.stderr
     )
     assert "outside the git repository" in result.stderr

@@ -64,9 +64,9 @@ def test_an_entry_named_like_a_plan_file_that_is_no_file_is_an_error(
     assert says in findings[0].message
     result = run("validate", "--repo", str(root))
     assert result.exit_code == 1
-    assert f"{name}:0:0: error {code} " in result.stdout
+    assert f"{name}: error {code} " in result.stdout
     status = run("status", "--repo", str(root))  # its goals do not silently vanish
-    assert status.exit_code == 1 and f"{name}:0:0: error {code}" in status.stderr
+    assert status.exit_code == 1 and f"{name}: error {code}" in status.stderr
 
 
 @posix_only
@@ -82,7 +82,7 @@ def test_a_plan_file_linked_out_of_the_repository_is_an_error(
     result = run("validate", "--repo", str(root))
     assert result.exit_code == 1
     assert (
-        f"{path}:0:0: error Y013 this is a symbolic link to {outside}, outside the plan "
+        f"{path}: error Y013 this is a symbolic link to {outside}, outside the plan "
         "repository" in result.stdout
     )
 
@@ -260,7 +260,7 @@ def test_validate_reports_a_leftover_temporary_file(build_plan: Build, leftover:
     assert codes(root) == [(leftover, 0, 0, "warning", "Y014")]
     result = run("validate", "--repo", str(root))
     assert result.exit_code == 0
-    assert f"{leftover}:0:0: warning Y014 {leftover} is a temporary file left" in result.stdout
+    assert f"{leftover}: warning Y014 {leftover} is a temporary file left" in result.stdout
     # recording into that indicator removes its leftover
     if leftover.startswith("indicators/"):
         ind = MINIMAL_INDICATOR  # a yes_no indicator, as in conftest

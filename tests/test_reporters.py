@@ -114,3 +114,30 @@ def test_json_is_strict_json_b1(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Finding, "as_dict", lambda self: {"value": float("inf")})
     with pytest.raises(ValueError, match="Out of range float values are not JSON compliant"):
         render_findings([ERROR_A], "json")
+
+
+def test_text_shows_twenty_of_one_code_in_a_file_then_how_many_more() -> None:
+    # a new-user trial got 199,999 lines of I003 from one large file
+    flood = [
+        Finding("indicators/x.yaml", line, 5, Severity.ERROR, "I003", "duplicate period")
+        for line in range(1, 106)
+    ]
+    other = Finding("indicators/x.yaml", 200, 1, Severity.WARNING, "I005", "outside the period")
+    lines = render_findings([*flood, other], "text").splitlines()
+    assert sum(" error I003 " in line for line in lines) == 20
+    assert "indicators/x.yaml:200:1: warning I005 outside the period" in lines
+    assert lines[-2] == (
+        "indicators/x.yaml: ... and 85 more I003 findings like the ones above "
+        "(hyte validate --format json lists every one)"
+    )
+    assert lines[-1] == "105 errors, 1 warning in 1 file"
+    # every finding in the machine-readable formats
+    assert len(json.loads(render_findings(flood, "json"))["findings"]) == 105
+    assert render_findings(flood, "github").count("::error ") == 105
+
+
+def test_a_finding_about_the_whole_file_names_no_position() -> None:
+    whole = Finding("plan/a.yaml", 0, 0, Severity.ERROR, "Y013", "a link out of the repository")
+    line_only = Finding("plan/b.yaml", 3, 0, Severity.ERROR, "Y001", "bad")
+    assert str(whole) == "plan/a.yaml: error Y013 a link out of the repository"
+    assert str(line_only) == "plan/b.yaml:3: error Y001 bad"

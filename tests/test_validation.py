@@ -793,7 +793,7 @@ def test_d005_value_dated_before_the_plan_period(build_plan: Build) -> None:
             'kind: count\ntarget: {value: "10", comparison: at_least}\n',
             '"10"',
             "a count's target value must be a whole number, 0 or more, not '10' "
-            "(write numbers without quotes, with a decimal point: 12.5, 1234)",
+            "(write the number without quotes, e.g. 1234)",
         ),
         (
             "kind: percentage\ntarget: {value: 120, comparison: at_least}\n",
@@ -986,13 +986,13 @@ def test_i003_duplicates_per_municipality(build_plan: Build) -> None:
             "count",
             '"1 234"',
             "a count's value must be a whole number, 0 or more, not '1 234' "
-            "(write numbers without quotes, with a decimal point: 12.5, 1234)",
+            "(write the number without quotes, e.g. 1234)",
         ),
         (
             "percentage",
             '"12,5"',
             "a percentage's value must be a number from 0 to 100, not '12,5' "
-            "(write numbers without quotes, with a decimal point: 12.5, 1234)",
+            "(write the number without quotes, with a decimal point: 12.5)",
         ),
         (
             "percentage",

@@ -51,8 +51,17 @@ class Finding:
         return data
 
     def __str__(self) -> str:
-        """Render as ``path:line:col: severity CODE message``."""
-        return f"{self.path}:{self.line}:{self.column}: {self.severity} {self.code} {self.message}"
+        """Render as ``path:line:col: severity CODE message``.
+
+        A finding about the whole file (line 0: a link out of the repository, a file too large)
+        is ``path: severity CODE message``; a line without a column is ``path:line: ...``.
+        """
+        where = self.path
+        if self.line > 0:
+            where += f":{self.line}"
+            if self.column > 0:
+                where += f":{self.column}"
+        return f"{where}: {self.severity} {self.code} {self.message}"
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

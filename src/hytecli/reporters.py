@@ -15,6 +15,7 @@ documented in ``docs/validate.md``:
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from hytecli.findings import Finding, Severity, sort_findings
@@ -71,8 +72,27 @@ def summary_line(findings: list[Finding], *, strict: bool = False) -> str:
     return line
 
 
+#: The text format shows at most this many findings of one code in one file, then one line that
+#: says how many more there are (the JSON and GitHub formats list every finding).
+MAX_SHOWN_PER_CODE = 20
+
+
 def _text(findings: list[Finding], strict: bool) -> str:
-    lines = [str(f) for f in findings]
+    lines = []
+    shown: Counter[tuple[str, str]] = Counter()
+    hidden: Counter[tuple[str, str]] = Counter()
+    for finding in findings:
+        key = (finding.path, finding.code)
+        if shown[key] < MAX_SHOWN_PER_CODE:
+            shown[key] += 1
+            lines.append(str(finding))
+        else:
+            hidden[key] += 1
+    for (path, code), more in sorted(hidden.items()):
+        lines.append(
+            f"{path}: ... and {_plural(more, 'more ' + code + ' finding')} like the ones above "
+            "(hyte validate --format json lists every one)"
+        )
     lines.append(summary_line(findings, strict=strict))
     return "\n".join(lines) + "\n"
 

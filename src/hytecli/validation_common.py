@@ -61,11 +61,13 @@ def kind_problem(kind: str, value: Any, what: str) -> str | None:
     (:func:`math.isfinite`): the strict reader already refuses ``1e999``, and this keeps any
     infinity or NaN from a model built another way out of the status, reports and exports.
     """
-    quoted = (
-        " (write numbers without quotes, with a decimal point: 12.5, 1234)"
-        if isinstance(value, str)
-        else ""
-    )
+    quoted = ""
+    if isinstance(value, str):
+        quoted = (
+            " (write the number without quotes, e.g. 1234)"
+            if kind == "count"
+            else " (write the number without quotes, with a decimal point: 12.5)"
+        )
     if kind == "yes_no":
         if isinstance(value, bool):
             return None
