@@ -627,11 +627,18 @@ def test_all_problems_in_one_file_are_reported() -> None:
 
 
 def test_too_large_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(yamlfile, "MAX_BYTES", 10)
-    doc = read_bytes(tmp_path, b"id: a-long-id-for-a-small-limit\n")
-    assert one(doc) == Finding(
-        "plan/alue.yaml", 1, 1, E, "Y010", "file is 32 bytes; plan files must be under 10 bytes"
-    )
+    monkeypatch.setattr(yamlfile, "MAX_BYTES", 2**20)
+    doc = read_bytes(tmp_path, b"id: a\n" + b"# " + b"x" * (3 * 2**19) + b"\n")
+    finding = one(doc)
+    assert (finding.code, finding.line, finding.column) == ("Y010", 1, 1)
+    assert finding.message.startswith("the file is 1.5 MB; a plan file must be under 1 MB: split")
+
+
+def test_a_utf16_file_is_named_as_such(tmp_path: Path) -> None:
+    doc = read_bytes(tmp_path, "id: alue\ntitle: Äiti\n".encode("utf-16"))
+    finding = one(doc)
+    assert finding.code == "Y007" and "the file is UTF-16" in finding.message
+    assert "save it as UTF-8" in finding.message
 
 
 def test_unreadable_file_is_a_finding(tmp_path: Path) -> None:

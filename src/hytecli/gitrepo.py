@@ -32,6 +32,7 @@ from hytecli.repository import (
     require_usable_plan,
 )
 from hytecli.yaml_strict import MAX_BYTES
+from hytecli.yamlfile import too_large
 
 #: How many findings a "the plan at this revision is broken" message shows.
 SHOWN_FINDINGS = 5
@@ -315,11 +316,7 @@ class GitRepository:
     @staticmethod
     def _check_size(path: str, size: int, revision: Revision) -> None:
         if size > MAX_BYTES:
-            raise GitProblem(
-                f"{path} at {revision.label} is {size} bytes; plan files must be under "
-                f"{MAX_BYTES} bytes",
-                usage=False,
-            )
+            raise GitProblem(f"{path} at {revision.label}: {too_large(size)}", usage=False)
 
 
 def load_plan_at(git: GitRepository, revision: Revision) -> PlanRepository | None:

@@ -69,10 +69,31 @@ def _decode(raw: bytes, doc: YamlDocument) -> str | None:
                 column,
                 Severity.ERROR,
                 "Y007",
-                f"byte 0x{raw[exc.start]:02x} is not valid UTF-8: save the file as UTF-8",
+                _not_utf8(raw, exc.start),
             )
         )
         return None
+
+
+def _not_utf8(raw: bytes, start: int) -> str:
+    """Y007's message: the bad byte, and the encoding the file is probably in, if known."""
+    import codecs
+
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return (
+            "the file is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8: save it as "
+            "UTF-8 (in Notepad: Save as, Encoding UTF-8)"
+        )
+    return f"byte 0x{raw[start]:02x} is not valid UTF-8: save the file as UTF-8"
+
+
+def too_large(size: int) -> str:
+    """Y010's message: the file's size and the limit in megabytes, and what to do."""
+    return (
+        f"the file is {size / 2**20:.1f} MB; a plan file must be under {MAX_BYTES / 2**20:.0f} "
+        "MB: split it (an indicator per file, a priority area per file), or move old values "
+        "to an archive outside plan/ and indicators/"
+    )
 
 
 def _char_at(text: str, mark: yaml.Mark | None) -> str:
@@ -267,7 +288,7 @@ def read_yaml_file(file: Path, display_path: str | None = None) -> YamlDocument:
                     1,
                     Severity.ERROR,
                     "Y010",
-                    f"file is {size} bytes; plan files must be under {MAX_BYTES} bytes",
+                    too_large(size),
                 )
             )
             return doc
@@ -299,7 +320,7 @@ def read_yaml_bytes(raw: bytes, path: str) -> YamlDocument:
                 1,
                 Severity.ERROR,
                 "Y010",
-                f"file is {len(raw)} bytes; plan files must be under {MAX_BYTES} bytes",
+                too_large(len(raw)),
             )
         )
         return doc
