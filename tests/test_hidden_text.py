@@ -6,6 +6,7 @@ All plans here are fictional fixtures (tests/conftest.py).
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -152,3 +153,58 @@ def test_the_cli_escapes_for_a_non_utf8_pipe_and_notes_it(
     assert "?" not in out
     assert "\\u2013" in out and "\u00e4" in out  # escaped where latin-1 has no such letter
     assert err.count("hyte: note: the output's encoding (latin-1)") == 1
+
+
+@pytest.mark.parametrize("form", ["markdown", "html", "json"])
+def test_the_report_shows_a_hidden_character_instead_of_obeying_it(
+    build_plan: Build, form: str
+) -> None:
+    # a right-to-left override in a title reversed the rest of its table cell in the HTML report
+    from datetime import UTC, date, datetime
+
+    from hytecli.report import ReportOptions, render_report
+
+    spoofed = MINIMAL_AREA.replace("title: Alue A", "title: Alue \u202eA ylösalaisin", 1)
+    spoofed = spoofed.replace("title: Tavoite yksi", "title: Tavoite \u202eyksi", 1)
+    assert spoofed != MINIMAL_AREA
+    root = build_plan({AREA: spoofed})
+    text = render_report(
+        load_repository(root),
+        ReportOptions(year=2025, language="fi", as_of=date(2025, 6, 1)),
+        form,
+        now=datetime(2025, 6, 1, tzinfo=UTC),
+    )
+    assert "\u202e" not in text
+    shown = {"markdown": "Alue \\[U+202E\\]A ylösalaisin", "html": "Alue [U+202E]A ylösalaisin"}
+    if form in shown:
+        assert shown[form] in text
+    else:
+        titles = [item["title"] for item in json.loads(text)["items"]]
+        assert "Tavoite [U+202E]yksi" in titles
+
+
+def test_export_keeps_the_data_but_writes_hidden_characters_as_escapes(build_plan: Build) -> None:
+    from hytecli.export import export_json
+
+    spoofed = MINIMAL_AREA.replace("title: Alue A", "title: Alue \u202eA", 1)
+    text = export_json(load_repository(build_plan({AREA: spoofed})))
+    assert "\u202e" not in text and "Alue \\u202eA" in text
+    assert "Alue \u202eA" in json.dumps(json.loads(text), ensure_ascii=False)
+
+
+def test_status_shows_a_hidden_character_instead_of_obeying_it(build_plan: Build) -> None:
+    from datetime import UTC, date, datetime
+
+    from hytecli.status import StatusQuery, compute_status
+    from hytecli.status_render import StatusView, render_plain
+
+    spoofed = MINIMAL_AREA.replace("title: Alue A", "title: Alue \u2067A\u2069 \u200bB", 1)
+    root = build_plan({AREA: spoofed})
+    report = compute_status(
+        load_repository(root),
+        StatusQuery(as_of=date(2025, 6, 1)),
+        now=datetime(2025, 6, 1, tzinfo=UTC),
+    )
+    text = render_plain(report, StatusView.of(report, "fi", show_all=True))
+    assert "Alue [U+2067]A[U+2069] [U+200B]B" in text
+    assert not any(ch in text for ch in "\u2067\u2069\u200b")

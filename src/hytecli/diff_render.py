@@ -29,6 +29,7 @@ from pydantic import BaseModel
 
 from hytecli import markdown, models
 from hytecli.diff_changes import Change, PlanDiff, Section, Version, WordOp
+from hytecli.hidden_text import json_safe
 
 FORMAT_VERSION = 1
 FORMATS = ("text", "markdown", "json")
@@ -443,4 +444,6 @@ def diff_dict(diff: PlanDiff) -> dict[str, Any]:
 
 def render_json(diff: PlanDiff) -> str:
     """Render the diff as indented JSON text ending in a newline."""
-    return json.dumps(diff_dict(diff), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return (
+        json_safe(json.dumps(diff_dict(diff), ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
+    )

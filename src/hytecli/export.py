@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from hytecli.deadlines import ResolvedDeadline
+from hytecli.hidden_text import json_safe
 from hytecli.models import Action, Deadline, Goal
 from hytecli.repository import AreaRecord, PlanRepository
 from hytecli.resolved import ResolvedArea, ResolvedIndicator, ResolvedPlan, resolve_plan
@@ -172,4 +173,4 @@ def export_json(plan: PlanRepository | ResolvedPlan) -> str:
         ValueError: a number is not finite.
     """
     data = export_plan(plan)
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"

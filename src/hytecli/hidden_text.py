@@ -30,6 +30,34 @@ HIDDEN_CHARACTERS = re.compile(
 )
 
 
+#: The hidden characters :func:`reveal` shows: all but the soft hyphen, which only says where a
+#: long word may be broken at a line's end.
+_REVEALED = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def reveal(text: str) -> str:
+    """Return ``text`` with each hidden character shown as ``[U+202E]``, so that it cannot hide.
+
+    Every output of plan texts (status, the report) shows them this way: a right-to-left
+    override in a title would otherwise reverse the rest of the line in a council document
+    (``hyte validate`` warns about each, Y015). Text without them is returned as it is.
+    """
+    if not _REVEALED.search(text):
+        return text
+    return _REVEALED.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
+
+
+def json_safe(document: str) -> str:
+    r"""Return a JSON ``document`` with each hidden character written as an escape (``\u202e``).
+
+    The data stay the same (a JSON reader gets the same strings back), but the file shows no
+    reordered or invisible text when opened in an editor or printed to a terminal.
+    """
+    if not HIDDEN_CHARACTERS.search(document):
+        return document
+    return HIDDEN_CHARACTERS.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
 def describe(char: str) -> str:
     """Name a hidden character for a message: ``U+202E RIGHT-TO-LEFT OVERRIDE``."""
     return f"U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED CHARACTER')}"

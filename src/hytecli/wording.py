@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hytecli.assessments import AssessmentStatus, Resources
+from hytecli.hidden_text import reveal
 from hytecli.i18n import Localizer, translations
 from hytecli.judgement import DeadlineStatus, IndicatorStatus, Judgement, Outcome, State, ValueInfo
 from hytecli.labels import (
@@ -79,8 +80,11 @@ class Wording:
         return self.localizer.language
 
     def text(self, text: Text | None) -> str:
-        """A plan text in this language, else in the plan's language (empty for ``None``)."""
-        return "" if text is None else text.get(self.language, self.plan_language)[0]
+        """A plan text in this language, else in the plan's language (empty for ``None``).
+
+        Hidden characters are shown (``[U+202E]``, :func:`hytecli.hidden_text.reveal`).
+        """
+        return "" if text is None else reveal(text.get(self.language, self.plan_language)[0])
 
     def date(self, day: object) -> str:
         """A date in the language's style: ``31.12.2024``, ``31 Dec 2024``."""

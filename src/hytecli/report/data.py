@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from hytecli.assessments import Assessment
+from hytecli.hidden_text import json_safe
 from hytecli.highlights import YearHighlights
 from hytecli.judgement import Judgement, count_states
 from hytecli.models import Text
@@ -139,4 +140,7 @@ def _highlights(highlights: YearHighlights, w: Wording) -> dict[str, Any]:
 
 def render_year_json(judged: JudgedYear) -> str:
     """The judged year as JSON text, with a final newline."""
-    return json.dumps(year_to_json(judged), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return (
+        json_safe(json.dumps(year_to_json(judged), ensure_ascii=False, indent=2, allow_nan=False))
+        + "\n"
+    )

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from hytecli import markdown
+from hytecli.hidden_text import reveal
 from hytecli.models import Text
 
 
@@ -95,8 +96,9 @@ def plan_text(
     if text is None:
         return None
     if isinstance(text, str):
-        return PlanText(text, None if neutral else report_lang, False, "", report_lang)
+        return PlanText(reveal(text), None if neutral else report_lang, False, "", report_lang)
     value, used = text.get(report_lang, fallback)
+    value = reveal(value)
     other = used != report_lang
     return PlanText(value, used, other, (marker or {}).get(used, "") if other else "", report_lang)
 
