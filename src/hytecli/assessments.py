@@ -18,8 +18,8 @@ The vocabulary follows what Finnish annual wellbeing reports and Kausal Watch (t
 open-source action-plan tracker, ``actions/models/action.py``: completed, on time, in progress,
 not started, late, cancelled, merged, postponed) use; see
 ``../shared/reference/annual-report.md``. How assessments feed the judgement is in
-:mod:`hytecli.judge`; the checks that need more than one item are in
-:mod:`hytecli.assessment_checks`.
+:mod:`hytecli.judge`; the checks that need more than one item or file (``hyte validate``'s A
+codes) are in :mod:`hytecli.validation_assessments`.
 """
 
 from __future__ import annotations
@@ -216,6 +216,18 @@ class Assessment(PlanModel):
         by: Who assessed (a person, a role or a responsible party).
         date: When it was assessed.
     """
+
+    # ``merged`` names what it was merged into, and only ``merged`` does (_merge_target).
+    model_config = PlanModel.model_config | {
+        "json_schema_extra": {
+            "if": {"properties": {"status": {"const": "merged"}}, "required": ["status"]},
+            "then": {
+                "required": ["merged_into"],
+                "properties": {"merged_into": {"type": "string"}},
+            },
+            "else": {"properties": {"merged_into": {"type": "null"}}},
+        }
+    }
 
     year: Year
     status: Status
