@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from hytecli.model_types import Id, IsoDate, PlainStr, PlanModel, Text
@@ -254,6 +254,50 @@ class Assessment(PlanModel):
     def known_on(self, day: dt.date) -> bool:
         """Whether the assessment counts on ``day``: undated ones always, dated ones from then."""
         return self.date is None or self.date <= day
+
+
+def _check_month_day(value: str) -> str:
+    try:
+        dt.date.fromisoformat(f"2023-{value}")  # not a leap year: a day every year has
+    except ValueError:
+        raise PydanticCustomError(
+            "hyte_month_day",
+            "'{value}' is not a day of every year: write MM-DD, e.g. 02-01",
+            {"value": value},
+        ) from None
+    return value
+
+
+#: The day (``MM-DD``) the annual assessment round opens when ``plan.yaml`` does not say.
+DEFAULT_ROUND_OPENS = "02-01"
+
+
+class AssessmentRoundSettings(PlanModel):
+    """``plan.yaml`` ``assessment_round``: when the annual assessment round is due.
+
+    Attributes:
+        opens: From this day (``MM-DD``) of the new year, ``hyte status`` says the round for
+            the year just ended is due and counts the goals and actions not yet assessed for
+            it as needing attention (default ``02-01``).
+    """
+
+    opens: Annotated[
+        str,
+        Field(pattern=r"^\d{2}-\d{2}$"),
+        AfterValidator(_check_month_day),
+        WithJsonSchema(
+            {
+                "type": "string",
+                "pattern": "^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+                "description": "MM-DD: the day of the new year the round opens (default 02-01)",
+            }
+        ),
+    ] = DEFAULT_ROUND_OPENS
+
+    def opens_in(self, year: int) -> dt.date:
+        """The day the round opens in ``year`` (the round for ``year - 1``)."""
+        month, day = self.opens.split("-")
+        return dt.date(year, int(month), int(day))
 
 
 def assessment_for(assessments: Sequence[Assessment], year: int) -> Assessment | None:

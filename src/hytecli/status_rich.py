@@ -21,6 +21,7 @@ from hytecli.labels import STATE_ASCII_SYMBOLS, STATE_SYMBOLS
 from hytecli.status import StatusReport
 from hytecli.status_render import (
     StatusView,
+    any_state_attention,
     area_heading,
     area_note,
     footer_line,
@@ -28,6 +29,7 @@ from hytecli.status_render import (
     item_details,
     item_line,
     nothing_matches,
+    unassessed_by_area,
 )
 
 STYLES: dict[State, str] = {
@@ -181,7 +183,7 @@ def render_rich(
         _print_rich_summary(report, view, console, symbols, ascii_only)
     if empty is not None:
         console.print(RichText(empty), overflow="fold")
-    if not view.show_all and report.attention:
+    if not view.show_all and any_state_attention(report):
         console.print()
         console.print(RichText(w.localizer.gettext("Needs attention"), style="bold underline"))
     for summary in report.areas:
@@ -197,11 +199,29 @@ def render_rich(
         else:
             console.print()
             console.print(table)
+    _print_rich_unassessed(console, report, view)
     footer = footer_line(report, view)
     if footer:
         console.print()
         console.print(RichText(footer, style="italic"), overflow="fold")
     return buffer.getvalue()
+
+
+def _print_rich_unassessed(console: Any, report: StatusReport, view: StatusView) -> None:
+    """Print the goals and actions not yet assessed for the round's year: their ids by area."""
+    from rich.padding import Padding
+    from rich.text import Text as RichText
+
+    if not report.unassessed or report.assessment_round is None:
+        return
+    w = view.wording
+    console.print()
+    heading = w.unassessed_heading(report.assessment_round.year)
+    console.print(RichText(heading, style="bold yellow" if report.round_due else "bold"))
+    for area, ids in unassessed_by_area(report):
+        line = RichText(f"{area}: ")
+        line.append(", ".join(ids), style="bold")
+        console.print(Padding(line, (0, 0, 0, 2)), overflow="fold")
 
 
 def _print_rich_summary(
