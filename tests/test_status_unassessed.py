@@ -149,7 +149,7 @@ def test_a_bad_opening_day_is_a_located_error(build_plan: Build, opens: str) -> 
     assert [(f.code, f.path, f.line) for f in findings] == [
         ("S003", "plan/plan.yaml", plan.count("\n"))
     ]
-    assert "MM-DD" in findings[0].message or "pattern" in findings[0].message
+    assert "write MM-DD, e.g. 02-01" in findings[0].message
 
 
 def test_fail_on_unassessed_in_the_cli(build_plan: Build) -> None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
@@ -257,6 +258,12 @@ class Assessment(PlanModel):
 
 
 def _check_month_day(value: str) -> str:
+    if re.fullmatch(r"\d{2}-\d{2}", value) is None:
+        raise PydanticCustomError(
+            "hyte_month_day",
+            "'{value}' is not a month and day: write MM-DD, e.g. 02-01 for 1 February",
+            {"value": value},
+        )
     try:
         dt.date.fromisoformat(f"2023-{value}")  # not a leap year: a day every year has
     except ValueError:
@@ -283,7 +290,6 @@ class AssessmentRoundSettings(PlanModel):
 
     opens: Annotated[
         str,
-        Field(pattern=r"^\d{2}-\d{2}$"),
         AfterValidator(_check_month_day),
         WithJsonSchema(
             {
