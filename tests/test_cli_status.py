@@ -103,8 +103,13 @@ def test_the_default_view_is_what_needs_attention_in_the_plans_language(repo: Pa
     assert "  MYÖHÄSSÄ: tavoite kesken - [kesken] Tavoite - myöhässä 1 päivän\n" in out
     assert "  MYÖHÄSSÄ: mittari mittari-1 - Mittari yksi - myöhässä 1 päivän\n" in out
     assert f"  ERÄÄNTYY PIAN: toimenpide pitka - {LONG_TITLE} - määräaikaan 58 päivää\n" in out
-    assert "putki" not in out.split("Vaatii huomiota")[1]  # no deadline: nothing to do yet
+    attention, unassessed = out.split("Vaatii huomiota")[1].split("Vuoden 2024 arviointi puuttuu")
+    assert "putki" not in attention  # no deadline: nothing to do yet
     assert "vastuutaho:" not in out  # the details are for --all
+    # before 1.2.2025 the goals and actions not assessed for 2024 are listed, without a notice,
+    # and they do not count as needing attention
+    assert "arviointikierros" not in out
+    assert unassessed.startswith("\n  alue-a: kesken, pitka, putki\n\n")
     assert out.endswith("3/4 kohtaa vaatii huomiota; 'hyte status --all' näyttää kaikki.\n")
     # --all: every item with its details, and no footer
     full = status(repo, "--as-of", "2025-01-01", "--all").stdout.decode("utf-8")
@@ -271,7 +276,7 @@ def test_json(repo: Path) -> None:
     result = status(repo, "--as-of", "2025-01-01", "--format", "json")
     assert result.returncode == 0
     data = json.loads(result.stdout.decode("utf-8"))
-    assert data["version"] == 2 and data["as_of"] == "2025-01-01" and data["year"] == 2025
+    assert data["version"] == 3 and data["as_of"] == "2025-01-01" and data["year"] == 2025
     assert data["time_zone"] == "Europe/Helsinki"
     assert data["language"] == "fi"  # the plan's; the keys below never change with it
     items = {item["id"]: item for item in data["items"]}

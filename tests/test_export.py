@@ -139,8 +139,9 @@ def test_shape(root: Path) -> None:
     (goal,) = area["goals"]
     assert list(goal) == [
         "id", "title", "description", "deadline", "responsible", "indicators", "completed",
-        "notes", "actions",
+        "assessments", "notes", "actions",
     ]  # fmt: skip
+    assert goal["assessments"] == []
     assert goal["description"] == {"fi": "Kuvaus"}
     assert goal["responsible"] == [{"fi": "Testitaho"}, {"fi": "Kunnat", "sv": "Kommunerna"}]
     assert goal["deadline"] == {

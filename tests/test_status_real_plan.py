@@ -277,7 +277,15 @@ def test_the_year_2024_judged_in_march_2025(repository: PlanRepository) -> None:
 def test_missed_in_2025(repository: PlanRepository) -> None:
     report = status(repository, date(2025, 6, 1))
     assert {item.id for item in report.items if item.missed} == DUE_2025_05
-    assert {item.id for item in report.attention} == DUE_2024 | DUE_2025_05 | RECURRING
+    by_state = {item.id for item in report.items if item.state_needs_attention}
+    assert by_state == DUE_2024 | DUE_2025_05 | RECURRING
+    # the round for 2024 opened on 1.2.2025 and the frozen plan assesses nothing: every goal
+    # and action (19 + 37) is due its assessment, and needs attention for it
+    assert report.assessment_round is not None and report.assessment_round.year == 2024
+    assert report.round_due and len(report.unassessed) == 56
+    assert {item.id for item in report.attention} == by_state | {
+        item.id for item in report.unassessed
+    }
 
 
 def test_deadline_details(repository: PlanRepository) -> None:
@@ -381,13 +389,18 @@ def test_the_default_view_fits_a_screen_or_two(repository: PlanRepository, as_of
     text = hyte_status(FROZEN, "--as-of", as_of)
     report = status(repository, date.fromisoformat(as_of))
     shown = ITEM_LINE.findall(text)
-    assert shown == [item.id for item in report.attention]  # one line each, in plan order
-    assert len(text.splitlines()) <= 70
-    assert screen_rows(text) <= 120
+    # one line each, in plan order; those that need only their assessment are in its list
+    assert shown == [item.id for item in report.items if item.state_needs_attention]
+    # the goals and actions not assessed for the last year ended, their ids by area, add a
+    # heading, a line per area and, from 1 February, the notice: at worst (the frozen plan
+    # assesses nothing: all 56 ids) 8 lines, 23 rows at 100 columns
+    assert len(text.splitlines()) <= 80
+    assert screen_rows(text) <= 145
     assert text.startswith("Tilanne: Alueellinen hyvinvointisuunnitelma")  # the plan's language
-    if shown:
+    if report.attention:
         assert text.endswith(
-            f"{len(shown)}/89 kohtaa vaatii huomiota; 'hyte status --all' näyttää kaikki.\n"
+            f"{len(report.attention)}/89 kohtaa vaatii huomiota; 'hyte status --all' näyttää "
+            "kaikki.\n"
         )
     else:
         assert text.endswith(
@@ -395,7 +408,7 @@ def test_the_default_view_fits_a_screen_or_two(repository: PlanRepository, as_of
         )
     # on a colour terminal 100 columns wide: at most 132 rows (Finnish, 1.1.2027)
     rich = render_rich(report, StatusView.of(report), width=100, color=False)
-    assert len(rich.splitlines()) <= 135
+    assert len(rich.splitlines()) <= 160
 
 
 def test_all_lists_every_item_of_the_plan(all_ids: set[str]) -> None:
@@ -460,7 +473,8 @@ def test_the_live_plan_judged_on_any_day(
         if item.missed:
             assert item.deadline is not None and item.deadline.due is not None
             assert item.deadline.due.year == report.year and item.deadline.due < report.as_of
-        assert item.needs_attention is (
+        assert item.state_needs_attention is (
             item.state in ATTENTION_STATES or item.missed or item.missing_entries
         )
+        assert item.needs_attention is (item.state_needs_attention or item.assessment_due)
     assert sum(report.totals.values()) == 89

@@ -204,15 +204,25 @@ def test_the_default_view_shows_the_summary_and_what_needs_attention(mixed: Stat
     summary = text.split("\n\n")[1].splitlines()
     assert summary[-1].split() == ["total", "1", "0", "0", "2", "1", "1", "1", "0", "6"]
     items = text.split("Needs attention\n")[1]
+    listed, unassessed = items.split("\nNot assessed for 2024\n")
     # one line per item, in plan order, with its title; nothing else
-    assert [line for line in items.splitlines() if line.startswith("  ")] == [
+    assert [line for line in listed.splitlines() if line.startswith("  ")] == [
         "  OVERDUE: goal myohassa - Myöhässä oleva tavoite - overdue by 60 days",
         "  OVERDUE: indicator mittari-1 - Mittari yksi - overdue by 60 days",
         "  DUE SOON: action pian - Pian erääntyvä - due in 60 days",
     ]
     for hidden in ("valmis", "jatkuva", "myohemmin", "responsible:", "latest value"):
-        assert hidden not in items
-    assert text.endswith("3 of 6 items need attention; 'hyte status --all' shows every item.\n")
+        assert hidden not in listed
+    # 1.3.2025: the round for 2024 opened on 1.2.2025; no goal or action is assessed for 2024,
+    # so each needs attention (the indicator does not: it is not assessed)
+    assert (
+        "The annual assessment round for 2024 is due (from 1 Feb 2025): 5 goals and actions "
+        "are not assessed yet."
+    ) in text.split("\n\n")[0].splitlines()
+    assert unassessed == (
+        "  alue-a: myohassa, valmis, jatkuva, pian, myohemmin\n\n"
+        "6 of 6 items need attention; 'hyte status --all' shows every item.\n"
+    )
     # --all shows all six, with their details, and no footer
     full = render_plain(mixed, every(mixed))
     for item_id in states:
@@ -371,6 +381,7 @@ def test_markdown_mentions_nobody_on_github(build_plan: Build) -> None:
 
 def test_json_shape(report: StatusReport) -> None:
     data = json.loads(render_json(report, every(report)))
+    items_titles = {item["id"]: item["title"] for item in data["items"]}
     assert list(data) == [
         "version",
         "as_of",
@@ -382,9 +393,10 @@ def test_json_shape(report: StatusReport) -> None:
         "filters",
         "summary",
         "totals",
+        "assessment_round",
         "items",
     ]
-    assert data["version"] == JSON_VERSION == 2
+    assert data["version"] == JSON_VERSION == 3
     assert (data["as_of"], data["year"], data["language"]) == ("2025-03-01", 2025, "en")
     assert data["time_zone"] == "Europe/Helsinki"
     assert data["plan"] == {
@@ -422,6 +434,23 @@ def test_json_shape(report: StatusReport) -> None:
         "missing_entries": 1,
         "missed": 1,  # pitka, due 28.2.2025
         "needs_attention": 4,
+        "unassessed": 3,  # kesken, pitka and monirivinen: none is assessed for 2024
+    }
+    assert data["assessment_round"] == {
+        "year": 2024,
+        "opens": "2025-02-01",
+        "open": True,
+        "due": True,
+        "notice": "The annual assessment round for 2024 is due (from 1 Feb 2025): 3 goals and "
+        "actions are not assessed yet.",
+        "unassessed": [
+            {"kind": kind, "id": ident, "area": "alue-a", "title": title}
+            for kind, ident, title in (
+                ("goal", "kesken", "[kesken] Tavoite [bold]ei muotoilua[/bold] :smile:"),
+                ("action", "pitka", items_titles["pitka"]),
+                ("action", "monirivinen", items_titles["monirivinen"]),
+            )
+        ],
     }
     items = {item["id"]: item for item in data["items"]}
     assert list(items) == ["kesken", "mittari-1", "pitka", "monirivinen"]
@@ -826,8 +855,14 @@ def test_the_coordinators_view_is_one_line_per_item_where_the_terminal_allows(
     header = re.compile(r"State +Kind +Id +Title +Days")
     wide = rich_text(narrow_report, 240, show_all=False)
     assert header.search(wide)
-    rows = [line for line in wide.splitlines() if any(item_id in line for item_id in IDS)]
+    listed, unassessed = wide.split("Not assessed for 2024")
+    rows = [line for line in listed.splitlines() if any(item_id in line for item_id in IDS)]
     assert len(rows) == 4  # each item on one line: nothing wraps
+    # the goals and actions not assessed for 2024, by area
+    assert unassessed.strip().split("\n\n")[0].rstrip() == (
+        "vakivaltatyon-kehittaminen: vakivaltatyon-verkostot, "
+        "terveystarkastusten-seurantamalli, tietoiskut-vuosittain"
+    )
     assert any(
         "seurantamalli-kaytossa" in row and "not achieved" in row and "missed in 2025" in row
         for row in rows

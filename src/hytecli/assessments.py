@@ -18,20 +18,21 @@ The vocabulary follows what Finnish annual wellbeing reports and Kausal Watch (t
 open-source action-plan tracker, ``actions/models/action.py``: completed, on time, in progress,
 not started, late, cancelled, merged, postponed) use; see
 ``../shared/reference/annual-report.md``. How assessments feed the judgement is in
-:mod:`hytecli.judge`; the checks that need more than one item are in
-:mod:`hytecli.assessment_checks`.
+:mod:`hytecli.judge`; the checks that need more than one item or file (``hyte validate``'s A
+codes) are in :mod:`hytecli.validation_assessments`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from hytecli.model_types import Id, IsoDate, PlainStr, PlanModel, Text
@@ -217,6 +218,18 @@ class Assessment(PlanModel):
         date: When it was assessed.
     """
 
+    # ``merged`` names what it was merged into, and only ``merged`` does (_merge_target).
+    model_config = PlanModel.model_config | {
+        "json_schema_extra": {
+            "if": {"properties": {"status": {"const": "merged"}}, "required": ["status"]},
+            "then": {
+                "required": ["merged_into"],
+                "properties": {"merged_into": {"type": "string"}},
+            },
+            "else": {"properties": {"merged_into": {"type": "null"}}},
+        }
+    }
+
     year: Year
     status: Status
     text: Text | None = None
@@ -242,6 +255,55 @@ class Assessment(PlanModel):
     def known_on(self, day: dt.date) -> bool:
         """Whether the assessment counts on ``day``: undated ones always, dated ones from then."""
         return self.date is None or self.date <= day
+
+
+def _check_month_day(value: str) -> str:
+    if re.fullmatch(r"\d{2}-\d{2}", value) is None:
+        raise PydanticCustomError(
+            "hyte_month_day",
+            "'{value}' is not a month and day: write MM-DD, e.g. 02-01 for 1 February",
+            {"value": value},
+        )
+    try:
+        dt.date.fromisoformat(f"2023-{value}")  # not a leap year: a day every year has
+    except ValueError:
+        raise PydanticCustomError(
+            "hyte_month_day",
+            "'{value}' is not a day of every year: write MM-DD, e.g. 02-01",
+            {"value": value},
+        ) from None
+    return value
+
+
+#: The day (``MM-DD``) the annual assessment round opens when ``plan.yaml`` does not say.
+DEFAULT_ROUND_OPENS = "02-01"
+
+
+class AssessmentRoundSettings(PlanModel):
+    """``plan.yaml`` ``assessment_round``: when the annual assessment round is due.
+
+    Attributes:
+        opens: From this day (``MM-DD``) of the new year, ``hyte status`` says the round for
+            the year just ended is due and counts the goals and actions not yet assessed for
+            it as needing attention (default ``02-01``).
+    """
+
+    opens: Annotated[
+        str,
+        AfterValidator(_check_month_day),
+        WithJsonSchema(
+            {
+                "type": "string",
+                "pattern": "^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+                "description": "MM-DD: the day of the new year the round opens (default 02-01)",
+            }
+        ),
+    ] = DEFAULT_ROUND_OPENS
+
+    def opens_in(self, year: int) -> dt.date:
+        """The day the round opens in ``year`` (the round for ``year - 1``)."""
+        month, day = self.opens.split("-")
+        return dt.date(year, int(month), int(day))
 
 
 def assessment_for(assessments: Sequence[Assessment], year: int) -> Assessment | None:

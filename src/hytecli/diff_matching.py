@@ -2,9 +2,10 @@
 
 A plan version is indexed by id (:class:`IndexedVersion`); the items of list fields are matched by
 their key (:data:`ITEM_KEYS`: council terms by ``id``, recorded values by period, municipality and
-series, ...); and :func:`compare_fields` compares two instances of a file model field by field,
-reading which fields exist and how to compare them from the pydantic models. The walk over the
-whole plan (priority areas, goals, actions, indicators) is :mod:`hytecli.plandiff`'s.
+series, assessments by year, ...); and :func:`compare_fields` compares two instances of a file
+model field by field, reading which fields exist and how to compare them from the pydantic
+models. The walk over the whole plan (priority areas, goals, actions, indicators) is
+:mod:`hytecli.plandiff`'s.
 """
 
 from __future__ import annotations
@@ -119,6 +120,7 @@ ITEM_KEYS: dict[str, Callable[[Any], str]] = {
     "footnotes": lambda item: item.marker,
     "values": _period_key,
     "completed": lambda item: str(item.period or item.date.isoformat()),
+    "assessments": lambda item: str(item.year),
 }
 
 

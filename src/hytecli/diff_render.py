@@ -30,6 +30,7 @@ from pydantic import BaseModel
 from hytecli import markdown, models
 from hytecli.diff_changes import Change, PlanDiff, Section, Version, WordOp
 from hytecli.hidden_text import json_safe
+from hytecli.labels import ASSESSMENT_LABELS
 
 FORMAT_VERSION = 1
 FORMATS = ("text", "markdown", "json")
@@ -170,8 +171,20 @@ def show_value(value: Any, language: str) -> str:
 _KEY_FIELDS = {"id", "code", "period", "municipality", "series"}
 
 
+def assessment_status(value: str) -> str:
+    """An assessment status in words (``in_progress`` → ``in progress``), as in the model."""
+    return ASSESSMENT_LABELS.get(value, value)
+
+
 def _change_value(change: Change, value: Any, language: str) -> str:
     """Show ``value`` (the old or new value of ``change``) in one line."""
+    if change.field == "assessments.status" and isinstance(value, str):
+        return assessment_status(value)
+    if change.field == "assessments" and change.key is not None and isinstance(value, dict):
+        rest = {k: v for k, v in value.items() if k not in ("year", "status")}
+        shown = assessment_status(str(value.get("status")))
+        extra = show_value(rest, language)
+        return shown if extra == _EMPTY else f"{shown}; {extra}"
     if change.value_type == "item" and change.key is not None and isinstance(value, dict):
         rest = {k: v for k, v in value.items() if k not in _KEY_FIELDS}
         if change.field == "completed" and value.get("period") is None:
@@ -208,6 +221,8 @@ def _field_label(change: Change, language: str) -> str:
             label = f"value {change.key}" + (f" {rest}" if rest and rest != "value" else "")
         elif head == "completed":
             label = f"completion {change.key}" + (f" {rest}" if rest else "")
+        elif head == "assessments":
+            label = f"assessment {change.key}" + (f" {rest}" if rest else "")
         else:
             label = f"{head}[{change.key}]" + (f".{rest}" if rest else "")
     else:

@@ -74,6 +74,7 @@ def _item(resolved: ResolvedPlan, node: Goal | Action) -> dict[str, Any]:
         "responsible": [party.values for party in node.responsible],
         "indicators": list(node.indicators),
         "completed": [_dump(entry) for entry in node.completed],
+        "assessments": [_dump(entry) for entry in node.assessments],
         "notes": node.notes.values if node.notes else None,
     }
     if isinstance(node, Goal):

@@ -23,6 +23,13 @@ one function, so they agree item by item. Rules (documented for users in ``docs/
   it does not, and the deadline has passed (or a yes/no answer without a deadline) →
   ``not_achieved``, not overdue; nothing recorded → by the deadline. An indicator without a
   target whose values are recorded is ``monitored``: recording a figure is not reaching a goal.
+* **Assessments** (:mod:`hytecli.assessments`). A ``completed`` assessment counts as done
+  (dated by a completion if any); ``cancelled`` and ``merged`` close the item from their year
+  on; ``not_achieved`` and ``delayed`` for the year judged put it in the missed list.
+* **The assessment round** (:mod:`hytecli.assessment_round`). The last plan year ended on the day
+  judged is the year to assess; a goal or action still pursued without an assessment for it
+  is unassessed for it, and from the day the round opens (``plan.yaml``
+  ``assessment_round.opens``, default 1 February) its assessment is due.
 * **Missed.** An item is missed in a year when its deadline fell within that year, has passed on
   the day judged, and it was not met by then: overdue, done late, or not achieved.
 
@@ -35,6 +42,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from hytecli.assessment_round import assessment_round, unassessed_year
 from hytecli.assessments import (
     MISSED_STATUSES,
     Assessment,
@@ -44,6 +52,7 @@ from hytecli.assessments import (
 )
 from hytecli.deadlines import ResolvedDeadline
 from hytecli.judgement import (
+    AssessmentRound,
     DeadlineStatus,
     DoneInfo,
     IndicatorStatus,
@@ -75,6 +84,7 @@ class Clock:
     day: date
     year: int
     due_within: int = 60
+    round: AssessmentRound | None = None
 
     @property
     def year_end(self) -> date:
@@ -220,6 +230,7 @@ def judge_item(item: PlanItem, clock: Clock, first_year: int, last_year: int) ->
         state, days = clock.countdown(due)
     else:
         state = State.NO_DEADLINE
+    unassessed = unassessed_year(assessments, clock.day, first_year, last_year, closing)
     missed = closing is None and (
         clock.missed(due, state)
         or (this_year is not None and this_year.status in MISSED_STATUSES and clock.year_over)
@@ -243,28 +254,13 @@ def judge_item(item: PlanItem, clock: Clock, first_year: int, last_year: int) ->
         path=item.area.path,
         assessment=this_year,
         closed_by=closing,
-        unassessed_year=_unassessed_year(assessments, clock, first_year, last_year, closing),
+        unassessed_year=unassessed,
+        assessment_due=unassessed is not None and clock.round is not None and clock.round.due,
     )
 
 
 def _is_completed(assessment: Assessment | None) -> bool:
     return assessment is not None and assessment.status is AssessmentStatus.COMPLETED
-
-
-def _unassessed_year(
-    assessments: Sequence[Assessment],
-    clock: Clock,
-    first_year: int,
-    last_year: int,
-    closing: Assessment | None,
-) -> int | None:
-    """The last plan year ended on the day judged, if the item (still pursued) is not assessed."""
-    year = min(clock.day.year - 1, last_year)
-    if year < first_year or (closing is not None and closing.year < year):
-        return None
-    if assessment_for(assessments, year) is not None:
-        return None
-    return year
 
 
 # --- indicators -----------------------------------------------------------------------------------
@@ -451,7 +447,12 @@ def judge_plan(
         )
     if due_within < 0:
         raise ValueError("due_within must be 0 or more days")
-    clock = Clock(day, year if year is not None else resolved.year_of(day), due_within)
+    clock = Clock(
+        day,
+        year if year is not None else resolved.year_of(day),
+        due_within,
+        assessment_round(resolved, day),
+    )
     judged: list[Judgement] = []
     for item in resolved.in_plan_order():
         if isinstance(item, ResolvedIndicator):

@@ -248,7 +248,9 @@ class Judgement:
             day judged (:meth:`hytecli.assessments.Assessment.known_on`).
         closed_by: For ``cancelled`` and ``merged``: the assessment that closed it.
         unassessed_year: A goal or action still pursued that has no assessment for the last
-            plan year ended on the day judged: that year (the annual round is due); else None.
+            plan year ended on the day judged: that year; else None.
+        assessment_due: ``unassessed_year`` is set and that year's assessment round has opened
+            on the day judged (:class:`AssessmentRound`): the item needs attention.
     """
 
     kind: ItemKind
@@ -269,6 +271,7 @@ class Judgement:
     assessment: Assessment | None = None
     closed_by: Assessment | None = None
     unassessed_year: int | None = None
+    assessment_due: bool = False
 
     @property
     def missing_entries(self) -> bool:
@@ -276,9 +279,31 @@ class Judgement:
         return bool(self.recurring and self.recurring.missing_years)
 
     @property
-    def needs_attention(self) -> bool:
+    def state_needs_attention(self) -> bool:
         """Overdue, not achieved, due soon, missed in the year judged, or missing entries."""
         return self.state in ATTENTION_STATES or self.missed or self.missing_entries
+
+    @property
+    def needs_attention(self) -> bool:
+        """:attr:`state_needs_attention`, or its assessment is due (:attr:`assessment_due`)."""
+        return self.state_needs_attention or self.assessment_due
+
+
+@dataclass(frozen=True)
+class AssessmentRound:
+    """The annual assessment round on a day: the last plan year ended, and whether it is due.
+
+    Attributes:
+        year: The last plan-period year that has ended on the day judged.
+        opens: The day the round for it opens (``plan.yaml`` ``assessment_round.opens`` of the
+            next year; 1 February by default).
+        due: ``opens`` is on or before the day judged: goals and actions not assessed for
+            ``year`` need attention.
+    """
+
+    year: int
+    opens: date
+    due: bool
 
 
 def shown_states(totals: Mapping[State, int]) -> tuple[State, ...]:

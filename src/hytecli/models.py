@@ -23,7 +23,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from hytecli.assessments import Assessment, AssessmentStatus, Resources
+from hytecli.assessments import Assessment, AssessmentRoundSettings, AssessmentStatus, Resources
 from hytecli.model_types import (
     ID_PATTERN,
     LANGUAGE_PATTERN,
@@ -190,6 +190,7 @@ class PlanFile(PlanModel):
     priority_areas: list[AreaListing] = Field(min_length=1)
     municipalities: list[Municipality] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
+    assessment_round: AssessmentRoundSettings = Field(default_factory=AssessmentRoundSettings)
     notes: Text | None = None
 
     @field_validator("schema_version", mode="before")

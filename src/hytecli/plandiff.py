@@ -15,7 +15,8 @@ Rules (documented for users in ``docs/diff.md``):
   another area, or an action that now serves another goal, is *moved*.
 * Lists whose items have a key are matched by that key (council terms by ``id``, municipalities
   by ``code``, the listed priority areas by ``id``, recorded values by period, municipality and
-  series, completion records by period or date, ...); their order is not a change either.
+  series, completion records by period or date, assessments by year, ...); their order is not a
+  change either.
   Lists of plain values (responsible parties, indicator references, languages) are compared as
   collections.
 * Texts are compared per language, with a word-level difference.

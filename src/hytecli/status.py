@@ -15,9 +15,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from hytecli.assessment_round import assessment_round
 from hytecli.errors import HyteError
 from hytecli.judge import judge_plan
-from hytecli.judgement import Judgement, State, count_states, shown_states
+from hytecli.judgement import AssessmentRound, Judgement, State, count_states, shown_states
 from hytecli.models import Text
 from hytecli.periods import today_in_zone
 from hytecli.repository import PlanRepository
@@ -104,6 +105,9 @@ class StatusReport:
         query: The query, as given.
         areas: One summary per priority area, in plan order (only the areas asked for).
         items: The items that pass the filters, grouped by area in plan order.
+        assessment_round: The annual assessment round on the day judged
+            (:func:`hytecli.assessment_round.assessment_round`); ``None`` before the plan's
+            first year has ended.
 
     """
 
@@ -116,6 +120,7 @@ class StatusReport:
     query: StatusQuery
     areas: tuple[AreaSummary, ...]
     items: tuple[Judgement, ...] = field(default=())
+    assessment_round: AssessmentRound | None = None
 
     @property
     def due_within(self) -> int:
@@ -142,9 +147,27 @@ class StatusReport:
         return [item for item in self.items if area_id in item.areas]
 
     @property
+    def unassessed(self) -> tuple[Judgement, ...]:
+        """The goals and actions still pursued without an assessment for the round's year."""
+        return tuple(item for item in self.items if item.unassessed_year is not None)
+
+    @property
+    def round_due(self) -> bool:
+        """Whether the annual assessment round is due and some item shown is not assessed."""
+        return (
+            self.assessment_round is not None
+            and self.assessment_round.due
+            and bool(self.unassessed)
+        )
+
+    @property
     def attention(self) -> tuple[Judgement, ...]:
         """The items that need attention (:attr:`~hytecli.judgement.Judgement.needs_attention`)."""
         return tuple(item for item in self.items if item.needs_attention)
+
+
+#: What ``hyte status --fail-on`` can fail on.
+FAIL_ON = ("overdue", "due", "unassessed")
 
 
 def fails(report: StatusReport, fail_on: str) -> bool:
@@ -153,7 +176,8 @@ def fails(report: StatusReport, fail_on: str) -> bool:
     Args:
         report: The computed status.
         fail_on: ``overdue`` (anything overdue, including a recurring item's missing entry for
-            an earlier year) or ``due`` (that, or anything due soon).
+            an earlier year), ``due`` (that, or anything due soon) or ``unassessed`` (a goal or
+            action without an assessment for the last plan year ended, once its round is due).
 
     Raises:
         ValueError: another ``fail_on``.
@@ -168,18 +192,26 @@ def fail_reason(report: StatusReport, fail_on: str) -> str | None:
     Args:
         report: The computed status.
         fail_on: ``overdue`` (anything overdue, including a recurring item's missing entry for
-            an earlier year) or ``due`` (that, or anything due soon).
+            an earlier year), ``due`` (that, or anything due soon) or ``unassessed`` (a goal or
+            action without an assessment for the last plan year ended, once the round for it
+            is due: :attr:`StatusReport.round_due`).
 
     Returns:
         ``"10 items overdue and 2 recurring entries missing"``: what matched, counted (each
-        earlier plan-period year a recurring item has no entry for is one missing entry).
+        earlier plan-period year a recurring item has no entry for is one missing entry);
+        ``"3 items not assessed for 2025"`` for ``unassessed``.
 
     Raises:
         ValueError: another ``fail_on``.
 
     """
-    if fail_on not in ("overdue", "due"):
-        raise ValueError(f"fail_on must be 'overdue' or 'due', not {fail_on!r}")
+    if fail_on not in FAIL_ON:
+        raise ValueError(f"fail_on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    if fail_on == "unassessed":
+        if not report.round_due or report.assessment_round is None:
+            return None
+        year = report.assessment_round.year
+        return f"{_items(len(report.unassessed))} not assessed for {year}"
     counts = count_states(report.items)
     missing = sum(len(item.recurring.missing_years) for item in report.items if item.recurring)
     parts = []
@@ -294,4 +326,5 @@ def compute_status(
         query=query,
         areas=tuple(_summaries(resolved, items, query.areas)),
         items=items,
+        assessment_round=assessment_round(resolved, today),
     )

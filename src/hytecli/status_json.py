@@ -14,10 +14,10 @@ from typing import Any
 from hytecli.hidden_text import json_safe
 from hytecli.judgement import STATES, Judgement, ValueInfo
 from hytecli.status import StatusReport
-from hytecli.status_render import StatusView
+from hytecli.status_render import StatusView, round_notice
 from hytecli.wording import Wording
 
-JSON_VERSION = 2
+JSON_VERSION = 3
 
 
 def _iso(day: date | None) -> str | None:
@@ -135,8 +135,28 @@ def status_to_json(report: StatusReport, w: Wording) -> dict[str, Any]:
             "missing_entries": sum(item.missing_entries for item in report.items),
             "missed": sum(item.missed for item in report.items),
             "needs_attention": len(report.attention),
+            "unassessed": len(report.unassessed),
         },
+        "assessment_round": _round_json(report, w),
         "items": [item_json(item, w) for item in report.items],
+    }
+
+
+def _round_json(report: StatusReport, w: Wording) -> dict[str, Any] | None:
+    """The annual assessment round: its year, when it opens, and what is not assessed."""
+    found = report.assessment_round
+    if found is None:
+        return None
+    return {
+        "year": found.year,
+        "opens": found.opens.isoformat(),
+        "open": found.due,
+        "due": report.round_due,
+        "notice": round_notice(report, w),
+        "unassessed": [
+            {"kind": item.kind, "id": item.id, "area": item.area, "title": w.text(item.title)}
+            for item in report.unassessed
+        ],
     }
 
 

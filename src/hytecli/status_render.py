@@ -31,8 +31,6 @@ from hytecli.judgement import Judgement
 from hytecli.status import AreaSummary, StatusReport
 from hytecli.wording import Wording
 
-JSON_VERSION = 2
-
 
 @dataclass(frozen=True)
 class StatusView:
@@ -63,7 +61,10 @@ class StatusView:
     def items(self, report: StatusReport, area: str | None) -> list[Judgement]:
         """The items of one area this view shows."""
         items = report.items_in(area)
-        return items if self.show_all else [item for item in items if item.needs_attention]
+        if self.show_all:
+            return items
+        # an item that needs attention only for its assessment is in the "not assessed" list
+        return [item for item in items if item.state_needs_attention]
 
 
 # --- descriptions shared by the text formats ------------------------------------------------------
@@ -154,7 +155,32 @@ def header_lines(report: StatusReport, w: Wording) -> list[str]:
         )
     if filters:
         lines.append(loc.gettext("Only %(filters)s.", filters="; ".join(filters)))
+    notice = round_notice(report, w)
+    if notice:
+        lines.append(notice)
     return lines
+
+
+def round_notice(report: StatusReport, w: Wording) -> str | None:
+    """The notice that the annual assessment round is due (from its day on), else ``None``."""
+    if not report.round_due or report.assessment_round is None:
+        return None
+    return w.round_notice(report.assessment_round, len(report.unassessed))
+
+
+def any_state_attention(report: StatusReport) -> bool:
+    """Whether some item needs attention for its state (the "Needs attention" lists)."""
+    return any(item.state_needs_attention for item in report.items)
+
+
+def unassessed_by_area(report: StatusReport) -> list[tuple[str, list[str]]]:
+    """Each area's id and its goals and actions not yet assessed for the round's year (ids)."""
+    found = []
+    for summary in report.areas:
+        ids = [item.id for item in report.unassessed if item.area == summary.id]
+        if summary.id is not None and ids:
+            found.append((summary.id, ids))
+    return found
 
 
 def nothing_matches(report: StatusReport, w: Wording) -> str | None:
@@ -269,7 +295,7 @@ def render_plain(report: StatusReport, view: StatusView) -> str:
         out.append(("  " + "  ".join(cells) + ("  " + note if note else "")).rstrip())
     if empty is not None:
         out += ["", empty]
-    if not view.show_all and report.attention:
+    if not view.show_all and any_state_attention(report):
         out += ["", _("Needs attention")]
     label_width = max(
         (len(_(label)) for label in ("title", "responsible", "latest value")), default=12
@@ -291,6 +317,10 @@ def render_plain(report: StatusReport, view: StatusView) -> str:
                 # a title written on several lines keeps them, indented under the item's line
                 title = "\n    ".join(w.text(item.title).splitlines())
                 out.append(f"{line} - {title} - {detail}")
+    if report.unassessed and report.assessment_round is not None:
+        out += ["", w.unassessed_heading(report.assessment_round.year)]
+        for area, ids in unassessed_by_area(report):
+            out.append(f"  {area}: {', '.join(ids)}")
     footer = footer_line(report, view)
     if footer:
         out += ["", footer]
@@ -388,6 +418,11 @@ def render_markdown(report: StatusReport, view: StatusView) -> str:
                     ]
                 )
             )
+    if report.unassessed and report.assessment_round is not None:
+        out += ["", f"### {md_escape(w.unassessed_heading(report.assessment_round.year))}", ""]
+        for area, ids in unassessed_by_area(report):
+            listed = ", ".join(f"`{ident}`" for ident in ids)
+            out.append(f"- `{area}`: {listed}")
     footer = footer_line(report, view)
     if footer:
         out += ["", md_escape(footer)]

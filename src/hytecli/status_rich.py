@@ -13,14 +13,15 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import IO, Any
 
 from hytecli.judgement import Judgement, State
 from hytecli.labels import STATE_ASCII_SYMBOLS, STATE_SYMBOLS
+from hytecli.rich_layout import TITLE_WIDTH, Column, fitted_table
 from hytecli.status import StatusReport
 from hytecli.status_render import (
     StatusView,
+    any_state_attention,
     area_heading,
     area_note,
     footer_line,
@@ -28,6 +29,7 @@ from hytecli.status_render import (
     item_details,
     item_line,
     nothing_matches,
+    unassessed_by_area,
 )
 
 STYLES: dict[State, str] = {
@@ -44,91 +46,6 @@ STYLES: dict[State, str] = {
 }
 #: Below this terminal width, items are shown as blocks of lines instead of a table.
 NARROW_WIDTH = 100
-
-
-#: A word of plan prose (a title, a responsible party) longer than this may be folded in a table
-#: cell rather than make the whole table fall back to blocks; ids and header words never are.
-PROSE_WORD = 16
-#: The narrowest Title column worth a table; below it the items are shown as blocks of lines.
-TITLE_WIDTH = 30
-
-
-@dataclass(frozen=True)
-class _Column:
-    """A table column to lay out: its header and cells as plain text, and how it may wrap.
-
-    A ``fixed`` column is never wrapped: its width is its longest line. Other columns wrap at
-    spaces and are never narrower than the longest word of their header, any of their ``whole``
-    tokens (ids), ``floor``, or their longest word up to :data:`PROSE_WORD` cells. Spare room
-    goes to the columns in proportion to ``weight``, up to each column's longest line.
-    """
-
-    header: str
-    cells: tuple[str, ...]
-    fixed: bool = False
-    weight: int = 1
-    whole: tuple[str, ...] = ()
-    floor: int = 0
-
-    def bounds(self) -> tuple[int, int]:
-        """Return the column's least and natural content width, in terminal cells."""
-        from rich.cells import cell_len
-
-        texts = (self.header, *self.cells)
-        longest = max((cell_len(line) for text in texts for line in text.splitlines()), default=0)
-        if self.fixed:
-            return longest, longest
-        words = [cell_len(word) for text in self.cells for word in text.split()]
-        least = max(
-            [cell_len(word) for word in self.header.split()]
-            + [cell_len(token) for token in self.whole]
-            + [min(max(words, default=0), PROSE_WORD), self.floor]
-        )
-        return least, max(least, longest)
-
-
-def fit_columns(columns: Sequence[_Column], width: int) -> list[int] | None:
-    """Return content widths for ``columns`` that add up to at most ``width``, or ``None``.
-
-    ``None`` means the columns cannot fit without breaking an id or a header word (or cutting a
-    column off); the caller then shows the rows as blocks of lines instead.
-    """
-    bounds = [column.bounds() for column in columns]
-    widths = [least for least, _most in bounds]
-    spare = width - sum(widths)
-    if spare < 0:
-        return None
-    while spare > 0:
-        growing = [i for i, (_least, most) in enumerate(bounds) if widths[i] < most]
-        if not growing:
-            break
-        pick = min(growing, key=lambda i: (widths[i] / columns[i].weight, i))
-        widths[pick] += 1
-        spare -= 1
-    return widths
-
-
-def _frame_width(table: Any, columns: int) -> int:
-    """Cells a Rich table of ``columns`` columns spends on its box and cell padding."""
-    frame = ((2 if table.show_edge else 0) + columns - 1) if table.box else 0
-    _top, right, _bottom, left = table.padding
-    frame += (left + right) * columns
-    if not table.pad_edge:
-        frame -= left + right
-    return int(frame)
-
-
-def _fitted_table(console: Any, columns: Sequence[_Column], **options: Any) -> Any:
-    """Return an empty Rich table with ``columns`` sized to fit ``console``, else ``None``."""
-    from rich.table import Table
-
-    table = Table(**options)
-    widths = fit_columns(columns, console.width - _frame_width(table, len(columns)))
-    if widths is None:
-        return None
-    for column, width in zip(columns, widths, strict=True):
-        table.add_column(no_wrap=column.fixed, overflow="fold", width=width)
-    return table
 
 
 def render_rich(
@@ -181,7 +98,7 @@ def render_rich(
         _print_rich_summary(report, view, console, symbols, ascii_only)
     if empty is not None:
         console.print(RichText(empty), overflow="fold")
-    if not view.show_all and report.attention:
+    if not view.show_all and any_state_attention(report):
         console.print()
         console.print(RichText(w.localizer.gettext("Needs attention"), style="bold underline"))
     for summary in report.areas:
@@ -197,11 +114,29 @@ def render_rich(
         else:
             console.print()
             console.print(table)
+    _print_rich_unassessed(console, report, view)
     footer = footer_line(report, view)
     if footer:
         console.print()
         console.print(RichText(footer, style="italic"), overflow="fold")
     return buffer.getvalue()
+
+
+def _print_rich_unassessed(console: Any, report: StatusReport, view: StatusView) -> None:
+    """Print the goals and actions not yet assessed for the round's year: their ids by area."""
+    from rich.padding import Padding
+    from rich.text import Text as RichText
+
+    if not report.unassessed or report.assessment_round is None:
+        return
+    w = view.wording
+    console.print()
+    heading = w.unassessed_heading(report.assessment_round.year)
+    console.print(RichText(heading, style="bold yellow" if report.round_due else "bold"))
+    for area, ids in unassessed_by_area(report):
+        line = RichText(f"{area}: ")
+        line.append(", ".join(ids), style="bold")
+        console.print(Padding(line, (0, 0, 0, 2)), overflow="fold")
 
 
 def _print_rich_summary(
@@ -230,7 +165,7 @@ def _print_rich_summary(
         _("Total")
     ]
     columns = [
-        _Column(
+        Column(
             _("Area"),
             tuple(name.plain for name in names),
             whole=tuple(f"({s.id})" for s in report.areas if s.id is not None),
@@ -238,11 +173,11 @@ def _print_rich_summary(
         ),
         *(
             # the counts get room first, so that their headers stay on one line if they can
-            _Column(header, tuple(str(row[i]) for row in rows), weight=1000)
+            Column(header, tuple(str(row[i]) for row in rows), weight=1000)
             for i, header in enumerate(headers)
         ),
     ]
-    table = _fitted_table(
+    table = fitted_table(
         console,
         columns,
         title=RichText(_("Summary")),
@@ -369,7 +304,7 @@ def _items_table(
         "detail": _("Days"),
     }
     columns = [
-        _Column(
+        Column(
             names[key],
             tuple(row[index].plain for row in rows),
             # the state, the kind and the id are never wrapped; in the coordinator's view no
@@ -381,7 +316,7 @@ def _items_table(
         )
         for index, key in enumerate(keys)
     ]
-    table = _fitted_table(
+    table = fitted_table(
         console,
         columns,
         title=heading,

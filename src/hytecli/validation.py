@@ -3,23 +3,26 @@
 :func:`hytecli.repository.load_repository` already reports what is wrong inside one file (YAML
 ``Y`` codes and shape ``S`` codes). :func:`validate_repository` adds the checks that need the
 whole plan: unique ids, references between files, the plan's list of priority areas, deadlines
-against the plan period and the council terms, completion records, and indicators' targets and
-recorded values against their kind. Every rule has a stable code, documented with its fix in
-``docs/validate.md``; every finding points at the line and column of the key or value concerned.
+against the plan period and the council terms, completion records, indicators' targets and
+recorded values against their kind, and goals' and actions' yearly assessments. Every rule has a
+stable code, documented with its fix in ``docs/validate.md``; every finding points at the line
+and column of the key or value concerned.
 
 Files that did not load are not judged again here, and the checks avoid follow-on findings about
 them (a reference to an indicator whose file has an error is not reported as unknown).
 
 The rules are grouped by what they check: :mod:`hytecli.validation_references` (ids, references,
-the plan's structure), :mod:`hytecli.validation_deadlines` (deadlines, completion records) and
-:mod:`hytecli.validation_indicators` (targets, baselines, recorded values); what they share is
-in :mod:`hytecli.validation_common`.
+the plan's structure), :mod:`hytecli.validation_deadlines` (deadlines, completion records),
+:mod:`hytecli.validation_indicators` (targets, baselines, recorded values) and
+:mod:`hytecli.validation_assessments` (goals' and actions' yearly assessments); what they share
+is in :mod:`hytecli.validation_common`.
 """
 
 from __future__ import annotations
 
 from hytecli.findings import Finding, sort_findings
 from hytecli.repository import PlanRepository
+from hytecli.validation_assessments import AssessmentChecks
 from hytecli.validation_deadlines import DeadlineChecks
 from hytecli.validation_indicators import IndicatorChecks
 from hytecli.validation_references import ReferenceChecks
@@ -40,7 +43,7 @@ def validate_repository(repo: PlanRepository) -> list[Finding]:
     return sort_findings([*repo.findings, *checks.run()])
 
 
-class _Checks(ReferenceChecks, DeadlineChecks, IndicatorChecks):
+class _Checks(ReferenceChecks, DeadlineChecks, IndicatorChecks, AssessmentChecks):
     """All cross-file rules, run over one repository."""
 
     def run(self) -> list[Finding]:
@@ -58,6 +61,7 @@ class _Checks(ReferenceChecks, DeadlineChecks, IndicatorChecks):
             self.completions,
             self.targets_and_baselines,
             self.values,
+            self.assessments,
         ):
             findings.extend(rule())
         return findings

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from hytecli.assessments import AssessmentStatus, Resources
 from hytecli.hidden_text import reveal
 from hytecli.i18n import Localizer, translations
-from hytecli.judgement import DeadlineStatus, IndicatorStatus, Judgement, Outcome, State, ValueInfo
+from hytecli.judgement import (
+    AssessmentRound,
+    DeadlineStatus,
+    IndicatorStatus,
+    Judgement,
+    Outcome,
+    State,
+    ValueInfo,
+)
 from hytecli.labels import (
     ASSESSMENT_CONTEXT,
     ASSESSMENT_LABELS,
@@ -177,6 +185,22 @@ class Wording:
                 )
             )
         return "; ".join(parts)
+
+    def unassessed_heading(self, year: int) -> str:
+        """``Not assessed for 2025``: the heading of the goals and actions not yet assessed."""
+        return self.localizer.gettext("Not assessed for %(year)s", year=year)
+
+    def round_notice(self, assessment_round: AssessmentRound, count: int) -> str:
+        """The one-line notice that the annual assessment round is due, with how many remain."""
+        return self.localizer.ngettext(
+            "The annual assessment round for %(year)s is due (from %(date)s): %(num)s goal or "
+            "action is not assessed yet.",
+            "The annual assessment round for %(year)s is due (from %(date)s): %(num)s goals and "
+            "actions are not assessed yet.",
+            count,
+            year=assessment_round.year,
+            date=self.date(assessment_round.opens),
+        )
 
     def missed(self, item: Judgement, year: int) -> str:
         """``missed in 2024`` for an item missed in the year judged, else empty."""

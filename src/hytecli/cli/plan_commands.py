@@ -82,6 +82,7 @@ class FailOn(StrEnum):
 
     overdue = "overdue"
     due = "due"
+    unassessed = "unassessed"
 
 
 @handle_errors
@@ -133,7 +134,9 @@ def status(
         FailOn | None,
         typer.Option(
             "--fail-on",
-            help="Exit 1 if anything is overdue ('overdue'), or overdue or due soon ('due').",
+            help="Exit 1 if anything is overdue ('overdue'), or overdue or due soon ('due'), "
+            "or, once the annual assessment round is due, a goal or action is not assessed for "
+            "the year ended ('unassessed').",
             show_default=False,
         ),
     ] = None,
@@ -141,7 +144,8 @@ def status(
     """Show what needs attention (overdue, missed, not achieved, due soon) per priority area.
 
     A summary of every item's state per priority area comes first; --all lists every goal,
-    action and indicator with its details.
+    action and indicator with its details. Goals and actions without an assessment for the
+    last plan year ended are listed after them.
     """
     from datetime import UTC, datetime
 
