@@ -121,6 +121,12 @@ def test_a_report_template_linked_out_of_the_repository_is_refused(
     assert "SALAINEN-TOKEN" not in result.output
     assert "is a symbolic link to" in result.stderr
     assert "outside the plan repository" in result.stderr
+    # validate finds it too, so CI stops the pull request that adds it (a new-user trial)
+    checked = run("validate", "--repo", str(root))
+    assert checked.exit_code == 1, checked.output
+    shown = "templates" if linked == "folder" else f"templates/{linked}"
+    assert f"{shown}: error Y013 this is a symbolic link to " in checked.stdout
+    assert "SALAINEN-TOKEN" not in checked.output
 
 
 @posix_only
@@ -133,6 +139,7 @@ def test_a_report_template_linked_inside_the_repository_is_used(build_plan: Buil
     result = run("report", "--repo", str(root), "--year", "2024")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# Oma raportti 2024")
+    assert run("validate", "--repo", str(root)).exit_code == 0
 
 
 # --- --output ------------------------------------------------------------------------------------

@@ -103,6 +103,37 @@ def entry_finding(root: Path, file: Path, display_path: str) -> Finding | None:
     return Finding(display_path, 0, 0, Severity.ERROR, *problem)
 
 
+def template_findings(root: Path, folder: str = "templates") -> list[Finding]:
+    """Find report templates that lead out of the repository (``Y013`` errors).
+
+    ``hyte report`` refuses such a template when it would use it; ``hyte validate`` reports
+    every one, so that CI stops a pull request that adds one before any report is made.
+
+    Args:
+        root: The plan repository.
+        folder: The templates' folder, relative to ``root``.
+    """
+    base = root / folder
+    if not base.is_dir() and not base.is_symlink():
+        return []
+    if not is_inside(root, base):
+        return [Finding(folder, 0, 0, Severity.ERROR, OUTSIDE, _outside_template(base))]
+    findings = []
+    for entry in sorted(base.rglob("*")):
+        if entry.is_symlink() and not is_inside(root, entry):
+            shown = entry.relative_to(root).as_posix()
+            findings.append(Finding(shown, 0, 0, Severity.ERROR, OUTSIDE, _outside_template(entry)))
+    return findings
+
+
+def _outside_template(path: Path) -> str:
+    return (
+        f"this is a symbolic link to {os.path.realpath(path)}, outside the plan repository: "
+        "report templates are read only from inside the repository (they come from pull "
+        "requests and run in CI); copy the template into templates/ instead"
+    )
+
+
 def not_a_file_finding(path: str, what: str) -> Finding:
     """Return the ``Y012`` error for an entry ``path`` that is no file; ``what`` says what it is.
 

@@ -25,7 +25,7 @@ from hytecli.models import (
     IndicatorFile,
     PlanFile,
 )
-from hytecli.plan_paths import entry_finding, leftover_temporary_files
+from hytecli.plan_paths import entry_finding, leftover_temporary_files, template_findings
 from hytecli.yaml_document import DataPath, YamlDocument
 from hytecli.yamlfile import read_yaml_bytes, read_yaml_file
 from hytecli.year_texts import REPORTS_DIR, YearTextsRecord, load_year_texts
@@ -355,6 +355,7 @@ def load_repository(root: Path) -> PlanRepository:
     repository.findings.extend(
         leftover_temporary_files(root, (PLAN_DIR, INDICATOR_DIR, REPORTS_DIR))
     )
+    repository.findings.extend(template_findings(root))
     return repository
 
 
