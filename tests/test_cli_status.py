@@ -100,12 +100,21 @@ def test_the_default_view_is_what_needs_attention_in_the_plans_language(repo: Pa
     assert out.startswith("Tilanne: Testisuunnitelma 2024–2026 (fictional fixture)")
     assert "\nVaatii huomiota\n" in out
     # one line per item that needs attention, its title in full; nothing else
-    assert "  MYÖHÄSSÄ: tavoite kesken - [kesken] Tavoite - myöhässä 1 päivän\n" in out
-    assert "  MYÖHÄSSÄ: mittari mittari-1 - Mittari yksi - myöhässä 1 päivän\n" in out
-    assert f"  ERÄÄNTYY PIAN: toimenpide pitka - {LONG_TITLE} - määräaikaan 58 päivää\n" in out
+    assert (
+        "  MYÖHÄSSÄ: tavoite kesken - [kesken] Tavoite - myöhässä 1 päivän "
+        "(vastuutaho: Sosiaalipalvelut)\n" in out
+    )
+    assert (
+        "  MYÖHÄSSÄ: mittari mittari-1 - Mittari yksi - myöhässä 1 päivän "
+        "(vastuutaho: Sosiaalipalvelut)\n" in out
+    )
+    assert (
+        f"  ERÄÄNTYY PIAN: toimenpide pitka - {LONG_TITLE} - määräaikaan 58 päivää "
+        "(vastuutaho: Kunnat ja järjestöt)\n" in out
+    )
     attention, unassessed = out.split("Vaatii huomiota")[1].split("Vuoden 2024 arviointi puuttuu")
     assert "putki" not in attention  # no deadline: nothing to do yet
-    assert "vastuutaho:" not in out  # the details are for --all
+    assert "määräaika:" not in out  # the details are for --all
     # before 1.2.2025 the goals and actions not assessed for 2024 are listed, without a notice,
     # and they do not count as needing attention
     assert "arviointikierros" not in out

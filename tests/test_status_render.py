@@ -205,13 +205,15 @@ def test_the_default_view_shows_the_summary_and_what_needs_attention(mixed: Stat
     assert summary[-1].split() == ["total", "1", "0", "0", "2", "1", "1", "1", "0", "6"]
     items = text.split("Needs attention\n")[1]
     listed, unassessed = items.split("\nNot assessed for 2024\n")
-    # one line per item, in plan order, with its title; nothing else
+    # one line per item, in plan order, with its title and whom to ask; nothing else
     assert [line for line in listed.splitlines() if line.startswith("  ")] == [
-        "  OVERDUE: goal myohassa - Myöhässä oleva tavoite - overdue by 60 days",
-        "  OVERDUE: indicator mittari-1 - Mittari yksi - overdue by 60 days",
-        "  DUE SOON: action pian - Pian erääntyvä - due in 60 days",
+        "  OVERDUE: goal myohassa - Myöhässä oleva tavoite - overdue by 60 days"
+        " (responsible: Testitaho)",
+        "  OVERDUE: indicator mittari-1 - Mittari yksi - overdue by 60 days"
+        " (responsible: Testitaho)",
+        "  DUE SOON: action pian - Pian erääntyvä - due in 60 days (responsible: Testitaho)",
     ]
-    for hidden in ("valmis", "jatkuva", "myohemmin", "responsible:", "latest value"):
+    for hidden in ("valmis", "jatkuva", "myohemmin", "latest value"):
         assert hidden not in listed
     # 1.3.2025: the round for 2024 opened on 1.2.2025; no goal or action is assessed for 2024,
     # so each needs attention (the indicator does not: it is not assessed)
@@ -683,14 +685,28 @@ def test_no_items_in_the_areas_asked_for(build_plan: Build) -> None:
     )
 
 
-def test_no_items_without_a_filter_says_so_plainly(build_plan: Build) -> None:
+def test_a_plan_without_items_says_so_plainly(build_plan: Build) -> None:
+    # a plan just made by hyte init: not "no items match", since nothing was filtered
     files: dict[str, str | None] = {"plan/alue-a.yaml": None, "indicators/mittari-1.yaml": None}
     repository = load_repository(build_plan(files))
     report = compute_status(repository, StatusQuery(as_of=date(2025, 3, 1)))
     assert report.items == ()
     text = render_plain(report, attention(report))
-    assert "No items match." in text
-    assert "Only " not in text
+    assert "The plan has no goals, actions or indicators yet: write them" in text
+    assert "match" not in text and "Only " not in text
+    finnish = render_plain(report, StatusView.of(report, "fi"))
+    assert "Suunnitelmassa ei ole vielä tavoitteita" in finnish
+
+
+def test_the_coordinators_view_says_whom_to_ask(build_plan: Build) -> None:
+    repository = load_repository(build_plan())
+    report = compute_status(repository, StatusQuery(as_of=date(2025, 3, 1)))
+    needing = [item for item in report.items if item.needs_attention and item.responsible]
+    assert needing, "the minimal plan has an item that needs attention and has a responsible party"
+    text = render_plain(report, attention(report))
+    names = ", ".join(str(party) for party in needing[0].responsible)
+    line = next(line for line in text.splitlines() if f" {needing[0].id} - " in line)
+    assert line.endswith(f" (responsible: {names})")
 
 
 # --- Rich at any width: nothing cut, no id or header word broken ----------------------------------

@@ -97,6 +97,14 @@ def item_line(item: Judgement, w: Wording, year: int) -> str:
     return "; ".join(part for part in parts if part)
 
 
+def who(item: Judgement, w: Wording) -> str:
+    """``responsible: LUVN: HR, Kunnat`` for the coordinator's view (whom to ask), or empty."""
+    if not item.responsible:
+        return ""
+    names = ", ".join(w.text(party) for party in item.responsible)
+    return w.localizer.gettext("responsible: %(names)s", names=names)
+
+
 def item_details(item: Judgement, w: Wording) -> list[tuple[str, str]]:
     """``(label, text)`` lines that describe an item in full."""
     _ = w.localizer.gettext
@@ -186,8 +194,8 @@ def unassessed_by_area(report: StatusReport) -> list[tuple[str, list[str]]]:
 def nothing_matches(report: StatusReport, w: Wording) -> str | None:
     """Say why no item is shown (``None`` when some are), naming the filters that matched nothing.
 
-    The filters are ``--area`` and ``--responsible``, alone or together; without either, plainly
-    "No items match.".
+    The filters are ``--area`` and ``--responsible``, alone or together; without either, the plan
+    itself has no items yet (a plan just made by ``hyte init``), and the line says so.
     """
     if report.items:
         return None
@@ -216,7 +224,10 @@ def nothing_matches(report: StatusReport, w: Wording) -> str | None:
         return loc.gettext(
             "No items match: no item's responsible party contains '%(text)s'.", text=needle
         )
-    return loc.gettext("No items match.")
+    return loc.gettext(
+        "The plan has no goals, actions or indicators yet: write them in the priority areas' "
+        "files in plan/ (see docs/format.md)."
+    )
 
 
 def footer_line(report: StatusReport, view: StatusView) -> str | None:
@@ -316,7 +327,10 @@ def render_plain(report: StatusReport, view: StatusView) -> str:
             else:
                 # a title written on several lines keeps them, indented under the item's line
                 title = "\n    ".join(w.text(item.title).splitlines())
-                out.append(f"{line} - {title} - {detail}")
+                responsible = who(item, w)
+                out.append(
+                    f"{line} - {title} - {detail}" + (f" ({responsible})" if responsible else "")
+                )
     if report.unassessed and report.assessment_round is not None:
         out += ["", w.unassessed_heading(report.assessment_round.year)]
         for area, ids in unassessed_by_area(report):
