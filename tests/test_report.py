@@ -895,8 +895,8 @@ def _plain_output(text: str) -> str:
             "Invalid value for '--lang': 'de' is not one of fi, sv, en",
         ),
         (
-            ["--year", "2025", "--format", "pdf"],
-            "Invalid value for '--format': 'pdf' is not one of markdown, html",
+            ["--year", "2025", "--format", "docx"],
+            "Invalid value for '--format': 'docx' is not one of markdown, html, json, pdf",
         ),
         (["--year", "abc"], "Invalid value for '--year': 'abc' is not a whole number"),
     ],

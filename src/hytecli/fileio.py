@@ -106,8 +106,10 @@ class OutputRefused(HyteError):
     exit_code = 2
 
 
-def write_output(path: Path, text: str) -> None:
+def write_output(path: Path, text: str | bytes) -> None:
     """Write ``text`` to the file ``path`` atomically (``--output``), only ever a regular file.
+
+    ``text`` is written as UTF-8; ``bytes`` (a PDF) are written as they are.
 
     A new file is created; an existing regular file (or a link to one) is replaced. Anything else
     (a folder, a FIFO, a device such as ``/dev/null``, a socket) is refused rather than replaced
@@ -142,4 +144,7 @@ def write_output(path: Path, text: str) -> None:
             f"--output {path}: the folder {shown} {what}: create the folder first "
             f"(mkdir -p {quote(str(shown))}), or write the file somewhere else"
         )
-    write_text_atomic(real, text)
+    if isinstance(text, bytes):
+        write_bytes_atomic(real, text)
+    else:
+        write_text_atomic(real, text)

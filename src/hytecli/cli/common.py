@@ -164,6 +164,45 @@ def print_text(text: str) -> None:
     stream.flush()
 
 
+def refuse_binary_to_terminal(output: Path | None, what: str) -> None:
+    """Refuse (exit 2) to print ``what`` ("a PDF") when standard output is a terminal.
+
+    Commands call it before the work, so that the refusal comes at once.
+    """
+    if output is None and sys.stdout.isatty():
+        raise UserError(
+            f"not writing {what} to a terminal: give --output FILE, or redirect standard output "
+            "to a file or a pipe",
+            EXIT_USAGE,
+        )
+
+
+def write_binary_output(data: bytes, output: Path | None, what: str) -> None:
+    """Write ``data`` (``what``: "a PDF") atomically to ``output``, or to a non-terminal stdout.
+
+    Without ``--output`` the bytes go to standard output only when it is a file or a pipe: a
+    terminal would show binary noise, so that is refused (exit 2) with what to do instead.
+    """
+    if output is not None:
+        _write_file(data, output)
+        return
+    refuse_binary_to_terminal(output, what)
+    stream = sys.stdout
+    stream.flush()
+    stream.buffer.write(data)
+    stream.buffer.flush()
+
+
+def _write_file(data: str | bytes, output: Path) -> None:
+    from hytecli.fileio import write_output as write_output_file
+
+    try:
+        write_output_file(output, data)
+    except OSError as exc:
+        raise UserError(f"cannot write {output}: {exc.strerror}") from None
+    print_error(f"wrote {output}")
+
+
 def write_output(text: str, output: Path | None) -> None:
     """Print ``text``, or write it atomically to the file ``output`` (``--output``).
 
@@ -174,10 +213,4 @@ def write_output(text: str, output: Path | None) -> None:
     if output is None:
         typer.echo(text, nl=not text.endswith("\n"))
         return
-    from hytecli.fileio import write_output as write_output_file
-
-    try:
-        write_output_file(output, text)
-    except OSError as exc:
-        raise UserError(f"cannot write {output}: {exc.strerror}") from None
-    print_error(f"wrote {output}")
+    _write_file(text, output)
