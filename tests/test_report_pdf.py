@@ -263,3 +263,14 @@ def test_a_template_cannot_pull_a_local_file_into_the_pdf(tmp_path: Path) -> Non
     assert "/Names" not in root or "/EmbeddedFiles" not in root["/Names"]
     assert b"top secret" not in data
     assert any("disallowed protocol" in record.getMessage() for record in log)
+
+
+def test_css_strings_cannot_end_the_string_or_the_style_element() -> None:
+    from hytecli.report.css import css_page_content, css_string
+
+    assert css_string('A "B" \\ </style><b>') == '"A \\22 B\\22  \\5c  \\3c /style\\3e \\3c b\\3e "'
+    assert css_string("rivi\nrivi") == '"rivi\\a rivi"'
+    assert css_page_content("sivu {page} / {pages}") == (
+        '"sivu " counter(page) " / " counter(pages)'
+    )
+    assert css_page_content("{page}") == "counter(page)"
