@@ -935,7 +935,7 @@ def test_output_into_a_missing_folder_or_a_folder_is_a_usage_error(
 
 def test_tables_scroll_in_a_labelled_focusable_region(fixture_repo) -> None:  # type: ignore[no-untyped-def]
     html = render(fixture_repo, fmt="html", lang="en")
-    body = html.split("</style>")[1]
+    body = html.split("</head>")[1]
     regions = re.findall(
         r'<div class="table-scroll" role="region" aria-labelledby="([^"]+)" tabindex="0">\n<table',
         body,
