@@ -897,8 +897,8 @@ def _plain_output(text: str) -> str:
             "Invalid value for '--lang': 'de' is not one of fi, sv, en",
         ),
         (
-            ["--year", "2025", "--format", "pdf"],
-            "Invalid value for '--format': 'pdf' is not one of markdown, html",
+            ["--year", "2025", "--format", "docx"],
+            "Invalid value for '--format': 'docx' is not one of markdown, html, json, pdf",
         ),
         (["--year", "abc"], "Invalid value for '--year': 'abc' is not a whole number"),
     ],
@@ -937,7 +937,7 @@ def test_output_into_a_missing_folder_or_a_folder_is_a_usage_error(
 
 def test_tables_scroll_in_a_labelled_focusable_region(fixture_repo) -> None:  # type: ignore[no-untyped-def]
     html = render(fixture_repo, fmt="html", lang="en")
-    body = html.split("</style>")[1]
+    body = html.split("</head>")[1]
     regions = re.findall(
         r'<div class="table-scroll" role="region" aria-labelledby="([^"]+)" tabindex="0">\n<table',
         body,
@@ -946,6 +946,6 @@ def test_tables_scroll_in_a_labelled_focusable_region(fixture_repo) -> None:  # 
     assert len(regions) == body.count("<table")  # every table is in one
     for caption in regions:
         assert body.count(f'<caption id="{caption}">') == 1
-    css = html.split("</style>")[0]
+    css, print_css = html.split("</style>")[0], html.split('<style media="print">')[1]
     assert ".table-scroll { overflow-x: auto;" in css
-    assert ".table-scroll { overflow: visible; }" in css.split("@media print")[1]
+    assert ".table-scroll { overflow: visible;" in print_css.split("</style>")[0]

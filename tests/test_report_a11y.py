@@ -147,32 +147,48 @@ def test_axe_finds_a_known_violation(browser: Any, tmp_path: Path) -> None:
     assert {"html-has-lang", "image-alt", "color-contrast"} <= found
 
 
-def test_wide_tables_scroll_in_their_own_box_on_a_narrow_screen(
-    browser: Any, tmp_path: Path
+_OVERFLOWING = """() => [...document.querySelectorAll('div.table-scroll')]
+    .filter(e => e.scrollWidth > e.clientWidth)
+    .map(e => [e.getAttribute('aria-labelledby'), e.tabIndex])"""
+_PAGE_WIDTHS = """() => [document.documentElement.scrollWidth,
+    document.documentElement.clientWidth]"""
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_tables_fit_at_1280_and_400_pixels_and_scroll_in_their_own_box_below(
+    browser: Any, tmp_path: Path, lang: str
 ) -> None:
     html = render_report(
         load_repository(ROOT),
-        ReportOptions(year=2025, language="en"),
+        ReportOptions(year=2025, language=lang),
         "html",
         revision=Revision("clean", "0" * 40),
     )
-    path = tmp_path / "report-en.html"
+    path = tmp_path / f"report-{lang}.html"
     path.write_text(html, encoding="utf-8")
-    page = browser.new_page(viewport={"width": 320, "height": 800})  # WCAG 1.4.10 reflow
-    try:
-        page.goto(path.as_uri(), wait_until="load")
-        box = page.locator('div.table-scroll[aria-labelledby="summary-progress-caption"]')
-        widths = box.evaluate("e => [e.scrollWidth, e.clientWidth, e.tabIndex]")
-        page_widths = page.evaluate(
-            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-        )
-        page.emulate_media(media="print")
-        print_overflow = box.evaluate("e => getComputedStyle(e).overflowX")
-    finally:
-        page.close()
-    assert widths[0] > widths[1] and widths[2] == 0  # it scrolls, and can be scrolled by keyboard
-    assert page_widths[0] <= page_widths[1], "the page itself scrolls sideways"
-    assert print_overflow == "visible"  # printed whole, not cut at the box's edge
+    found = {}
+    for width in (1280, 400, 320):  # 320: WCAG 1.4.10 reflow
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        try:
+            page.goto(path.as_uri(), wait_until="load")
+            found[width] = (page.evaluate(_OVERFLOWING), page.evaluate(_PAGE_WIDTHS))
+            if width == 320:
+                page.emulate_media(media="print")
+                found["print"] = page.evaluate(
+                    "() => [...document.querySelectorAll('div.table-scroll')]"
+                    ".map(e => getComputedStyle(e).overflowX)"
+                )
+        finally:
+            page.close()
+    assert found[1280][0] == [], "a table scrolls sideways at 1280 px"
+    summary = {"summary-states-caption", "summary-progress-caption"}
+    assert not summary & {name for name, _ in found[400][0]}, "a summary table scrolls at 400 px"
+    for width in (1280, 400, 320):
+        overflowing, (scroll_width, client_width) = found[width]
+        assert scroll_width <= client_width, f"the page itself scrolls sideways at {width} px"
+        # a table wider than the screen scrolls in its own box, which the keyboard can scroll
+        assert all(tab_index == 0 for _, tab_index in overflowing)
+    assert set(found["print"]) == {"visible"}  # printed whole, not cut at the box's edge
 
 
 @pytest.mark.parametrize(("year", "lang"), [(2024, "sv"), (2025, "fi"), (2025, "sv")])

@@ -114,6 +114,8 @@ PLAN_FOLDERS = ("plan", "indicators", "templates", "reports")
 def write_output(path: Path | str, text: str | bytes, repository: Path | None = None) -> None:
     """Write ``text`` to the file ``path`` atomically (``--output``), only ever a regular file.
 
+    ``text`` is written as UTF-8; ``bytes`` (a PDF) are written as they are.
+
     A new file is created; an existing regular file (or a link to one) is replaced. Anything else
     (a folder, a FIFO, a device such as ``/dev/null``, a socket) is refused rather than replaced
     by a regular file, as is a file in a folder that does not exist, a path written as a folder

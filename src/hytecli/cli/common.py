@@ -173,6 +173,48 @@ OutputOption = Annotated[
 ]
 
 
+def refuse_binary_to_terminal(output: str | Path | None, what: str) -> None:
+    """Refuse (exit 2) to print ``what`` ("a PDF") when standard output is a terminal.
+
+    Commands call it before the work, so that the refusal comes at once.
+    """
+    if output is None and sys.stdout.isatty():
+        raise UserError(
+            f"not writing {what} to a terminal: give --output FILE, or redirect standard output "
+            "to a file or a pipe",
+            EXIT_USAGE,
+        )
+
+
+def write_binary_output(
+    data: bytes, output: str | Path | None, what: str, repository: Path | None = None
+) -> None:
+    """Write ``data`` (``what``: "a PDF") atomically to ``output``, or to a non-terminal stdout.
+
+    Without ``--output`` the bytes go to standard output only when it is a file or a pipe: a
+    terminal would show binary noise, so that is refused (exit 2) with what to do instead.
+    ``--output`` is checked as :func:`write_output` checks it.
+    """
+    if output is not None:
+        _write_file(data, output, repository)
+        return
+    refuse_binary_to_terminal(output, what)
+    stream = sys.stdout
+    stream.flush()
+    stream.buffer.write(data)
+    stream.buffer.flush()
+
+
+def _write_file(data: str | bytes, output: str | Path, repository: Path | None) -> None:
+    from hytecli.fileio import write_output as write_output_file
+
+    try:
+        write_output_file(output, data, repository)
+    except OSError as exc:
+        raise UserError(f"cannot write {output}: {exc.strerror}") from None
+    print_error(f"wrote {output}")
+
+
 def write_output(text: str, output: str | Path | None, repository: Path | None = None) -> None:
     """Print ``text``, or write it atomically to the file ``output`` (``--output``).
 
@@ -184,10 +226,4 @@ def write_output(text: str, output: str | Path | None, repository: Path | None =
     if output is None:
         typer.echo(text, nl=not text.endswith("\n"))
         return
-    from hytecli.fileio import write_output as write_output_file
-
-    try:
-        write_output_file(output, text, repository)
-    except OSError as exc:
-        raise UserError(f"cannot write {output}: {exc.strerror}") from None
-    print_error(f"wrote {output}")
+    _write_file(text, output, repository)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
@@ -20,12 +20,16 @@ from hytecli.cli.common import (
     parse_date_option,
     print_error,
     print_text,
+    refuse_binary_to_terminal,
     stdout_is_utf8,
+    write_binary_output,
     write_output,
 )
 
 if TYPE_CHECKING:
+    from hytecli.report import ReportOptions
     from hytecli.repository import PlanRepository
+    from hytecli.resolved import ResolvedPlan
 
 
 # --- validate -------------------------------------------------------------------------------------
@@ -261,6 +265,14 @@ class ReportFormatOption(StrEnum):
     markdown = "markdown"
     html = "html"
     json = "json"
+    pdf = "pdf"
+
+
+_TEXT_FORMATS: dict[ReportFormatOption, Literal["markdown", "html", "json"]] = {
+    ReportFormatOption.markdown: "markdown",
+    ReportFormatOption.html: "html",
+    ReportFormatOption.json: "json",
+}
 
 
 @handle_errors
@@ -279,8 +291,8 @@ def report(
         ReportFormatOption,
         typer.Option(
             "--format",
-            help="markdown (GitHub), html (one self-contained file) or json (the judged year "
-            "as data).",
+            help="markdown (GitHub), html (one self-contained file), pdf (tagged A4 PDF; needs "
+            "WeasyPrint: pip install 'hytecli[pdf]') or json (the judged year as data).",
         ),
     ] = ReportFormatOption.markdown,
     lang: LanguageOption = None,
@@ -294,13 +306,35 @@ def report(
     from hytecli.usable import require_valid_plan
 
     as_of_date = parse_date_option(as_of, "--as-of")
+    if output_format is ReportFormatOption.pdf:
+        refuse_binary_to_terminal(output, "a PDF")
     repository = load_plan(repo)
     resolved = require_valid_plan(repository)
     options = ReportOptions(year=year, language=lang.value if lang else None, as_of=as_of_date)
+    if output_format is ReportFormatOption.pdf:
+        _report_pdf(repository, resolved, options, output)
+        return
+    text_format = _TEXT_FORMATS[output_format]
     try:
         text = render_report(
-            repository, options, output_format.value, now=datetime.now(UTC), resolved=resolved
+            repository, options, text_format, now=datetime.now(UTC), resolved=resolved
         )
     except TemplateProblem as exc:
         raise UserError(str(exc)) from None
     write_output(text, output, repository.root)
+
+
+def _report_pdf(
+    repository: PlanRepository, resolved: ResolvedPlan, options: ReportOptions, output: str | None
+) -> None:
+    """``hyte report --format pdf``: refuse a terminal first, then render and write the bytes."""
+    from datetime import UTC, datetime
+
+    from hytecli.report import TemplateProblem
+    from hytecli.report.pdf import render_report_pdf
+
+    try:
+        data = render_report_pdf(repository, options, now=datetime.now(UTC), resolved=resolved)
+    except TemplateProblem as exc:
+        raise UserError(str(exc)) from None
+    write_binary_output(data, output, "a PDF", repository.root)

@@ -30,6 +30,7 @@ from markupsafe import Markup
 
 from hytecli import templating
 from hytecli.i18n import Localizer, translations
+from hytecli.report.css import css_page_content, css_string
 from hytecli.report.model import ReportContext
 from hytecli.report.texts import (
     PlanText,
@@ -132,6 +133,8 @@ def make_environment(repository_root: Path | None, language: str) -> SandboxedEn
         paragraphs=html_paragraphs,
         safe_url=_safe_url,
         plain=_plain,
+        css_string=css_string,
+        css_page_content=css_page_content,
     )
     return environment
 
