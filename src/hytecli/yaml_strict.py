@@ -44,9 +44,31 @@ _ALLOWED_EXPLICIT_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _SEQ, _MAP, "!"}
 
 
 class StrictResolver(yaml.resolver.Resolver):
-    """YAML 1.2 core scalars, plus markers for the YAML 1.1 forms that must be quoted."""
+    """YAML 1.2 core scalars, plus markers for the YAML 1.1 forms that must be quoted.
+
+    A plain scalar's tag depends only on its text, so short texts' tags are remembered
+    (:data:`_RESOLVED`): plan files repeat the same keys, years and numbers thousands of times.
+    """
 
     yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:  # noqa: D102
+        if kind is ScalarNode and implicit[0]:
+            tag = _RESOLVED.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+                if len(value) <= _RESOLVED_LENGTH and len(_RESOLVED) < _RESOLVED_COUNT:
+                    _RESOLVED[value] = tag
+            return tag
+        resolved: str = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+        return resolved
+
+
+#: Plain scalars' tags by text (:meth:`StrictResolver.resolve`), for texts of at most
+#: :data:`_RESOLVED_LENGTH` characters and at most :data:`_RESOLVED_COUNT` of them.
+_RESOLVED: dict[str, str] = {}
+_RESOLVED_LENGTH = 40
+_RESOLVED_COUNT = 100_000
 
 
 _NULL_FORM = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -199,6 +221,8 @@ class PureStrictLoader(
 
 
 StrictLoader: Any = PureStrictLoader
+#: libyaml's C composer with the strict resolver (:func:`compose_fast`), or ``None``.
+FastComposer: Any = None
 if getattr(yaml, "__with_libyaml__", False):  # pragma: no branch - depends on the PyYAML build
     from yaml._yaml import CParser
 
@@ -214,7 +238,55 @@ if getattr(yaml, "__with_libyaml__", False):  # pragma: no branch - depends on t
             yaml.composer.Composer.__init__(self)
             StrictResolver.__init__(self)
 
+    class CComposer(CParser, StrictResolver):
+        """libyaml's own composer (C): the node tree without a Python call per event.
+
+        It knows none of :class:`StrictComposer`'s refusals, so :func:`compose_fast` uses it only
+        for text that cannot hold an anchor, an alias or a tag, and :class:`DataBuilder` checks
+        the depth (libyaml itself stops at 1000 levels).
+        """
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            StrictResolver.__init__(self)
+
     StrictLoader = FastStrictLoader
+    FastComposer = CComposer
+
+
+#: Where an anchor (``&x``), an alias (``*x``) or a tag (``!x``) could start: at the start of a
+#: line, after a space or a flow indicator, followed by a name. Text without any of them composes
+#: the same with or without :class:`StrictComposer`'s refusals; plain text such as ``A & B``,
+#: ``Hei!`` or ``5*3`` does not match.
+_NODE_PROPERTY = re.compile(r"(?:^|[\s\[\]{},])[!&*][^\s,\[\]{}]", re.M)
+
+
+class TooDeep(Exception):
+    """Raised by :class:`DataBuilder` for nesting deeper than :data:`MAX_DEPTH`."""
+
+
+def compose_fast(text: str) -> tuple[bool, Node | None]:
+    """Compose ``text`` with libyaml's C composer when that gives the strict loader's tree.
+
+    Returns:
+        ``(True, root)`` (``root`` ``None`` for a text without a document), or ``(False,
+        None)`` when the strict loader must read the text: PyYAML has no libyaml, the text
+        could hold an anchor, alias or tag, or it is not valid YAML (the strict loader then
+        words the error exactly as without this shortcut).
+    """
+    if FastComposer is None or _NODE_PROPERTY.search(text):
+        return False, None
+    try:
+        loader = FastComposer(text)
+    except yaml.YAMLError:
+        return False, None
+    try:
+        root: Node | None = loader.get_single_node()
+    except yaml.YAMLError:
+        return False, None
+    finally:
+        loader.dispose()
+    return True, root
 
 
 def position(mark: yaml.Mark | None) -> tuple[int, int]:
@@ -261,8 +333,18 @@ def _yaml11_problem(node: ScalarNode) -> str:
 class DataBuilder:
     """Turns a composed node tree into plain data, recording marks and collecting findings."""
 
-    def __init__(self, doc: YamlDocument) -> None:
+    def __init__(self, doc: YamlDocument, *, marks: bool = True) -> None:
+        """Build into ``doc``; with ``marks``, record every key's and value's position in it."""
         self.doc = doc
+        self.value_marks: dict[DataPath, tuple[int, int]] | None = None
+        self.key_marks: dict[DataPath, tuple[int, int]] = {}
+        if marks:
+            self.value_marks = {}
+            doc.set_marks(self.value_marks, self.key_marks)
+        # The reader refuses control characters in the text itself and line breaks become
+        # "\n", so only an escape in double quotes can put one in a key or value: without a
+        # backslash (or a raw CR or NEL, to be safe) no scalar needs the check.
+        self.check_controls = not doc.text or any(c in doc.text for c in "\\\r\x85")
 
     def error(self, node: Node, code: str, message: str) -> None:
         """Record an error finding at ``node``."""
@@ -286,10 +368,24 @@ class DataBuilder:
         return True
 
     def build(self, node: Node, path: DataPath) -> Any:
-        """Return ``node`` as plain data, recording the marks of its keys and values."""
-        self.doc.value_marks[path] = position(node.start_mark)
+        """Return ``node`` as plain data, recording the marks of its keys and values.
+
+        Raises:
+            TooDeep: ``node`` is nested deeper than :data:`MAX_DEPTH` (only a tree composed by
+                :func:`compose_fast` can be; :class:`StrictComposer` refuses it first).
+        """
+        value_marks = self.value_marks
+        if value_marks is not None:
+            mark = node.start_mark
+            value_marks[path] = (mark.line + 1, mark.column + 1)
+        if len(path) >= MAX_DEPTH:
+            raise TooDeep(path)
         if isinstance(node, ScalarNode):
-            if self.control_characters(node, "this value"):
+            if node.tag == _STR and (
+                not self.check_controls or _CONTROL_CHARACTER.search(node.value) is None
+            ):
+                return node.value  # the most common case, without the checks below
+            if self.check_controls and self.control_characters(node, "this value"):
                 return node.value
             if node.tag in (_YAML11_BOOL, _YAML11_NUMBER):
                 self.error(node, "Y004", _yaml11_problem(node))
@@ -334,7 +430,7 @@ class DataBuilder:
                 self.error(key_node, "Y004", f"key {key_node.value!r} is not text: {hint}")
                 continue
             key = key_node.value
-            if self.control_characters(key_node, "this key"):
+            if self.check_controls and self.control_characters(key_node, "this key"):
                 continue
             if key in first_seen:
                 first_line = first_seen[key].start_mark.line + 1
@@ -346,6 +442,9 @@ class DataBuilder:
                 )
                 continue
             first_seen[key] = key_node
-            self.doc.key_marks[(*path, key)] = position(key_node.start_mark)
-            result[key] = self.build(value_node, (*path, key))
+            child = (*path, key)
+            if value_marks is not None:
+                key_mark = key_node.start_mark
+                self.key_marks[child] = (key_mark.line + 1, key_mark.column + 1)
+            result[key] = self.build(value_node, child)
         return result
