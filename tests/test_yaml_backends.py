@@ -150,3 +150,13 @@ def test_positions_are_read_when_first_asked_for_and_agree_with_reading_them_at_
     assert lazy.locate(("goals", 0, "title"), prefer_key=True) == (4, 5)
     assert lazy.value_marks == eager.value_marks and lazy.key_marks == eager.key_marks
     assert lazy.locate(("goals", 0, "missing")) == (3, 5)
+
+
+@pytest.mark.parametrize("file", PLAN_FILES[:5], ids=lambda path: path.name)
+def test_has_agrees_with_the_positions(file: Path) -> None:
+    from hytecli.yaml_document import iter_paths
+
+    document = yamlfile.parse_yaml(file.read_text(encoding="utf-8"), "x.yaml")
+    for path in iter_paths(document.data):
+        assert document.has(path) is (path in document.value_marks)
+        assert not document.has((*path, "missing")) and not document.has((*path, 99))

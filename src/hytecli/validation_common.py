@@ -127,7 +127,7 @@ class DeadlineAt:
 def deadline_value_path(document: YamlDocument, base: DataPath) -> DataPath:
     """Point at ``due``/``term_end``/``recurring`` inside a deadline mapping, else the value."""
     for key in ("due", "term_end", "recurring"):
-        if (*base, key) in document.value_marks:
+        if document.has((*base, key)):
             return (*base, key)
     return base
 

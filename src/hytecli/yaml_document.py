@@ -75,6 +75,17 @@ class YamlDocument:
         """True when the file was read without errors."""
         return not any(f.severity is Severity.ERROR for f in self.findings)
 
+    def has(self, data_path: DataPath) -> bool:
+        """Whether the data holds a value at ``data_path`` (as ``data_path in value_marks``)."""
+        value = self.data
+        for step in data_path:
+            in_mapping = isinstance(value, dict) and isinstance(step, str) and step in value
+            in_list = isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value)
+            if not (in_mapping or in_list):
+                return False
+            value = value[step]
+        return True
+
     def locate(self, data_path: DataPath, *, prefer_key: bool = False) -> tuple[int, int]:
         """Return the 1-based (line, column) best describing ``data_path``.
 
