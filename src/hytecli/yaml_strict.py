@@ -1,10 +1,10 @@
-"""The strict PyYAML loader behind :mod:`hytecli.yamlfile`, and the builder of located data.
+"""The strict PyYAML loader behind :mod:`hytecli.yamlfile`: composing with refusals, and limits.
 
 :class:`StrictComposer` composes PyYAML's node tree with refusals (anchors and aliases,
 non-standard tags, deep nesting); :class:`StrictResolver` resolves only YAML 1.2 core scalars and
 marks YAML 1.1-only forms; :data:`StrictLoader` is libyaml's parser under them when PyYAML has it,
-else :class:`PureStrictLoader`. :class:`DataBuilder` turns the node tree into plain Python data,
-recording every key's and value's position in a :class:`~hytecli.yaml_document.YamlDocument`.
+else :class:`PureStrictLoader`; :func:`compose_fast` uses libyaml's own composer where that reads
+the text the same. :class:`hytecli.yaml_data.DataBuilder` turns the node tree into plain data.
 The limits (:data:`MAX_DEPTH`, :data:`MAX_BYTES`, :data:`MAX_NUMBER`) and the refusal of control
 characters (:func:`control_character`) are shared with the editing and recording code.
 """
@@ -16,10 +16,7 @@ from typing import Any
 
 import yaml
 from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
-from hytecli.findings import Finding, Severity
-from hytecli.yaml_document import DataPath, YamlDocument
+from yaml.nodes import Node, ScalarNode
 
 #: Deepest nesting of mappings and sequences accepted (plan files need about 8).
 MAX_DEPTH = 64
@@ -242,8 +239,9 @@ if getattr(yaml, "__with_libyaml__", False):  # pragma: no branch - depends on t
         """libyaml's own composer (C): the node tree without a Python call per event.
 
         It knows none of :class:`StrictComposer`'s refusals, so :func:`compose_fast` uses it only
-        for text that cannot hold an anchor, an alias or a tag, and :class:`DataBuilder` checks
-        the depth (libyaml itself stops at 1000 levels).
+        for text that cannot hold an anchor, an alias or a tag, and
+        :class:`~hytecli.yaml_data.DataBuilder` checks the depth (libyaml itself stops at 1000
+        levels).
         """
 
         def __init__(self, stream: str) -> None:
@@ -259,10 +257,6 @@ if getattr(yaml, "__with_libyaml__", False):  # pragma: no branch - depends on t
 #: the same with or without :class:`StrictComposer`'s refusals; plain text such as ``A & B``,
 #: ``Hei!`` or ``5*3`` does not match.
 _NODE_PROPERTY = re.compile(r"(?:^|[\s\[\]{},])[!&*][^\s,\[\]{}]", re.M)
-
-
-class TooDeep(Exception):
-    """Raised by :class:`DataBuilder` for nesting deeper than :data:`MAX_DEPTH`."""
 
 
 def compose_fast(text: str) -> tuple[bool, Node | None]:
@@ -294,157 +288,3 @@ def position(mark: yaml.Mark | None) -> tuple[int, int]:
     if mark is None:
         return (1, 1)
     return (mark.line + 1, mark.column + 1)
-
-
-def _scalar_value(node: ScalarNode) -> Any:
-    if node.tag == _STR or node.tag == "!":
-        return node.value
-    form = _CORE_FORMS.get(node.tag)
-    if form is None or not form.match(node.value):  # e.g. !!bool "yes", !!int 1_000, !!map x
-        raise ValueError(node.value)
-    if node.tag == _NULL:
-        return None
-    if node.tag == _BOOL:
-        return node.value.lower() == "true"
-    if node.tag == _INT:
-        if len(node.value.lstrip("+-")) > len(str(MAX_NUMBER)):
-            # too large anyway; int() of over 4300 digits would raise ValueError
-            return float("inf") if not node.value.startswith("-") else float("-inf")
-        return int(node.value)
-    if node.tag == _FLOAT:
-        return float(node.value)
-    raise AssertionError(node.tag)  # pragma: no cover - _CORE_FORMS holds only these tags
-
-
-def _yaml11_problem(node: ScalarNode) -> str:
-    text = node.value
-    if node.tag == _YAML11_BOOL:
-        return (
-            f"unquoted '{text}' is read as true/false by YAML 1.1 tools: write \"{text}\" in "
-            "quotes if you mean text, or true/false for a yes/no value"
-        )
-    return (
-        f"unquoted '{text}' is read as a number by YAML 1.1 tools (octal, base 60, hexadecimal "
-        f'or similar): write "{text}" in quotes if it is a code or text, or write the number '
-        "in plain decimal"
-    )
-
-
-class DataBuilder:
-    """Turns a composed node tree into plain data, recording marks and collecting findings."""
-
-    def __init__(self, doc: YamlDocument, *, marks: bool = True) -> None:
-        """Build into ``doc``; with ``marks``, record every key's and value's position in it."""
-        self.doc = doc
-        self.value_marks: dict[DataPath, tuple[int, int]] | None = None
-        self.key_marks: dict[DataPath, tuple[int, int]] = {}
-        if marks:
-            self.value_marks = {}
-            doc.set_marks(self.value_marks, self.key_marks)
-        # The reader refuses control characters in the text itself and line breaks become
-        # "\n", so only an escape in double quotes can put one in a key or value: without a
-        # backslash (or a raw CR or NEL, to be safe) no scalar needs the check.
-        self.check_controls = not doc.text or any(c in doc.text for c in "\\\r\x85")
-
-    def error(self, node: Node, code: str, message: str) -> None:
-        """Record an error finding at ``node``."""
-        line, column = position(node.start_mark)
-        self.doc.findings.append(
-            Finding(self.doc.path, line, column, Severity.ERROR, code, message)
-        )
-
-    def control_characters(self, node: ScalarNode, what: str) -> bool:
-        """Report a control character in a scalar (Y001); return True if there is one."""
-        char = control_character(node.value)
-        if char is None:
-            return False
-        self.error(
-            node,
-            "Y001",
-            f"control character {char} in {what}: plan files allow no control characters but "
-            "tab and line break (shown on a terminal, they could change what it displays); "
-            "delete it, or the escape that writes it in double quotes (such as \\e or \\x1b)",
-        )
-        return True
-
-    def build(self, node: Node, path: DataPath) -> Any:
-        """Return ``node`` as plain data, recording the marks of its keys and values.
-
-        Raises:
-            TooDeep: ``node`` is nested deeper than :data:`MAX_DEPTH` (only a tree composed by
-                :func:`compose_fast` can be; :class:`StrictComposer` refuses it first).
-        """
-        value_marks = self.value_marks
-        if value_marks is not None:
-            mark = node.start_mark
-            value_marks[path] = (mark.line + 1, mark.column + 1)
-        if len(path) >= MAX_DEPTH:
-            raise TooDeep(path)
-        if isinstance(node, ScalarNode):
-            if node.tag == _STR and (
-                not self.check_controls or _CONTROL_CHARACTER.search(node.value) is None
-            ):
-                return node.value  # the most common case, without the checks below
-            if self.check_controls and self.control_characters(node, "this value"):
-                return node.value
-            if node.tag in (_YAML11_BOOL, _YAML11_NUMBER):
-                self.error(node, "Y004", _yaml11_problem(node))
-                return node.value
-            try:
-                value = _scalar_value(node)
-            except ValueError:
-                self.error(
-                    node,
-                    "Y006",
-                    f"'{node.value}' is not a valid {node.tag} value: remove the tag, or write "
-                    "the value in its plain form (true/false, a decimal number)",
-                )
-                return node.value
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                problem = number_problem(value, node.value)
-                if problem is not None:
-                    self.error(
-                        node,
-                        "Y004",
-                        f"{problem}: check the number; if it is a code or a text, put it in quotes",
-                    )
-                    return node.value
-            return value
-        if isinstance(node, SequenceNode):
-            return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
-        assert isinstance(node, MappingNode)
-        result: dict[str, Any] = {}
-        first_seen: dict[str, Node] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag not in (_STR, "!"):
-                if not isinstance(key_node, ScalarNode):
-                    self.error(
-                        key_node, "Y004", "a list or mapping is used as a key: keys must be text"
-                    )
-                    continue
-                hint = (
-                    _yaml11_problem(key_node)
-                    if key_node.tag in (_YAML11_BOOL, _YAML11_NUMBER)
-                    else "keys must be text: put the key in quotes"
-                )
-                self.error(key_node, "Y004", f"key {key_node.value!r} is not text: {hint}")
-                continue
-            key = key_node.value
-            if self.check_controls and self.control_characters(key_node, "this key"):
-                continue
-            if key in first_seen:
-                first_line = first_seen[key].start_mark.line + 1
-                self.error(
-                    key_node,
-                    "Y003",
-                    f"duplicate key '{key}': first on line {first_line}, again on line "
-                    f"{key_node.start_mark.line + 1}; keep one of them",
-                )
-                continue
-            first_seen[key] = key_node
-            child = (*path, key)
-            if value_marks is not None:
-                key_mark = key_node.start_mark
-                self.key_marks[child] = (key_mark.line + 1, key_mark.column + 1)
-            result[key] = self.build(value_node, child)
-        return result

@@ -38,14 +38,13 @@ import yaml
 from yaml.nodes import Node
 
 from hytecli.findings import Finding, Severity
+from hytecli.yaml_data import DataBuilder, TooDeep
 from hytecli.yaml_document import DataPath, YamlDocument
 from hytecli.yaml_strict import (
     MAX_BYTES,
     MAX_DEPTH,
-    DataBuilder,
     LoaderError,
     StrictLoader,
-    TooDeep,
     compose_fast,
     position,
 )
