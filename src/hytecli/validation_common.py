@@ -9,7 +9,6 @@ The rules themselves are in :mod:`hytecli.validation_references`,
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -27,6 +26,8 @@ WARNING = Severity.WARNING
 
 def suggest(wrong: str, known: Iterable[str]) -> str:
     """Return ``"did you mean 'a' or 'b'? "`` for the closest known ids, or ``""``."""
+    import difflib  # only for a finding: not at start-up
+
     close = difflib.get_close_matches(wrong, sorted(set(known)), n=3, cutoff=0.6)
     if not close:
         return ""
