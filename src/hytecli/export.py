@@ -9,10 +9,10 @@ the form it was written in and its normalised last day. The shape is documented 
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from hytecli.deadlines import ResolvedDeadline
+from hytecli.json_text import indented_json
 from hytecli.models import Action, Deadline, Goal
 from hytecli.repository import AreaRecord, PlanRepository
 from hytecli.resolved import ResolvedArea, ResolvedIndicator, ResolvedPlan, resolve_plan
@@ -172,4 +172,4 @@ def export_json(plan: PlanRepository | ResolvedPlan) -> str:
         ValueError: a number is not finite.
     """
     data = export_plan(plan)
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return indented_json(data)
