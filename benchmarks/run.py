@@ -11,8 +11,8 @@ indicator). For each command (validate, status --format json, export, report --f
 size it prints the median wall-clock time of ``--repeat`` runs of the real command (a fresh
 process each time: start-up included; sizes above 100x are run once), their median CPU time
 (user + system, which other processes on the machine disturb less), the peak memory (the largest
-resident set, from the kernel's rusage of the child process) and the growth factor of the time
-from the size 10x smaller. A run longer than ``--timeout`` seconds is stopped and counts as a
+resident set, from the kernel's rusage of the child process) and the growth factor of the CPU
+time from the size 10x smaller. A run longer than ``--timeout`` seconds is stopped and counts as a
 missed bound. Then start-up: ``hyte validate`` on this repository's plan against a bare import of
 the libraries it needs, and ``hyte --help`` against a bare Python.
 
@@ -132,7 +132,11 @@ def machine() -> str:
 def growth(
     sizes: list[str], size: str, table: dict[tuple[str, str], Measure], command: str
 ) -> float | None:
-    """The time factor from the size 10× smaller, or ``None`` (first size, or national)."""
+    """The CPU time's factor from the size 10× smaller, or ``None`` (first size, or national).
+
+    CPU time, not wall-clock time: on a shared machine other processes stretch the wall-clock
+    time of one run and not of another, and the factor would measure them.
+    """
     if not size.endswith("x"):
         return None
     smaller = f"{int(size[:-1]) // 10}x"
@@ -140,7 +144,7 @@ def growth(
         return None
     if table[command, size].timed_out or table[command, smaller].timed_out:
         return None
-    return table[command, size].seconds / table[command, smaller].seconds
+    return table[command, size].cpu / table[command, smaller].cpu
 
 
 def main() -> None:
@@ -163,7 +167,7 @@ def main() -> None:
     table: dict[tuple[str, str], Measure] = {}
     print(f"machine: {machine()}")
     print(f"repeat {options.repeat}; sizes {', '.join(sizes)}\n")
-    print("| command | size | median s | CPU s | peak MB | growth per 10× |")
+    print("| command | size | median s | CPU s | peak MB | CPU growth per 10× |")
     print("|---|---|---:|---:|---:|---:|")
     try:
         for size in sizes:
