@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import os
 import sys
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -178,10 +177,6 @@ def main() -> None:
     # collector walks them again and again: a third of the time of loading a national-size plan
     # (benchmarks/). Reference counting still frees at once everything that is not a cycle.
     gc.set_threshold(50_000, 20, 20)
-    # hyte's file models need no pydantic plugins (observability hooks): looking for them scans
-    # every installed package's entry points, a tenth of `hyte validate`'s start-up. typer
-    # turns them off in the same way while it builds its option parsers.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     for stream in (sys.stdout, sys.stderr):
         # Never crash on a terminal that cannot show ä, ö, – or box characters: escape them
         # (\xe4) or approximate them on a terminal, never "?" for all, and say so once at the
