@@ -1,186 +1,235 @@
 #!/usr/bin/env python3
-"""Time hyte's commands on this repository's plan and on a generated plan 100× its size.
+"""Benchmark hyte's commands on generated plans of growing size, and gate on the bounds.
 
 Usage:
-    python benchmarks/run.py [--scale 100] [--repeat 5] [--keep DIR]
+    python benchmarks/run.py [--quick | --full | --sizes 1x,10x,...] [--repeat 3] [--keep DIR]
 
-Prints, per command and plan, the best and median wall-clock time of `--repeat` runs of the real
-`hyte` command (a fresh process each time, so start-up cost is included). The generated plan copies
-this repository's areas and indicators `--scale` times with new ids (fictional, benchmark only).
-Figures are measurements of this machine at this moment: compare runs on the same machine.
+By default (``--quick``) the sizes 1x and 10x are measured, in about a minute; ``--full`` adds
+100x, 1000x and the national size (benchmarks/generate.py describes the plans; all their values
+are fictional), which takes an hour or more (the HTML report draws a chart per numeric
+indicator). For each command (validate, status --format json, export, report --format html) and
+size it prints the median wall-clock time of ``--repeat`` runs of the real command (a fresh
+process each time: start-up included; sizes above 100x are run once), their median CPU time
+(user + system, which other processes on the machine disturb less), the peak memory (the largest
+resident set, from the kernel's rusage of the child process) and the growth factor of the CPU
+time from the size 10x smaller. A run longer than ``--timeout`` seconds is stopped and counts as a
+missed bound. Then start-up: ``hyte validate`` on this repository's plan against a bare import of
+the libraries it needs, and ``hyte --help`` against a bare Python.
+
+It exits 1 when a bound of issue 14 is missed: a growth factor above 11 per 10x more data, the
+national size above 3 s or 300 MB for any command, ``hyte validate`` on this plan above 1.3x the
+bare import. Figures are measurements of this machine at this moment: compare runs on the same
+machine (docs/performance.md).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import re
+import platform
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import ROOT, generate  # noqa: E402
 
+QUICK = ("1x", "10x")
+FULL = ("1x", "10x", "100x", "1000x", "national")
+MAX_GROWTH = 11.0
+NATIONAL_SECONDS = 3.0
+NATIONAL_MB = 300.0
+STARTUP_RATIO = 1.3
+#: The libraries `hyte validate` needs (issue 14's "bare import").
+LIBRARIES = "import typer, pydantic, yaml, rich"
 
-def hyte_command() -> list[str]:
-    """The hyte command of the environment running this script."""
-    return [sys.executable, "-m", "hytecli"]
-
-
-def generate_plan(target: Path, scale: int) -> Path:
-    """Write a plan repository with every area and indicator of this plan copied `scale` times.
-
-    Ids get a suffix `-cNNN`; references are rewritten accordingly. Returns `target`.
-    """
-    (target / "plan").mkdir(parents=True)
-    (target / "indicators").mkdir()
-    plan_text = (ROOT / "plan" / "plan.yaml").read_text(encoding="utf-8")
-    area_files = sorted(p for p in (ROOT / "plan").glob("*.yaml") if p.name != "plan.yaml")
-    indicator_files = sorted((ROOT / "indicators").glob("*.yaml"))
-    indicator_ids = [p.stem for p in indicator_files]
-    id_line = re.compile(r"^(\s*(?:- )?id: )(\S+)$", re.M)
-
-    def suffix_ids(text: str, copy: int) -> str:
-        text = id_line.sub(lambda m: f"{m.group(1)}{m.group(2)}-c{copy:03d}", text)
-        for indicator_id in indicator_ids:
-            text = re.sub(
-                rf"(?<=[\[ ,]){re.escape(indicator_id)}(?=[\],\n])",
-                f"{indicator_id}-c{copy:03d}",
-                text,
-            )
-        return text
-
-    listing = []
-    for copy in range(scale):
-        for area in area_files:
-            text = suffix_ids(area.read_text(encoding="utf-8"), copy)
-            area_id = re.search(r"^id: (\S+)$", text, re.M).group(1)  # type: ignore[union-attr]
-            title = re.search(r"^title: (.+)$", text, re.M).group(1)  # type: ignore[union-attr]
-            listing.append(f"  - id: {area_id}\n    title: {title}\n")
-            (target / "plan" / f"{area_id}.yaml").write_text(text, encoding="utf-8")
-        for indicator in indicator_files:
-            text = suffix_ids(indicator.read_text(encoding="utf-8"), copy)
-            (target / "indicators" / f"{indicator.stem}-c{copy:03d}.yaml").write_text(
-                text, encoding="utf-8"
-            )
-    plan_text = re.sub(
-        r"^priority_areas:\n(?:  .*\n)+",
-        "priority_areas:\n" + "".join(listing),
-        plan_text,
-        flags=re.M,
-    )
-    (target / "plan" / "plan.yaml").write_text(plan_text, encoding="utf-8")
-    return target
-
-
-FICTIONAL_VALUES = {
-    # Benchmark only: fictional values, so that status and report have series to work on.
-    "count": ["  - {period: 2024, value: 120}\n", "  - {period: 2025, value: 135}\n"],
-    "percentage": ["  - {period: 2024, value: 41.5}\n", "  - {period: 2025, value: 44.0}\n"],
-    "rate": ["  - {period: 2024, value: 3.2}\n", "  - {period: 2025, value: 3.0}\n"],
-    "yes_no": ["  - {period: 2024, value: true}\n"],
-    "text": ["  - {period: 2024, value: Kysely tehty (fictional)}\n"],
+HYTE = [sys.executable, "-m", "hytecli"]
+COMMANDS = {
+    "validate": ["validate"],
+    "status --format json": ["status", "--as-of", "2025-06-01", "--format", "json"],
+    "export": ["export", "--format", "json"],
+    "report --format html": [
+        "report",
+        "--year",
+        "2025",
+        "--as-of",
+        "2025-12-31",
+        "--format",
+        "html",
+    ],
 }
 
 
-def add_fictional_values(root: Path) -> None:
-    """Give every yearly indicator under `root` fictional values (benchmark data only)."""
-    for file in (root / "indicators").glob("*.yaml"):
-        text = file.read_text(encoding="utf-8")
-        kind = re.search(r"^kind: (\w+)", text, re.M)
-        if kind is None or "reporting_period: year" not in text or "values: []" not in text:
-            continue
-        lines = "".join(FICTIONAL_VALUES[kind.group(1)])
-        text = text.replace("values: []\n", "# fictional benchmark values\nvalues:\n" + lines)
-        file.write_text(text, encoding="utf-8")
+@dataclass
+class Measure:
+    """The median wall-clock and CPU time (s) and the peak memory (MB) of a command's runs."""
+
+    seconds: float
+    cpu: float
+    megabytes: float
+    timed_out: bool = False
 
 
-def time_command(
-    args: list[str], repeat: int, ok_codes: tuple[int, ...] = (0, 1)
-) -> tuple[float, float]:
-    """Run `args` `repeat` times; return (best, median) seconds; exit on an unexpected code."""
-    times = []
-    env = {**os.environ, "NO_COLOR": "1"}
-    for _ in range(repeat):
+def run_once(args: list[str], timeout: float) -> Measure:
+    """Run ``args`` once (stopped after ``timeout`` s); exit when it fails."""
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
+    with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
-        result = subprocess.run(args, capture_output=True, env=env, check=False)
-        times.append(time.perf_counter() - start)
-        if result.returncode not in ok_codes:
-            sys.exit(
-                f"{' '.join(args)} exited {result.returncode}:\n{result.stderr.decode()[-2000:]}"
-            )
-    return min(times), statistics.median(times)
+        process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=errors, env=env)
+        timer = threading.Timer(timeout, process.kill)
+        timer.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        timer.cancel()
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        cpu = usage.ru_utime + usage.ru_stime
+        megabytes = usage.ru_maxrss / 1024  # kilobytes on Linux
+        if seconds >= timeout:
+            return Measure(seconds, cpu, megabytes, timed_out=True)
+        if process.returncode != 0:
+            errors.seek(0)
+            sys.exit(f"{' '.join(args)} exited {process.returncode}:\n{errors.read()[-2000:]!r}")
+    return Measure(seconds, cpu, megabytes)
+
+
+def measure(args: list[str], repeat: int, timeout: float = 600) -> Measure:
+    """Run ``args`` ``repeat`` times: median times, the largest peak memory."""
+    runs = []
+    for _ in range(repeat):
+        runs.append(run_once(args, timeout))
+        if runs[-1].timed_out:
+            return runs[-1]
+    return Measure(
+        statistics.median(r.seconds for r in runs),
+        statistics.median(r.cpu for r in runs),
+        max(r.megabytes for r in runs),
+    )
+
+
+def machine() -> str:
+    """The machine in one line: CPU model, cores, Python, date."""
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}, {date.today().isoformat()}"
+    )
+
+
+def growth(
+    sizes: list[str], size: str, table: dict[tuple[str, str], Measure], command: str
+) -> float | None:
+    """The CPU time's factor from the size 10× smaller, or ``None`` (first size, or national).
+
+    CPU time, not wall-clock time: on a shared machine other processes stretch the wall-clock
+    time of one run and not of another, and the factor would measure them.
+    """
+    if not size.endswith("x"):
+        return None
+    smaller = f"{int(size[:-1]) // 10}x"
+    if smaller not in sizes or int(size[:-1]) < 10:
+        return None
+    if table[command, size].timed_out or table[command, smaller].timed_out:
+        return None
+    return table[command, size].cpu / table[command, smaller].cpu
 
 
 def main() -> None:
-    """Run the benchmarks and print a table of figures."""
+    """Generate the plans, measure, print the table and gate on the bounds."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=int, default=100)
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--keep", type=Path, help="generate the big plan here and keep it")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--quick", action="store_true", help="1x, 10x, 100x (the default)")
+    group.add_argument("--full", action="store_true", help="also 1000x and national")
+    group.add_argument("--sizes", help="comma-separated, e.g. 100x,national")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per size up to 100x")
+    parser.add_argument("--timeout", type=float, default=600, help="seconds per run at most")
+    parser.add_argument("--keep", type=Path, help="generate the plans here and keep them")
     options = parser.parse_args()
+    sizes = list(FULL if options.full else QUICK)
+    if options.sizes:
+        sizes = [s.strip() for s in options.sizes.split(",")]
 
-    work = Path(tempfile.mkdtemp(prefix="hyte-bench-"))
-    big = generate_plan(options.keep or work / "big", options.scale)
-    valued = generate_plan(work / "valued", options.scale)
-    add_fictional_values(valued)
-    hyte = hyte_command()
-    cases = [
-        ("hyte --help (cold start)", [*hyte, "--help"], None),
-        ("hyte validate", [*hyte, "validate"], "repo"),
-        ("hyte status --as-of 2025-06-01", [*hyte, "status", "--as-of", "2025-06-01"], "repo"),
-        (
-            "hyte status --format json",
-            [*hyte, "status", "--as-of", "2025-06-01", "--format", "json"],
-            "repo",
-        ),
-        ("hyte export --format json", [*hyte, "export", "--format", "json"], "repo"),
-        (
-            "hyte report --format html",
-            [*hyte, "report", "--year", "2025", "--as-of", "2025-12-31", "--format", "html"],
-            "repo",
-        ),
-    ]
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, repeat {options.repeat}")
-    print(f"{'command':40} {'plan':>10} {'best s':>8} {'median s':>9}")
-    for label, args, needs_repo in cases:
-        plans = [("this", ROOT), (f"{options.scale}x", big)] if needs_repo else [("-", ROOT)]
-        for plan_label, plan_root in plans:
-            full = [*args, "--repo", str(plan_root)] if needs_repo else args
-            best, median = time_command(full, options.repeat)
-            print(f"{label:40} {plan_label:>10} {best:8.3f} {median:9.3f}")
-    # With (fictional) values recorded: record one more, then status and its progress measures.
-    record_args = [
-        *hyte,
-        "record",
-        f"talousneuvolan-asiakasmaarat-c{options.scale // 2:03d}",
-        "150",
-        "--period",
-        "2026",
-        "--replace",
-        "--repo",
-        str(valued),
-    ]
-    best, median = time_command(record_args, options.repeat, ok_codes=(0,))
-    print(
-        f"{'hyte record (values recorded)':40} {f'{options.scale}x':>10} {best:8.3f} {median:9.3f}"
+    work = options.keep or Path(tempfile.mkdtemp(prefix="hyte-bench-"))
+    failures: list[str] = []
+    table: dict[tuple[str, str], Measure] = {}
+    print(f"machine: {machine()}")
+    print(f"repeat {options.repeat}; sizes {', '.join(sizes)}\n")
+    print("| command | size | median s | CPU s | peak MB | CPU growth per 10× |")
+    print("|---|---|---:|---:|---:|---:|")
+    try:
+        for size in sizes:
+            plan = work / size
+            if not plan.exists():
+                generate(size, plan)
+            repeat = options.repeat if size in ("1x", "10x", "100x") else 1
+            for command, args in COMMANDS.items():
+                result = measure([*HYTE, *args, "--repo", str(plan)], repeat, options.timeout)
+                table[command, size] = result
+                factor = growth(sizes, size, table, command)
+                shown = f"{factor:.1f}×" if factor is not None else "–"
+                took = f"> {options.timeout:.0f}" if result.timed_out else f"{result.seconds:.2f}"
+                print(
+                    f"| {command} | {size} | {took} | {result.cpu:.2f} | {result.megabytes:.0f} "
+                    f"| {shown} |",
+                    flush=True,
+                )
+                if result.timed_out:
+                    failures.append(f"{command} at {size} ran longer than {options.timeout:.0f} s")
+                if factor is not None and factor > MAX_GROWTH:
+                    failures.append(f"{command} grows {factor:.1f}× from the size before {size}")
+                if size == "national" and (
+                    result.seconds > NATIONAL_SECONDS or result.megabytes > NATIONAL_MB
+                ):
+                    failures.append(
+                        f"{command} at the national size: {result.seconds:.2f} s, "
+                        f"{result.megabytes:.0f} MB (bounds {NATIONAL_SECONDS} s, {NATIONAL_MB} MB)"
+                    )
+    finally:
+        if options.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+    repeat = max(options.repeat, 5)
+    bare_python = measure([sys.executable, "-c", "pass"], repeat)
+    bare_import = measure([sys.executable, "-c", LIBRARIES], repeat)
+    with_models = measure(
+        [sys.executable, "-c", f"{LIBRARIES}; from pydantic import BaseModel"], repeat
     )
-    for label, args in [
-        ("hyte status (values recorded)", [*hyte, "status", "--as-of", "2026-06-01"]),
-        (
-            "hyte status --format json (values)",
-            [*hyte, "status", "--as-of", "2026-06-01", "--format", "json"],
-        ),
-    ]:
-        best, median = time_command([*args, "--repo", str(valued)], options.repeat)
-        print(f"{label:40} {f'{options.scale}x':>10} {best:8.3f} {median:9.3f}")
-    shutil.rmtree(work / "valued", ignore_errors=True)
-    if options.keep is None:
-        shutil.rmtree(work, ignore_errors=True)
+    validate = measure([*HYTE, "validate", "--repo", str(ROOT)], repeat)
+    help_ = measure([*HYTE, "--help"], repeat)
+    print("\n| start-up | median s | CPU s | ratio (wall) |")
+    print("|---|---:|---:|---:|")
+    rows = [
+        ("python -c pass", bare_python, None),
+        (f"python -c '{LIBRARIES}'", bare_import, None),
+        ("… and from pydantic import BaseModel", with_models, None),
+        ("hyte validate (this plan)", validate, (bare_import, "× the bare import")),
+        ("hyte --help", help_, (bare_python, "× python")),
+    ]
+    for label, result, against in rows:
+        ratio = f"{result.seconds / against[0].seconds:.2f}{against[1]}" if against else ""
+        print(f"| {label} | {result.seconds:.3f} | {result.cpu:.3f} | {ratio} |")
+    if validate.seconds > STARTUP_RATIO * bare_import.seconds:
+        failures.append(
+            f"hyte validate takes {validate.seconds / bare_import.seconds:.2f}× the bare import "
+            f"(bound {STARTUP_RATIO}×)"
+        )
+    if failures:
+        print("\nbounds missed:\n" + "\n".join(f"- {f}" for f in failures))
+        sys.exit(1)
+    print("\nevery bound met")
 
 
 if __name__ == "__main__":

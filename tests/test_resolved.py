@@ -310,3 +310,19 @@ def test_a_plan_that_did_not_load_is_refused(tmp_path: Path) -> None:
     broken = dict(FILES) | {"plan/alue-a.yaml": "id: alue-a\ngoals: [\n"}
     with pytest.raises(repository.PlanHasErrors):
         resolve_plan(load_repository(write_tree(tmp_path, broken)))
+
+
+def test_repository_lookups_by_id_follow_the_loaded_records() -> None:
+    from dataclasses import replace
+
+    repository = load_repository(Path(__file__).resolve().parents[1])
+    first = repository.indicators[0]
+    assert repository.indicator(first.indicator.id) is first
+    assert repository.indicator("no-such-indicator") is None
+    assert repository.area(repository.areas[0].area.id) is repository.areas[0]
+    # a record added later is found, and the first of a duplicated id is the one returned
+    twin = replace(first, path="indicators/twin.yaml")
+    repository.indicators.append(twin)
+    assert repository.indicator(first.indicator.id) is first
+    repository.indicators.remove(first)
+    assert repository.indicator(first.indicator.id) is twin

@@ -42,14 +42,22 @@ TAB = "tab character where YAML expects indentation: use spaces, not tabs, to in
 EMPTY = "the file is empty: write its contents (see docs/format.md) or delete the file"
 
 
-BACKENDS = ["pure"] + (["libyaml"] if getattr(yaml, "__with_libyaml__", False) else [])
+BACKENDS = ["pure"] + (
+    ["libyaml", "libyaml-composer"] if getattr(yaml, "__with_libyaml__", False) else []
+)
 
 
 @pytest.fixture(params=BACKENDS, autouse=True)
 def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Run every test with PyYAML's pure-Python parser and, when built in, with libyaml's."""
+    """Run every test with PyYAML's pure-Python parser and, when built in, with libyaml's.
+
+    ``libyaml`` is libyaml's parser under the strict composer alone; ``libyaml-composer`` (what
+    hyte uses) also libyaml's own composer for text without anchors, aliases and tags.
+    """
     if request.param == "pure":
         monkeypatch.setattr(yamlfile, "_StrictLoader", yaml_strict.PureStrictLoader)
+    if request.param != "libyaml-composer":
+        monkeypatch.setattr(yamlfile, "_compose_fast", None)
     return str(request.param)
 
 
@@ -549,7 +557,7 @@ def test_flow_nesting_bomb_is_refused(backend: str) -> None:
     # libyaml's scanner stops at 1000 open brackets, before hyte's own limit is reached.
     depth = 100_000
     doc = parse_yaml("[" * depth + "]" * depth, "t.yaml")
-    column = 1001 if backend == "libyaml" else yaml_strict.MAX_DEPTH + 1
+    column = 1001 if backend.startswith("libyaml") else yaml_strict.MAX_DEPTH + 1
     assert one(doc) == Finding("t.yaml", 1, column, E, "Y009", DEEP)
     assert doc.data is None
 

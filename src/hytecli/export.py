@@ -9,11 +9,11 @@ the form it was written in and its normalised last day. The shape is documented 
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from hytecli.deadlines import ResolvedDeadline
 from hytecli.hidden_text import json_safe
+from hytecli.json_text import indented_json
 from hytecli.models import Action, Deadline, Goal
 from hytecli.repository import AreaRecord, PlanRepository
 from hytecli.resolved import ResolvedArea, ResolvedIndicator, ResolvedPlan, resolve_plan
@@ -174,4 +174,4 @@ def export_json(plan: PlanRepository | ResolvedPlan) -> str:
         ValueError: a number is not finite.
     """
     data = export_plan(plan)
-    return json_safe(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
+    return json_safe(indented_json(data))

@@ -96,6 +96,9 @@ def hidden_character_findings(document: YamlDocument) -> list[Finding]:
     Returns:
         The warnings, in the order of the text.
     """
+    text = document.text
+    if text and "\\" not in text and HIDDEN_CHARACTERS.search(text) is None:
+        return []  # none written as such, and no escape that could write one
     findings = []
     lines_with_hidden: set[int] = set()
     for number, text_line in enumerate(document.text.split("\n"), start=1):

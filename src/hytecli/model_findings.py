@@ -9,7 +9,6 @@ is at the wrong level).
 
 from __future__ import annotations
 
-import difflib
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -77,6 +76,8 @@ def unknown_field_message(name: str, here: type[BaseModel] | None = None) -> str
             "move it there (check its indentation) or remove it"
         )
     own = sorted(here.model_fields) if here is not None else []
+    import difflib  # only for a finding: not at start-up
+
     for candidates in (own, sorted(FIELD_PLACES)):
         close = [c for c in difflib.get_close_matches(name, candidates, n=2) if c != name]
         if close:

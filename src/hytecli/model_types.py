@@ -273,7 +273,7 @@ class PlanModel(BaseModel):
     """
 
     model_config = ConfigDict(
-        extra="forbid", arbitrary_types_allowed=True, frozen=True, strict=True
+        extra="forbid", arbitrary_types_allowed=True, frozen=True, strict=True, defer_build=True
     )
 
 

@@ -232,19 +232,28 @@ class PlanRepository:
     year_texts: list[YearTextsRecord] = field(default_factory=list)
     broken_year_texts: list[YamlDocument] = field(default_factory=list)
 
+    _indexes: dict[str, tuple[int, int, dict[str, Any]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def _by_id(self, records: Sequence[Any], key: Callable[[Any], str]) -> dict[str, Any]:
+        """``records`` by id (the first of a duplicated id); built again when the list changes."""
+        name = "areas" if records is self.areas else "indicators"
+        known = self._indexes.get(name)
+        if known is None or known[:2] != (id(records), len(records)):
+            index: dict[str, Any] = {}
+            for record in records:
+                index.setdefault(key(record), record)
+            known = self._indexes[name] = (id(records), len(records), index)
+        return known[2]
+
     def indicator(self, indicator_id: str) -> IndicatorRecord | None:
         """Return the indicator with ``indicator_id`` (the first one, if duplicated)."""
-        for record in self.indicators:
-            if record.indicator.id == indicator_id:
-                return record
-        return None
+        return self._by_id(self.indicators, lambda r: r.indicator.id).get(indicator_id)
 
     def area(self, area_id: str) -> AreaRecord | None:
         """Return the priority area with ``area_id`` (the first one, if duplicated)."""
-        for record in self.areas:
-            if record.area.id == area_id:
-                return record
-        return None
+        return self._by_id(self.areas, lambda r: r.area.id).get(area_id)
 
     def ordered_areas(self) -> list[AreaRecord]:
         """Area files in the plan's order (``priority_areas``), then any unlisted ones by path."""

@@ -248,10 +248,14 @@ def _summaries(
     resolved: ResolvedPlan, items: Sequence[Judgement], wanted: Sequence[str]
 ) -> list[AreaSummary]:
     summaries = []
+    by_area: dict[str, list[Judgement]] = {}
+    for item in items:
+        for area_id in dict.fromkeys(item.areas):
+            by_area.setdefault(area_id, []).append(item)
     for area in resolved.areas:
         if wanted and area.id not in wanted:
             continue
-        mine = [item for item in items if area.id in item.areas]
+        mine = by_area.get(area.id, [])
         summaries.append(
             AreaSummary(
                 id=area.id,

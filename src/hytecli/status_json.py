@@ -7,11 +7,11 @@ Every item, whatever the view, in the shape documented in ``docs/status.md``
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
 from hytecli.hidden_text import json_safe
+from hytecli.json_text import indented_json
 from hytecli.judgement import STATES, Judgement, ValueInfo
 from hytecli.status import StatusReport
 from hytecli.status_render import StatusView, round_notice
@@ -163,4 +163,4 @@ def _round_json(report: StatusReport, w: Wording) -> dict[str, Any] | None:
 def render_json(report: StatusReport, view: StatusView, ascii_only: bool = False) -> str:
     """Return the report as JSON text (with a final newline); ``ascii_only`` escapes non-ASCII."""
     data = status_to_json(report, view.wording)
-    return json_safe(json.dumps(data, ensure_ascii=ascii_only, indent=2, allow_nan=False)) + "\n"
+    return json_safe(indented_json(data, ensure_ascii=ascii_only))

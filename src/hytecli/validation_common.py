@@ -9,7 +9,6 @@ The rules themselves are in :mod:`hytecli.validation_references`,
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -27,6 +26,8 @@ WARNING = Severity.WARNING
 
 def suggest(wrong: str, known: Iterable[str]) -> str:
     """Return ``"did you mean 'a' or 'b'? "`` for the closest known ids, or ``""``."""
+    import difflib  # only for a finding: not at start-up
+
     close = difflib.get_close_matches(wrong, sorted(set(known)), n=3, cutoff=0.6)
     if not close:
         return ""
@@ -129,7 +130,7 @@ class DeadlineAt:
 def deadline_value_path(document: YamlDocument, base: DataPath) -> DataPath:
     """Point at ``due``/``term_end``/``recurring`` inside a deadline mapping, else the value."""
     for key in ("due", "term_end", "recurring"):
-        if (*base, key) in document.value_marks:
+        if document.has((*base, key)):
             return (*base, key)
     return base
 

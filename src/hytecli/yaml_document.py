@@ -20,27 +20,71 @@ DataPath = tuple[str | int, ...]
 class YamlDocument:
     """A YAML file read into plain Python data, with the position of every key and value.
 
+    The positions are worked out when first asked for (:attr:`value_marks`, :attr:`key_marks`,
+    :meth:`locate`, :meth:`finding`), by reading ``text`` again: most files of a plan never need
+    them (only a finding does), and a plan of the whole country has millions of them.
+
     Attributes:
         path: The display path of the file (relative to the repository root where possible).
         data: The document as ``dict``/``list``/``str``/``int``/``float``/``bool``/``None``;
             ``None`` when the file could not be read.
         text: The decoded text (without a byte-order mark).
-        value_marks: ``DataPath`` → (line, column), 1-based, of each value.
-        key_marks: ``DataPath`` → (line, column), 1-based, of each mapping key.
         findings: Problems met while reading; empty when the file is good YAML.
     """
 
     path: str
     data: Any = None
     text: str = ""
-    value_marks: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    _marks: tuple[dict[DataPath, tuple[int, int]], dict[DataPath, tuple[int, int]]] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    def set_marks(
+        self,
+        value_marks: dict[DataPath, tuple[int, int]],
+        key_marks: dict[DataPath, tuple[int, int]],
+    ) -> None:
+        """Set the positions of the values and keys (the reader does, when it has them)."""
+        self._marks = (value_marks, key_marks)
+
+    def _located(
+        self,
+    ) -> tuple[dict[DataPath, tuple[int, int]], dict[DataPath, tuple[int, int]]]:
+        if self._marks is None:
+            if not self.text:
+                self._marks = ({}, {})
+            else:
+                from hytecli.yamlfile import read_marks  # reads; imports this module
+
+                self._marks = read_marks(self.text, self.path)
+        return self._marks
+
+    @property
+    def value_marks(self) -> dict[DataPath, tuple[int, int]]:
+        """``DataPath`` → (line, column), 1-based, of each value."""
+        return self._located()[0]
+
+    @property
+    def key_marks(self) -> dict[DataPath, tuple[int, int]]:
+        """``DataPath`` → (line, column), 1-based, of each mapping key."""
+        return self._located()[1]
 
     @property
     def ok(self) -> bool:
         """True when the file was read without errors."""
         return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    def has(self, data_path: DataPath) -> bool:
+        """Whether the data holds a value at ``data_path`` (as ``data_path in value_marks``)."""
+        value = self.data
+        for step in data_path:
+            in_mapping = isinstance(value, dict) and isinstance(step, str) and step in value
+            in_list = isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value)
+            if not (in_mapping or in_list):
+                return False
+            value = value[step]
+        return True
 
     def locate(self, data_path: DataPath, *, prefer_key: bool = False) -> tuple[int, int]:
         """Return the 1-based (line, column) best describing ``data_path``.
@@ -50,11 +94,12 @@ class YamlDocument:
         for "unknown field" findings).
         """
         path = tuple(data_path)
-        if prefer_key and path in self.key_marks:
-            return self.key_marks[path]
+        value_marks, key_marks = self._located()
+        if prefer_key and path in key_marks:
+            return key_marks[path]
         while True:
-            if path in self.value_marks:
-                return self.value_marks[path]
+            if path in value_marks:
+                return value_marks[path]
             if not path:
                 return (1, 1)
             path = path[:-1]

@@ -1,10 +1,10 @@
-"""The strict PyYAML loader behind :mod:`hytecli.yamlfile`, and the builder of located data.
+"""The strict PyYAML loader behind :mod:`hytecli.yamlfile`: composing with refusals, and limits.
 
 :class:`StrictComposer` composes PyYAML's node tree with refusals (anchors and aliases,
 non-standard tags, deep nesting); :class:`StrictResolver` resolves only YAML 1.2 core scalars and
 marks YAML 1.1-only forms; :data:`StrictLoader` is libyaml's parser under them when PyYAML has it,
-else :class:`PureStrictLoader`. :class:`DataBuilder` turns the node tree into plain Python data,
-recording every key's and value's position in a :class:`~hytecli.yaml_document.YamlDocument`.
+else :class:`PureStrictLoader`; :func:`compose_fast` uses libyaml's own composer where that reads
+the text the same. :class:`hytecli.yaml_data.DataBuilder` turns the node tree into plain data.
 The limits (:data:`MAX_DEPTH`, :data:`MAX_BYTES`, :data:`MAX_NUMBER`) and the refusal of control
 characters (:func:`control_character`) are shared with the editing and recording code.
 """
@@ -16,10 +16,7 @@ from typing import Any
 
 import yaml
 from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
-from hytecli.findings import Finding, Severity
-from hytecli.yaml_document import DataPath, YamlDocument
+from yaml.nodes import Node, ScalarNode
 
 #: Deepest nesting of mappings and sequences accepted (plan files need about 8).
 MAX_DEPTH = 64
@@ -44,9 +41,31 @@ _ALLOWED_EXPLICIT_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _SEQ, _MAP, "!"}
 
 
 class StrictResolver(yaml.resolver.Resolver):
-    """YAML 1.2 core scalars, plus markers for the YAML 1.1 forms that must be quoted."""
+    """YAML 1.2 core scalars, plus markers for the YAML 1.1 forms that must be quoted.
+
+    A plain scalar's tag depends only on its text, so short texts' tags are remembered
+    (:data:`_RESOLVED`): plan files repeat the same keys, years and numbers thousands of times.
+    """
 
     yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:  # noqa: D102
+        if kind is ScalarNode and implicit[0]:
+            tag = _RESOLVED.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+                if len(value) <= _RESOLVED_LENGTH and len(_RESOLVED) < _RESOLVED_COUNT:
+                    _RESOLVED[value] = tag
+            return tag
+        resolved: str = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+        return resolved
+
+
+#: Plain scalars' tags by text (:meth:`StrictResolver.resolve`), for texts of at most
+#: :data:`_RESOLVED_LENGTH` characters and at most :data:`_RESOLVED_COUNT` of them.
+_RESOLVED: dict[str, str] = {}
+_RESOLVED_LENGTH = 40
+_RESOLVED_COUNT = 100_000
 
 
 _NULL_FORM = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -199,6 +218,8 @@ class PureStrictLoader(
 
 
 StrictLoader: Any = PureStrictLoader
+#: libyaml's C composer with the strict resolver (:func:`compose_fast`), or ``None``.
+FastComposer: Any = None
 if getattr(yaml, "__with_libyaml__", False):  # pragma: no branch - depends on the PyYAML build
     from yaml._yaml import CParser
 
@@ -214,7 +235,52 @@ if getattr(yaml, "__with_libyaml__", False):  # pragma: no branch - depends on t
             yaml.composer.Composer.__init__(self)
             StrictResolver.__init__(self)
 
+    class CComposer(CParser, StrictResolver):
+        """libyaml's own composer (C): the node tree without a Python call per event.
+
+        It knows none of :class:`StrictComposer`'s refusals, so :func:`compose_fast` uses it only
+        for text that cannot hold an anchor, an alias or a tag, and
+        :class:`~hytecli.yaml_data.DataBuilder` checks the depth (libyaml itself stops at 1000
+        levels).
+        """
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            StrictResolver.__init__(self)
+
     StrictLoader = FastStrictLoader
+    FastComposer = CComposer
+
+
+#: Where an anchor (``&x``), an alias (``*x``) or a tag (``!x``) could start: at the start of a
+#: line, after a space or a flow indicator, followed by a name. Text without any of them composes
+#: the same with or without :class:`StrictComposer`'s refusals; plain text such as ``A & B``,
+#: ``Hei!`` or ``5*3`` does not match.
+_NODE_PROPERTY = re.compile(r"(?:^|[\s\[\]{},])[!&*][^\s,\[\]{}]", re.M)
+
+
+def compose_fast(text: str) -> tuple[bool, Node | None]:
+    """Compose ``text`` with libyaml's C composer when that gives the strict loader's tree.
+
+    Returns:
+        ``(True, root)`` (``root`` ``None`` for a text without a document), or ``(False,
+        None)`` when the strict loader must read the text: PyYAML has no libyaml, the text
+        could hold an anchor, alias or tag, or it is not valid YAML (the strict loader then
+        words the error exactly as without this shortcut).
+    """
+    if FastComposer is None or _NODE_PROPERTY.search(text):
+        return False, None
+    try:
+        loader = FastComposer(text)
+    except yaml.YAMLError:
+        return False, None
+    try:
+        root: Node | None = loader.get_single_node()
+    except yaml.YAMLError:
+        return False, None
+    finally:
+        loader.dispose()
+    return True, root
 
 
 def position(mark: yaml.Mark | None) -> tuple[int, int]:
@@ -222,130 +288,3 @@ def position(mark: yaml.Mark | None) -> tuple[int, int]:
     if mark is None:
         return (1, 1)
     return (mark.line + 1, mark.column + 1)
-
-
-def _scalar_value(node: ScalarNode) -> Any:
-    if node.tag == _STR or node.tag == "!":
-        return node.value
-    form = _CORE_FORMS.get(node.tag)
-    if form is None or not form.match(node.value):  # e.g. !!bool "yes", !!int 1_000, !!map x
-        raise ValueError(node.value)
-    if node.tag == _NULL:
-        return None
-    if node.tag == _BOOL:
-        return node.value.lower() == "true"
-    if node.tag == _INT:
-        if len(node.value.lstrip("+-")) > len(str(MAX_NUMBER)):
-            # too large anyway; int() of over 4300 digits would raise ValueError
-            return float("inf") if not node.value.startswith("-") else float("-inf")
-        return int(node.value)
-    if node.tag == _FLOAT:
-        return float(node.value)
-    raise AssertionError(node.tag)  # pragma: no cover - _CORE_FORMS holds only these tags
-
-
-def _yaml11_problem(node: ScalarNode) -> str:
-    text = node.value
-    if node.tag == _YAML11_BOOL:
-        return (
-            f"unquoted '{text}' is read as true/false by YAML 1.1 tools: write \"{text}\" in "
-            "quotes if you mean text, or true/false for a yes/no value"
-        )
-    return (
-        f"unquoted '{text}' is read as a number by YAML 1.1 tools (octal, base 60, hexadecimal "
-        f'or similar): write "{text}" in quotes if it is a code or text, or write the number '
-        "in plain decimal"
-    )
-
-
-class DataBuilder:
-    """Turns a composed node tree into plain data, recording marks and collecting findings."""
-
-    def __init__(self, doc: YamlDocument) -> None:
-        self.doc = doc
-
-    def error(self, node: Node, code: str, message: str) -> None:
-        """Record an error finding at ``node``."""
-        line, column = position(node.start_mark)
-        self.doc.findings.append(
-            Finding(self.doc.path, line, column, Severity.ERROR, code, message)
-        )
-
-    def control_characters(self, node: ScalarNode, what: str) -> bool:
-        """Report a control character in a scalar (Y001); return True if there is one."""
-        char = control_character(node.value)
-        if char is None:
-            return False
-        self.error(
-            node,
-            "Y001",
-            f"control character {char} in {what}: plan files allow no control characters but "
-            "tab and line break (shown on a terminal, they could change what it displays); "
-            "delete it, or the escape that writes it in double quotes (such as \\e or \\x1b)",
-        )
-        return True
-
-    def build(self, node: Node, path: DataPath) -> Any:
-        """Return ``node`` as plain data, recording the marks of its keys and values."""
-        self.doc.value_marks[path] = position(node.start_mark)
-        if isinstance(node, ScalarNode):
-            if self.control_characters(node, "this value"):
-                return node.value
-            if node.tag in (_YAML11_BOOL, _YAML11_NUMBER):
-                self.error(node, "Y004", _yaml11_problem(node))
-                return node.value
-            try:
-                value = _scalar_value(node)
-            except ValueError:
-                self.error(
-                    node,
-                    "Y006",
-                    f"'{node.value}' is not a valid {node.tag} value: remove the tag, or write "
-                    "the value in its plain form (true/false, a decimal number)",
-                )
-                return node.value
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                problem = number_problem(value, node.value)
-                if problem is not None:
-                    self.error(
-                        node,
-                        "Y004",
-                        f"{problem}: check the number; if it is a code or a text, put it in quotes",
-                    )
-                    return node.value
-            return value
-        if isinstance(node, SequenceNode):
-            return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
-        assert isinstance(node, MappingNode)
-        result: dict[str, Any] = {}
-        first_seen: dict[str, Node] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag not in (_STR, "!"):
-                if not isinstance(key_node, ScalarNode):
-                    self.error(
-                        key_node, "Y004", "a list or mapping is used as a key: keys must be text"
-                    )
-                    continue
-                hint = (
-                    _yaml11_problem(key_node)
-                    if key_node.tag in (_YAML11_BOOL, _YAML11_NUMBER)
-                    else "keys must be text: put the key in quotes"
-                )
-                self.error(key_node, "Y004", f"key {key_node.value!r} is not text: {hint}")
-                continue
-            key = key_node.value
-            if self.control_characters(key_node, "this key"):
-                continue
-            if key in first_seen:
-                first_line = first_seen[key].start_mark.line + 1
-                self.error(
-                    key_node,
-                    "Y003",
-                    f"duplicate key '{key}': first on line {first_line}, again on line "
-                    f"{key_node.start_mark.line + 1}; keep one of them",
-                )
-                continue
-            first_seen[key] = key_node
-            self.doc.key_marks[(*path, key)] = position(key_node.start_mark)
-            result[key] = self.build(value_node, (*path, key))
-        return result

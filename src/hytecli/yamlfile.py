@@ -38,18 +38,22 @@ import yaml
 from yaml.nodes import Node
 
 from hytecli.findings import Finding, Severity
-from hytecli.yaml_document import YamlDocument
+from hytecli.yaml_data import DataBuilder, TooDeep
+from hytecli.yaml_document import DataPath, YamlDocument
 from hytecli.yaml_strict import (
     MAX_BYTES,
     MAX_DEPTH,
-    DataBuilder,
     LoaderError,
     StrictLoader,
+    compose_fast,
     position,
 )
 
 #: The loader :func:`compose_strict` uses (tests swap in the pure-Python one).
 _StrictLoader: Any = StrictLoader
+#: libyaml's C composer for text it reads exactly as the strict loader would
+#: (:func:`hytecli.yaml_strict.compose_fast`); tests set it to ``None`` to use the loader alone.
+_compose_fast: Any = compose_fast
 
 
 def _decode(raw: bytes, doc: YamlDocument) -> str | None:
@@ -234,17 +238,35 @@ def compose_strict(text: str, path: str) -> Node | None:
     return root
 
 
-def parse_yaml(text: str, path: str) -> YamlDocument:
+def _document(path: str, text: str, marks: bool) -> YamlDocument:
+    doc = YamlDocument(path=path, text=text)
+    if marks:
+        doc.set_marks({}, {})  # none, unless the data is built (which records them)
+    return doc
+
+
+def parse_yaml(text: str, path: str, *, marks: bool = False) -> YamlDocument:
     """Read YAML ``text`` strictly into a :class:`YamlDocument` (see the module docstring).
 
     Args:
         text: The file's contents, already decoded.
         path: The path to show in findings.
+        marks: Record every key's and value's position now; without it the document reads
+            ``text`` again for them when first asked (:func:`read_marks`), which most never are.
 
     Returns:
         The document; check ``document.findings`` (never raises for bad input).
     """
-    doc = YamlDocument(path=path, text=text)
+    if _compose_fast is not None:
+        composed, fast_root = _compose_fast(text)
+        if composed and fast_root is not None:
+            doc = _document(path, text, marks)
+            try:
+                doc.data = DataBuilder(doc, marks=marks).build(fast_root, ())
+                return doc
+            except TooDeep:
+                pass  # the strict loader below refuses it, at the place it would
+    doc = _document(path, text, marks)
     try:
         root = compose_strict(text, path)
     except YamlProblem as exc:
@@ -262,8 +284,19 @@ def parse_yaml(text: str, path: str) -> YamlDocument:
             )
         )
         return doc
-    doc.data = DataBuilder(doc).build(root, ())
+    doc.data = DataBuilder(doc, marks=marks).build(root, ())
     return doc
+
+
+def read_marks(
+    text: str, path: str
+) -> tuple[dict[DataPath, tuple[int, int]], dict[DataPath, tuple[int, int]]]:
+    """Return the (line, column) of every value and key of ``text``, as :func:`parse_yaml` reads it.
+
+    What :class:`YamlDocument` calls when its positions are first asked for.
+    """
+    located = parse_yaml(text, path, marks=True)
+    return located.value_marks, located.key_marks
 
 
 def read_yaml_file(file: Path, display_path: str | None = None) -> YamlDocument:
