@@ -25,15 +25,16 @@ from hytecli.models import (
     IndicatorFile,
     PlanFile,
 )
-from hytecli.plan_paths import entry_finding, leftover_temporary_files, template_findings
+from hytecli.plan_files import YAML_SUFFIXES as YAML_SUFFIXES  # re-exported
+from hytecli.plan_files import read_plan_files, yaml_files
+from hytecli.plan_paths import leftover_temporary_files, template_findings
 from hytecli.yaml_document import DataPath, YamlDocument
-from hytecli.yamlfile import read_yaml_bytes, read_yaml_file
+from hytecli.yamlfile import read_yaml_bytes
 from hytecli.year_texts import REPORTS_DIR, YearTextsRecord, load_year_texts
 
 PLAN_FILE = Path("plan") / "plan.yaml"
 PLAN_DIR = "plan"
 INDICATOR_DIR = "indicators"
-YAML_SUFFIXES = (".yaml", ".yml")
 
 
 class PlanHasErrors(HyteError):
@@ -317,25 +318,6 @@ class PlanRepository:
         return None
 
 
-def _yaml_files(folder: Path) -> list[Path]:
-    """Every entry named like a plan file under ``folder``: files, and also links, folders, FIFOs.
-
-    Entries that are not regular files inside the repository are not skipped: reading them
-    gives a located error (:func:`hytecli.plan_paths.entry_problem`).
-    """
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES)
-
-
-def _read_inside(root: Path, path: str) -> YamlDocument:
-    """Read the plan file ``path`` of ``root``, refusing one that is not a regular file inside."""
-    problem = entry_finding(root, root / path, path)
-    if problem is not None:
-        return YamlDocument(path=path, findings=[problem])
-    return read_yaml_file(root / path, path)
-
-
 def _relative(root: Path, file: Path) -> str:
     return file.relative_to(root).as_posix()
 
@@ -357,10 +339,12 @@ def load_repository(root: Path) -> PlanRepository:
         RepositoryNotFound: ``root`` has no ``plan/plan.yaml``.
     """
     root = check_repository(root)
-    areas = [_relative(root, f) for f in _yaml_files(root / PLAN_DIR) if f != root / PLAN_FILE]
-    indicators = [_relative(root, f) for f in _yaml_files(root / INDICATOR_DIR)]
-    texts = [_relative(root, f) for f in _yaml_files(root / REPORTS_DIR)]
-    repository = _load(root, areas, indicators, lambda path: _read_inside(root, path), texts)
+    areas = [_relative(root, f) for f in yaml_files(root / PLAN_DIR) if f != root / PLAN_FILE]
+    indicators = [_relative(root, f) for f in yaml_files(root / INDICATOR_DIR)]
+    texts = [_relative(root, f) for f in yaml_files(root / REPORTS_DIR)]
+    paths = [PLAN_FILE.as_posix(), *areas, *indicators, *texts]
+    documents = dict(zip(paths, read_plan_files(root, paths), strict=True))
+    repository = _load(root, areas, indicators, documents.__getitem__, texts)
     repository.findings.extend(
         leftover_temporary_files(root, (PLAN_DIR, INDICATOR_DIR, REPORTS_DIR))
     )
