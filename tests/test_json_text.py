@@ -34,3 +34,26 @@ def test_numbers_that_are_not_finite_are_refused(bad: object) -> None:
 def test_values_json_cannot_hold_are_refused() -> None:
     with pytest.raises(TypeError):
         indented_json({"x": object()})
+
+
+#: Where pydantic_core's text differs from json.dumps's unless rewritten: small floats, DEL
+#: with ensure_ascii, texts that look like numbers on a line, lone surrogates, deep nesting.
+DIFFERING = [
+    [1e-05, -5.97e-05, 1e-07, 9.391491627785105e-07, 0.0001, 1e-300, 5e-324],
+    {"a": {"b": {"c": [1, {"d": 1e-09, "e": "x\x7fy"}]}}, "1e-7": "1e-7", "k\x7f": "0.00001"},
+    {"text": 'x": 1e-7', "list": ["1e-7", '"\\": 0.00001', 2e-8]},
+    {"items": [{"x": 1e-5}, [[1e-6]], [], {}], "n": 1e16, "m": 2.5e300},
+    {"lone": "\ud800"},
+]
+
+
+@pytest.mark.parametrize("data", DIFFERING)
+@pytest.mark.parametrize("ascii_only", [False, True])
+def test_same_text_where_the_fast_serializer_differs(data: object, ascii_only: bool) -> None:
+    expected = json.dumps(data, ensure_ascii=ascii_only, indent=2, allow_nan=False) + "\n"
+    assert indented_json(data, ensure_ascii=ascii_only) == expected
+
+
+def test_numbers_that_are_not_finite_are_refused_deep_inside() -> None:
+    with pytest.raises(ValueError):
+        indented_json({"a": {"b": {"c": [{"d": math.nan}]}}})

@@ -1,16 +1,39 @@
-"""Indented JSON text for hyte's JSON outputs, written without holding every piece at once.
+r"""Indented JSON text for hyte's JSON outputs, as ``json.dumps`` writes it, made in Rust.
 
-``json.dumps(data, indent=2)`` collects millions of small strings in a list before joining
-them: for the export of a whole country's plans that list takes more memory than the plan
-itself. :func:`indented_json` gives the same text, byte for byte, writing the pieces into one
-buffer as the standard library's encoder makes them.
+``json.dumps(data, indent=2)`` runs the standard library's encoder in Python (its C encoder
+cannot indent): over a second for the export of a whole country's plans. :func:`indented_json`
+gives the same text, byte for byte, from ``pydantic_core.to_json`` (the serializer pydantic
+already brings), which writes every value as ``json.dumps`` does but:
+
+* floats below 0.0001: pydantic_core writes ``0.00001`` or ``5.97e-5`` where the standard
+  library writes ``1e-05`` and ``5.97e-05``. Such a number is rewritten with Python's own
+  ``repr`` (both write the shortest digits that read back as the same float, so reading the
+  number and writing it again gives exactly the standard library's text). A number can only
+  be a whole line of the indented text, or follow a key on it, so a text value that merely
+  looks like one is never touched.
+* DEL (U+007F), which it leaves as it is also with ``ensure_ascii``: written as ``\u007f``.
+* numbers that are not finite, which pydantic_core writes as ``Infinity`` and ``NaN``, and
+  texts with lone surrogates, which it refuses: the standard library's encoder then makes the
+  text, and raises as ``json.dumps`` does for the numbers.
+
+(pydantic_core also writes a set as a list and a date as ISO text where ``json.dumps`` raises,
+and a mapping key ``None`` as ``"None"`` where it writes ``"null"``; hyte's outputs hold no sets
+or dates, and only text keys.)
 """
 
 from __future__ import annotations
 
 import io
 import json
+import re
 from typing import Any
+
+#: Where a number may need rewriting (cheap to look for in the whole text).
+_CANDIDATE = re.compile(rb"[0-9]e-[0-9]|0\.0000|Infinity|NaN")
+#: A line of the indented text that is a number, alone or after a key.
+_NUMBER_LINE = re.compile(
+    rb' *(?:"(?:[^"\\]|\\.)*": )?(-?(?:[0-9.]+(?:e[-+]?[0-9]+)?|Infinity|NaN)),?'
+)
 
 
 def indented_json(data: Any, *, ensure_ascii: bool = False) -> str:
@@ -20,6 +43,84 @@ def indented_json(data: Any, *, ensure_ascii: bool = False) -> str:
         ValueError: a number is not finite (``NaN``, ``Infinity``), as ``json.dumps`` would.
         TypeError: a value that JSON cannot hold, as ``json.dumps`` would.
     """
+    out = io.BytesIO()
+    if not _write(out, data, b"", ensure_ascii):
+        return _standard(data, ensure_ascii=ensure_ascii)  # or raises as json.dumps does
+    out.write(b"\n")
+    return out.getvalue().decode()
+
+
+def _write(out: io.BytesIO, value: Any, indent: bytes, ensure_ascii: bool, depth: int = 0) -> bool:
+    """Write ``value``'s indented text, made in parts; ``False`` when the fast way cannot.
+
+    The outer two levels of mappings and lists are written here, each value in them by
+    :func:`_fast` on its own, indented further: indented JSON has no line break inside a
+    value, so a nested value's text is its own text with each line break followed by the
+    indentation. Making it in parts keeps the serializer's buffers small (a part, not the
+    whole text of a country's plans, about 25 MB).
+    """
+    inner = indent + b"  "
+    if depth < 2 and isinstance(value, dict) and value and all(type(k) is str for k in value):
+        out.write(b"{")
+        for i, (key, item) in enumerate(value.items()):
+            text = _fast(key, ensure_ascii)
+            if text is None:
+                return False
+            out.write(b"%s\n%s%s: " % (b"," if i else b"", inner, text))
+            if not _write(out, item, inner, ensure_ascii, depth + 1):
+                return False
+        out.write(b"\n%s}" % indent)
+        return True
+    if depth < 2 and isinstance(value, list | tuple) and value:
+        out.write(b"[")
+        for i, item in enumerate(value):
+            out.write(b"%s\n%s" % (b"," if i else b"", inner))
+            if not _write(out, item, inner, ensure_ascii, depth + 1):
+                return False
+        out.write(b"\n%s]" % indent)
+        return True
+    text = _fast(value, ensure_ascii)
+    if text is None:
+        return False
+    out.write(text.replace(b"\n", b"\n" + indent) if indent else text)
+    return True
+
+
+def _fast(value: Any, ensure_ascii: bool) -> bytes | None:
+    """``value``'s indented text from pydantic_core, as the standard library writes it, or None."""
+    from pydantic_core import PydanticSerializationError, to_json
+
+    try:
+        text = to_json(value, indent=2, ensure_ascii=ensure_ascii, serialize_unknown=False)
+    except (PydanticSerializationError, ValueError, TypeError):
+        return None
+    if ensure_ascii and b"\x7f" in text:
+        text = text.replace(b"\x7f", b"\\u007f")  # only in a text; the standard library escapes it
+    pieces: list[bytes] = []
+    copied = 0  # text[:copied] is in pieces
+    looked = 0  # lines before it are looked at
+    for candidate in _CANDIDATE.finditer(text):
+        start = text.rfind(b"\n", 0, candidate.start()) + 1
+        if start < looked:
+            continue  # another candidate on a line already looked at
+        end = text.find(b"\n", candidate.end())
+        looked = end = len(text) if end < 0 else end
+        line = _NUMBER_LINE.fullmatch(text, start, end)
+        if line is None:
+            continue  # inside a text value
+        number = line.group(1)
+        if number.endswith((b"Infinity", b"NaN")):
+            return None  # the standard library raises ValueError
+        pieces += (text[copied : line.start(1)], repr(float(number)).encode())
+        copied = line.end(1)
+    if pieces:
+        pieces.append(text[copied:])
+        return b"".join(pieces)
+    return text
+
+
+def _standard(data: Any, *, ensure_ascii: bool) -> str:
+    """The standard library's text, written piece by piece into one buffer."""
     encoder = json.JSONEncoder(ensure_ascii=ensure_ascii, indent=2, allow_nan=False)
     buffer = io.StringIO()
     write = buffer.write
