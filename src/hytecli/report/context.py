@@ -41,7 +41,7 @@ from hytecli.report.model import (
     PlanInfo,
     ReportContext,
 )
-from hytecli.report.model_indicators import IndicatorSection
+from hytecli.report.model_indicators import IndicatorSection, SotkanetCitation
 from hytecli.report.revision import Revision, detect_revision
 from hytecli.report.summary import build_overdue, build_summary
 from hytecli.report.texts import PlanText
@@ -343,27 +343,65 @@ def build_context(
         ],
         texts=texts,
         highlights=highlights,
+        nothing_recorded=not values and not _anything_recorded(status),
+        sotkanet=_sotkanet(_all_sections(areas, unlinked)),
     )
 
 
+def _anything_recorded(status: StatusReport) -> bool:
+    """Whether any goal, action or indicator has a completion, an assessment or a yearly entry.
+
+    As judged (:mod:`hytecli.judge`): ``done`` is set for an item done by the day judged, and
+    ``assessment`` is the year's when it counts on that day.
+    """
+    return any(
+        item.done is not None
+        or item.assessment is not None
+        or item.closed_by is not None
+        or (item.recurring is not None and item.recurring.entry_exists)
+        for item in status.items
+    )
+
+
+def _sotkanet(sections: Sequence[IndicatorSection]) -> list[SotkanetCitation]:
+    """The indicators whose counted values were retrieved from Sotkanet, for the sources."""
+    cited = []
+    for section in sections:
+        source = section.data_source
+        if source is None or source.sotkanet_id is None:
+            continue
+        days = {
+            v.date.iso: v.date
+            for v in section.values
+            if v.date is not None and v.source is not None and v.source.text.startswith("Sotkanet")
+        }
+        if days:
+            retrieved = [days[k] for k in sorted(days)]
+            cited.append(
+                SotkanetCitation(source.sotkanet_id, section.name, section.anchor, retrieved)
+            )
+    return cited
+
+
 def _uncommitted(loc: Localizer, revision: Revision) -> str | None:
-    """What has uncommitted changes, in words, or ``None`` when nothing has."""
+    """Which files had changes not yet saved as a version, in plain words, or ``None``."""
     if not revision.modified:
         return None
     folders = ", ".join(f"{path}/" for path in revision.plan_changed)
     if folders and revision.templates_changed:
         return loc.gettext(
-            "with uncommitted changes to the plan files (%(folders)s) and the report templates "
-            "(templates/)",
+            "The plan's files (%(folders)s) and the report's templates had changes not yet "
+            "saved as a version.",
             folders=folders,
         )
     if folders:
         return loc.gettext(
-            "with uncommitted changes to the plan files (%(folders)s)", folders=folders
+            "The plan's files (%(folders)s) had changes not yet saved as a version.",
+            folders=folders,
         )
     if revision.templates_changed:
-        return loc.gettext("with uncommitted changes to the report templates (templates/)")
-    return loc.gettext("with uncommitted changes")  # git could not tell which
+        return loc.gettext("The report's templates had changes not yet saved as a version.")
+    return loc.gettext("The files had changes not yet saved as a version.")  # git cannot tell
 
 
 def _all_sections(
