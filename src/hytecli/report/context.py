@@ -26,12 +26,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from hytecli.errors import HyteError
-from hytecli.highlights import YearHighlights, year_highlights
+from hytecli.highlights import YearHighlights, anything_recorded, year_highlights
 from hytecli.i18n import LANGUAGES, Localizer, default_language
 from hytecli.judge import Clock, counted_values
 from hytecli.models import PlanFile
 from hytecli.periods import today_in_zone
 from hytecli.report.builder import PROGRESS_STATUSES, Builder
+from hytecli.report.indicator_rows import sotkanet_citations
 from hytecli.report.indicators import indicator_section
 from hytecli.report.model import (
     AreaSection,
@@ -41,7 +42,7 @@ from hytecli.report.model import (
     PlanInfo,
     ReportContext,
 )
-from hytecli.report.model_indicators import IndicatorSection, SotkanetCitation
+from hytecli.report.model_indicators import IndicatorSection
 from hytecli.report.revision import Revision, detect_revision
 from hytecli.report.summary import build_overdue, build_summary
 from hytecli.report.texts import PlanText
@@ -343,44 +344,9 @@ def build_context(
         ],
         texts=texts,
         highlights=highlights,
-        nothing_recorded=not values and not _anything_recorded(status),
-        sotkanet=_sotkanet(_all_sections(areas, unlinked)),
+        nothing_recorded=not values and not anything_recorded(status.items),
+        sotkanet=sotkanet_citations(_all_sections(areas, unlinked)),
     )
-
-
-def _anything_recorded(status: StatusReport) -> bool:
-    """Whether any goal, action or indicator has a completion, an assessment or a yearly entry.
-
-    As judged (:mod:`hytecli.judge`): ``done`` is set for an item done by the day judged, and
-    ``assessment`` is the year's when it counts on that day.
-    """
-    return any(
-        item.done is not None
-        or item.assessment is not None
-        or item.closed_by is not None
-        or (item.recurring is not None and item.recurring.entry_exists)
-        for item in status.items
-    )
-
-
-def _sotkanet(sections: Sequence[IndicatorSection]) -> list[SotkanetCitation]:
-    """The indicators whose counted values were retrieved from Sotkanet, for the sources."""
-    cited = []
-    for section in sections:
-        source = section.data_source
-        if source is None or source.sotkanet_id is None:
-            continue
-        days = {
-            v.date.iso: v.date
-            for v in section.values
-            if v.date is not None and v.source is not None and v.source.text.startswith("Sotkanet")
-        }
-        if days:
-            retrieved = [days[k] for k in sorted(days)]
-            cited.append(
-                SotkanetCitation(source.sotkanet_id, section.name, section.anchor, retrieved)
-            )
-    return cited
 
 
 def _uncommitted(loc: Localizer, revision: Revision) -> str | None:

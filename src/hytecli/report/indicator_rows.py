@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from hytecli.i18n import N_
 from hytecli.judgement import Judgement
 from hytecli.models import IndicatorFile
-from hytecli.report.model_indicators import ValueRow
+from hytecli.report.model_indicators import IndicatorSection, SotkanetCitation, ValueRow
 from hytecli.sotkanet.series import COUNTRY_SERIES
 
 if TYPE_CHECKING:
@@ -85,3 +85,23 @@ def frequency(b: Builder, indicator: IndicatorFile, item: Judgement | None) -> s
             return _("one-off, deadline %(date)s", date=b.loc.date(deadline.due))
         return _("one-off")
     return _(_PERIOD_KINDS[indicator.reporting_period.value])
+
+
+def sotkanet_citations(sections: Sequence[IndicatorSection]) -> list[SotkanetCitation]:
+    """The indicators whose counted values were retrieved from Sotkanet, for the sources."""
+    cited = []
+    for section in sections:
+        source = section.data_source
+        if source is None or source.sotkanet_id is None:
+            continue
+        days = {
+            v.date.iso: v.date
+            for v in section.values
+            if v.date is not None and v.source is not None and v.source.text.startswith("Sotkanet")
+        }
+        if days:
+            retrieved = [days[k] for k in sorted(days)]
+            cited.append(
+                SotkanetCitation(source.sotkanet_id, section.name, section.anchor, retrieved)
+            )
+    return cited
