@@ -210,16 +210,21 @@ def test_reports_on_the_plan_as_transcribed_say_no_values_are_recorded_yet(year:
 
     repository = load_repository(FROZEN)
     expected = {
-        "fi": "Arvoja ei ole vielä kirjattu.",
-        "sv": "Inga värden har registrerats ännu.",
-        "en": "No values recorded yet.",
+        "fi": ("Arvoja ei ole kirjattu", "Millekään mittarille ei ole vielä kirjattu arvoja."),
+        "sv": ("Inga värden registrerade före", "Inga värden har ännu registrerats för någon"),
+        "en": ("No values recorded by", "No values recorded yet for any indicator."),
     }
-    for lang, no_values in expected.items():
-        for fmt in ("markdown", "html"):
-            text = render_report(
-                repository, ReportOptions(year=year, language=lang), fmt, revision=None
-            )
-            assert text.count(no_values) == 33, (lang, fmt)  # once for each indicator
+    for lang, (listed, appendix) in expected.items():
+        md = render_report(repository, ReportOptions(year=year, language=lang), revision=None)
+        # each area's indicators in one compact list, not a block each: 33 indicators in all
+        lists = [part.split("\n\n")[1] for part in md.split(listed)[1:]]
+        assert sum(len(items.splitlines()) for items in lists) == 33, lang
+        assert appendix in md
+        html = render_report(
+            repository, ReportOptions(year=year, language=lang), "html", revision=None
+        )
+        quiet = html.split('<section id="indicators"')[1].split("</section>\n\n<section")[0]
+        assert quiet.count('<li id="indicator-') == 33, lang
 
 
 def test_the_2024_report_made_today_on_a_fresh_clone() -> None:

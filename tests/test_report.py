@@ -173,7 +173,8 @@ def test_progress_statuses_come_from_the_judgement_in_every_language(fixture_rep
     }
     for lang, word in words.items():
         text = render(fixture_repo, lang=lang)
-        assert f"**{_progress_label(lang)}:** ↗ {word}" in text
+        row = next(line for line in text.splitlines() if line.startswith("| Riittävästi"))
+        assert f"| ↗ {word}: " in row
 
 
 def _progress_label(lang: str) -> str:
@@ -198,22 +199,22 @@ def test_plan_text_falls_back_to_finnish_visibly(fixture_repo) -> None:  # type:
     # a Finnish-only title: lang="fi" on its element and a short raised marker after it
     assert (
         '<span lang="fi">Asukkaat liikkuvat enemmän vuoteen 2026 mennessä</span>'
-        '<sup class="fallback">fi</sup></h3>'
+        ' <span class="fallback">(fi)</span></th>'
     ) in html
     # a title the plan gives in Swedish: no marker
-    assert "Ensamheten minskar</h3>" in html
+    assert "Ensamheten minskar</li>" in html
     assert '<html lang="sv">' in html
     # one notice near the top says what the marker means; the long markers are gone
     header = html.split("</header>")[0]
     assert header.count('<p class="notice">Planens texter som inte finns på svenska') == 1
-    assert 'visas på finska och är märkta med <sup class="fallback">fi</sup>.' in header
+    assert 'visas på finska och är märkta med <span class="fallback">(fi)</span>.' in header
     assert "på finska)" not in html
     # every marker follows text in Finnish: no marker without a lang="fi" before it
     body = html.split("</header>")[1]
-    for before in body.split('<sup class="fallback"')[:-1]:
-        assert before.rfind('lang="fi"') > before.rfind("<sup"), before[-200:]
+    for before in body.split('<span class="fallback"')[:-1]:
+        assert before.rfind('lang="fi"') > before.rfind('class="fallback"'), before[-200:]
     md = render(fixture_repo, lang="en")
-    assert "### Goal: Asukkaat liikkuvat enemmän vuoteen 2026 mennessä (fi)" in md
+    assert "| **Goal: Asukkaat liikkuvat enemmän vuoteen 2026 mennessä (fi)** |" in md
     assert md.count("Texts of the plan that are not available in English are shown in Finnish") == 1
     assert "(in Finnish)" not in md
 
@@ -223,22 +224,20 @@ def test_markdown_marks_only_titles_of_goals_actions_and_indicators(fixture_repo
     marked = [line for line in md.splitlines() if "(fi)" in line and not line.startswith(">")]
     assert marked, "no fallback title was marked"
     for line in marked:
-        assert line.startswith(
-            ("### Goal: ", "#### Indicator: ", "### Indicator: ", "| ", "- **")
-        ), line  # "- **": an action's title in its goal's list of assessments
-        if line.startswith("| "):  # an action's or an overdue item's title: the first cell
-            assert line.count("(fi)") == 1 and line.split(" | ")[0].endswith(" (fi)"), line
-    # responsible parties, deadline wordings and notes carry no marker
-    assert "(in the plan: “kesäkuuhun 2025 mennessä”) |" in md
-    assert "| KUVA; kunnat ja järjestöt (the goal's) |" in md
-    intro = md.split("\n## The plan's introduction\n")[1].split("\n## ")[0]
+        # a title in a table's first cell, or in a list of goals, actions or indicators
+        assert line.startswith(("| ", "- ")), line
+        if line.startswith("| "):
+            assert line.count("(fi)") == 1 and " (fi)" in line.split(" | ")[0], line
+    # responsible parties and notes carry no marker
+    assert "| KUVA; kunnat ja järjestöt | 30 Jun 2025 |" in md
+    intro = md.split("\n## Appendix: the plan's introduction\n")[1].split("\n## ")[0]
     assert "(fi)" not in intro
     # a report in the plan's own language needs neither notice nor markers
     fi = render(fixture_repo, lang="fi")
     assert "(fi)" not in fi and "ei ole saatavilla" not in fi
     html_fi = render(fixture_repo, fmt="html", lang="fi")
     assert (
-        '<sup class="fallback"' not in html_fi.split("</style>")[1]
+        'class="fallback"' not in html_fi.split("</style>")[1]
         and 'class="notice">Suunnitelman' not in html_fi
     )
 
@@ -249,12 +248,15 @@ def test_fallback_marker_skips_abbreviations_but_keeps_lang() -> None:
     assert str(abbreviation.__html__()) == '<span lang="fi">LUVN</span>'
     words = plan_text(Text({"fi": "Kunnat"}), "en", {"fi": "fi"})
     assert words is not None and words.marked
-    assert str(words.__html__()) == '<span lang="fi">Kunnat</span><sup class="fallback">fi</sup>'
+    # the marker reads as a word: "(fi)", not a box
+    assert str(words.__html__()) == (
+        '<span lang="fi">Kunnat</span> <span class="fallback">(fi)</span>'
+    )
     # every paragraph of a fallback text carries its lang and its marker
     intro = plan_text(Text({"fi": "Yksi.\n\nKaksi."}), "en", {"fi": "fi"})
     assert str(html_paragraphs(intro)) == (
-        '<p lang="fi">Yksi.<sup class="fallback" lang="en">fi</sup></p>\n'
-        '<p lang="fi">Kaksi.<sup class="fallback" lang="en">fi</sup></p>'
+        '<p lang="fi">Yksi. <span class="fallback" lang="en">(fi)</span></p>\n'
+        '<p lang="fi">Kaksi. <span class="fallback" lang="en">(fi)</span></p>'
     )
 
 
@@ -264,7 +266,7 @@ def test_dates_and_numbers_follow_the_locale(fixture_repo) -> None:  # type: ign
     nbsp = "\u00a0"  # Finnish groups digits with a no-break space, and puts one before %
     assert f"| 2025 | koko alue | 1{nbsp}200 käyntiä |" in fi
     assert "| 2025 | whole area | 1,200 käyntiä |" in en
-    assert f"7,6 / 1{nbsp}000 asukasta" in fi and "7.6 per 1,000 inhabitants" in en
+    assert f"7,6 / 1{nbsp}000 asukasta" in fi and "7\\.6 per 1,000 inhabitants" in en
     assert "31.5.2025" in fi and "31 May 2025" in en
     assert f"| 2025 | koko alue | 54{nbsp}% |" in fi and "| 2025 | whole area | 54% |" in en
 
@@ -311,11 +313,11 @@ def test_c09_plan_text_is_escaped_in_html(build_plan) -> None:  # type: ignore[n
 def test_c09_markdown_escapes_pipes_newlines_and_markup(build_plan) -> None:  # type: ignore[no-untyped-def]
     repository = load_repository(_injection_plan(build_plan))
     md = render(repository, year=2024, lang="fi")
-    assert '### Tavoite: \\<script\\>alert(1)\\</script\\> \\& "Ä"' in md
+    assert '| **Tavoite: \\<script\\>alert(1)\\</script\\> \\& "Ä"** |' in md
     assert "\\[linkki\\](javascript:alert(1))" in md
-    row = next(line for line in md.splitlines() if line.startswith("| Putki"))
-    assert row.startswith("| Putki \\| ja<br>rivinvaihto \\*tähti\\* \\# risu |")
-    header = next(line for line in md.splitlines() if line.startswith("| Toimenpide |"))
+    row = next(line for line in md.splitlines() if line.startswith("| Toimenpide: Putki"))
+    assert row.startswith("| Toimenpide: Putki \\| ja<br>rivinvaihto \\*tähti\\* \\# risu |")
+    header = next(line for line in md.splitlines() if line.startswith("| Tavoite tai toimenpide |"))
     unescaped = re.compile(r"(?<!\\)\|")
     assert len(unescaped.findall(row)) == len(unescaped.findall(header))
     assert "## 1. Alue \\<b\\>A\\</b\\> \\| \\$x\\$" in md
@@ -334,7 +336,7 @@ def test_a_missing_translation_falls_back_to_the_plans_main_language(build_plan)
     repository = load_repository(build_plan({"plan/plan.yaml": plan, "plan/alue-a.yaml": area}))
     assert [f for f in repository.findings if f.severity.value == "error"] == []
     md = render(repository, year=2024, lang="en")
-    assert "### Goal: Mål på svenska (sv)" in md
+    assert "Goal: Mål på svenska (sv)" in md
     assert "are not available in English are shown in Swedish;" in md
     assert "Tavoite suomeksi" not in md
 
@@ -363,9 +365,9 @@ def test_markdown_mentions_nobody_on_github(build_plan) -> None:  # type: ignore
     )
     md = render(repository, year=2024, lang="fi")
     assert "## 1. Alue @<!-- -->alue-tiimi" in md
-    assert "### Tavoite: Tavoite @<!-- -->luvn-team" in md
+    assert "| **Tavoite: Tavoite @<!-- -->luvn-team** |" in md
     assert "@<!-- -->kunnat" in md
-    assert "| Korjaa \\#<!-- -->123 ja GH-<!-- -->7 |" in md
+    assert "| Toimenpide: Korjaa \\#<!-- -->123 ja GH-<!-- -->7 |" in md
     assert not re.search(r"@[a-z]|#[0-9]|GH-[0-9]", md)
     # HTML is not Markdown: the text is shown as written there.
     assert "Tavoite @luvn-team" in render(repository, year=2024, fmt="html", lang="fi")
@@ -381,7 +383,9 @@ def test_markdown_escaping_helpers() -> None:
     fallback = PlanText("Teksti", "fi", True, "fi", "en")
     assert md_line(fallback) == md_cell(fallback) == "Teksti"  # the notice explains
     assert md_mark(fallback) == " (fi)"
-    assert str(fallback.__html__()) == '<span lang="fi">Teksti</span><sup class="fallback">fi</sup>'
+    assert str(fallback.__html__()) == (
+        '<span lang="fi">Teksti</span> <span class="fallback">(fi)</span>'
+    )
 
 
 # --- templates (case c10) -------------------------------------------------------------------------
@@ -405,7 +409,7 @@ def test_c10_an_undefined_variable_names_the_template_and_line(build_plan) -> No
 
 def test_c10_errors_in_included_templates_and_syntax_errors(build_plan) -> None:  # type: ignore[no-untyped-def]
     packaged = (ROOT / "src" / "hytecli" / "templates" / "macros.md.j2").read_text("utf-8")
-    typo = packaged.replace("{{ s.label.symbol }} {{ s.label.label }}", "{{ s.label.lable }}")
+    typo = packaged.replace("{{ s.summary or s.label.label }}", "{{ s.label.lable }}")
     line = next(n for n, text in enumerate(typo.splitlines(), 1) if "s.label.lable" in text)
     root = build_plan({"templates/macros.md.j2": typo})
     with pytest.raises(TemplateProblem) as problem:
@@ -448,8 +452,9 @@ def test_html_is_self_contained(fixture_repo) -> None:  # type: ignore[no-untype
     hrefs = re.findall(r'href="([^"#][^"]*)"', html)
     assert hrefs and all(h.startswith("https://example.org/") for h in hrefs)
     assert html.count("<h1>") == 1
-    # two summary charts and one per indicator with numeric values (seven in the fixture)
-    assert html.count('role="img"') == 9
+    # two summary charts and one per indicator with at least two numeric values of its own
+    # (the baseline counts): a single point shows no trend
+    assert html.count('role="img"') == 7
 
 
 def test_headings_are_in_order(fixture_repo) -> None:  # type: ignore[no-untyped-def]
@@ -555,9 +560,10 @@ def test_revision_names_the_commit_and_uncommitted_changes(build_plan) -> None: 
     assert detect_revision(root) == Revision("modified", clean.commit, ("indicators",))
     md = render(load_repository(root), year=2024, lang="en", revision=None)
     assert (
-        f"git commit `{clean.commit}` **with uncommitted changes to the plan files "
-        "(indicators/)**" in md
+        f"Data: version {clean.commit[:12]} of the plan's repository. The plan's files "
+        "(indicators/) had changes not yet saved as a version." in md
     )
+    assert "git" not in md.split("## About this report")[0]
 
 
 def test_revision_without_git(build_plan, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
@@ -598,11 +604,11 @@ def test_markdown_renders_plan_text_exactly_and_no_raw_html(build_plan) -> None:
     }
     assert inline_html <= {"<br>"}
     headings = _texts(tokens, "heading")
-    assert f"Tavoite: {INJECTION}" in headings
     assert "1. Alue <b>A</b> | $x$" in headings
     cells = _texts(tokens, "th") + _texts(tokens, "td")
-    assert "Putki | ja\nrivinvaihto *tähti* # risu" not in cells  # a cell has <br>, not \n
-    assert any(c.startswith("Putki | ja") and "*tähti* # risu" in c for c in cells)
+    assert f"Tavoite: {INJECTION}" in cells
+    assert "Toimenpide: Putki | ja\nrivinvaihto *tähti* # risu" not in cells  # <br>, not \n
+    assert any(c.startswith("Toimenpide: Putki | ja") and "*tähti* # risu" in c for c in cells)
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
@@ -640,8 +646,8 @@ def test_a_past_years_report_judges_recurring_items_for_that_year(tmp_path: Path
     root = copy_fixture(tmp_path / "fixture")
     as_of = date(2025, 3, 15)
     md = render(load_repository(root), year=2024, lang="en", as_of=as_of)
-    row = _row(md, "| Laaditaan vuosikatsaus.")
-    assert "| ✓ done (done 15 Dec 2024, on time) (2024: recorded);" in row
+    row = _row(md, "| Action: Laaditaan vuosikatsaus.")
+    assert "| ✓ done 15 Dec 2024, on time (2024: recorded) |" in row
     assert "| 31 Dec 2024 (every year)" in row
     assert "2025" not in row
     assert "Laaditaan vuosikatsaus" not in md.split("\n## Missed, overdue")[1].split("\n## ")[0]
@@ -649,10 +655,11 @@ def test_a_past_years_report_judges_recurring_items_for_that_year(tmp_path: Path
     # Without its 2024 entry it is overdue for 2024 (not open for 2025), and listed so.
     _without_vuosikatsaus_entries(root)
     md = render(load_repository(root), year=2024, lang="en", as_of=as_of)
-    row = _row(md, "| Laaditaan vuosikatsaus.")
-    assert "| ✗ overdue (overdue by 74 days; missed in 2024) (2024: not recorded) |" in row
+    row = _row(md, "| Action: Laaditaan vuosikatsaus.")
+    # the badge says the state's detail, never its name twice ("overdue overdue by 74 days")
+    assert "| ✗ overdue by 74 days (missed in 2024) (2024: not recorded) |" in row
     overdue = _row(md, "| action: Laaditaan vuosikatsaus.", "Missed, overdue")
-    assert "✗ overdue (overdue by 74 days; missed in 2024) (2024: not recorded)" in overdue
+    assert "| ✗ overdue by 74 days (2024: not recorded) |" in overdue
 
     # Recording the 2024 completion afterwards makes the 2024 report say so.
     result = runner.invoke(
@@ -662,8 +669,8 @@ def test_a_past_years_report_judges_recurring_items_for_that_year(tmp_path: Path
     )
     assert result.exit_code == 0, result.output
     md = render(load_repository(root), year=2024, lang="en", as_of=as_of)
-    row = _row(md, "| Laaditaan vuosikatsaus.")
-    assert "| ✓ done (done 20 Nov 2024, on time) (2024: recorded);" in row
+    row = _row(md, "| Action: Laaditaan vuosikatsaus.")
+    assert "| ✓ done 20 Nov 2024, on time (2024: recorded) |" in row
     assert "Laaditaan vuosikatsaus" not in md.split("\n## Missed, overdue")[1].split("\n## ")[0]
 
 
@@ -713,8 +720,8 @@ def test_a_future_day_judged_is_said_in_the_header(fixture_repo) -> None:  # typ
 
 def test_an_indicator_without_target_or_direction_is_labelled_so(fixture_repo) -> None:  # type: ignore[no-untyped-def]
     md = render(fixture_repo, lang="en")
-    irrallinen = md.split("### Indicator: Irrallinen mittari")[1].split("\n## ")[0]
-    assert "- **Progress:** · no target or direction;" in irrallinen
+    irrallinen = _row(md, "| Irrallinen mittari")
+    assert "| · no target or direction |" in irrallinen
     assert "not enough data" not in irrallinen
     about = md.split("## About this report")[1]
     assert "No target or direction: the indicator has neither a target nor a desired" in about
@@ -732,18 +739,18 @@ def test_two_values_without_target_or_direction_are_not_called_not_enough_data(
         encoding="utf-8",
     )
     md = render(load_repository(root), lang="en")
-    irrallinen = md.split("### Indicator: Irrallinen mittari")[1].split("\n## ")[0]
-    assert "- **Progress:** · no target or direction; base value: 5 (2024); latest value: 6" in (
-        irrallinen
-    )
+    irrallinen = _row(md, "| Irrallinen mittari")
+    assert "| · no target or direction: 5 (2024) → 6 (2025) |" in irrallinen
+    numbers = _row(md, "| Irrallinen mittari", "Appendix: progress in numbers")
+    assert "| · no target or direction | base value: 5 (2024); latest value: 6" in numbers
 
 
 @pytest.mark.parametrize(
     ("lang", "observed", "needed"),
     [
-        ("en", "observed relative change per year: +16.2%", "relative change per year needed"),
-        ("fi", "havaittu suhteellinen muutos vuodessa: +16,2\u00a0%", "suhteellinen muutos"),
-        ("sv", "observerad relativ förändring per år: +16,2\u00a0%", "relativ förändring per år"),
+        ("en", "observed relative change per year: \\+16.2%", "relative change per year needed"),
+        ("fi", "havaittu suhteellinen muutos vuodessa: \\+16,2\u00a0%", "suhteellinen muutos"),
+        ("sv", "observerad relativ förändring per år: \\+16,2\u00a0%", "relativ förändring per år"),
     ],
 )
 def test_growth_is_worded_as_relative_change(
@@ -768,7 +775,7 @@ def test_introduction_and_cross_cutting_principle_are_shown(fixture_repo, real_r
     assert "Kuvitteellinen läpileikkaava periaate (fictional fixture)." in section
     assert '<a href="#introduction">' in html.split("</nav>")[0]
     md = render(fixture_repo, lang="en")
-    intro = md.split("\n## The plan's introduction\n")[1].split("\n## Summary")[0]
+    intro = md.split("\n## Appendix: the plan's introduction\n")[1].split("\n## Sources")[0]
     assert (
         "Kuvitteellinen johdanto (fictional fixture). Suunnitelmassa on kolme painopistettä:"
         in (intro)
@@ -776,7 +783,7 @@ def test_introduction_and_cross_cutting_principle_are_shown(fixture_repo, real_r
     assert "### Cross-cutting principle" in intro
     assert "Kuvitteellinen läpileikkaava periaate (fictional fixture)." in intro
     real = render(real_repo, year=2025, lang="fi")
-    assert "## Suunnitelman johdanto" in real
+    assert "## Liite: suunnitelman johdanto" in real
     # the real plan's introduction quotes its cross-cutting principle word for word
     assert "### Läpileikkaava periaate" not in real
     assert real.count("Erityisryhmät ja vähemmistöt, mukaan lukien monikieliset") == 1
@@ -822,12 +829,12 @@ def test_overdue_row_says_which_earlier_entry_is_missing(tmp_path: Path) -> None
     md = render(load_repository(root), year=2025, lang="en")
     row = _row(md, "| action: Laaditaan vuosikatsaus.", "Missed, overdue")
     # made on 15 January 2026, the 2025 report says the 2025 entry was missed too
-    assert "| ✗ 2024 entry missing; 2025: ✗ overdue (overdue by 15 days; missed in 2025) |" in row
+    assert "| ✗ 2024 entry missing; 2025: ✗ overdue by 15 days |" in row
     md = render(load_repository(root), year=2025, lang="en", as_of=date(2025, 12, 31))
     row = _row(md, "| action: Laaditaan vuosikatsaus.", "Missed, overdue")
-    assert "| ✗ 2024 entry missing; 2025: ! due soon (due today) |" in row
+    assert "| ✗ 2024 entry missing; 2025: ! due today |" in row
     fi = render(load_repository(root), year=2025, lang="fi", as_of=date(2025, 12, 31))
-    assert "✗ vuoden 2024 kirjaus puuttuu; 2025: ! erääntyy pian (määräaika tänään)" in fi
+    assert "✗ vuoden 2024 kirjaus puuttuu; 2025: ! määräaika tänään" in fi
     html = render(load_repository(root), year=2025, fmt="html", lang="en")
     assert "2024 entry missing" in html.split('id="overdue"')[1].split("</section>")[0]
 
@@ -845,7 +852,7 @@ def test_labels_read_right(fixture_repo) -> None:  # type: ignore[no-untyped-def
     sv = render(fixture_repo, lang="sv")
     assert "- **Läget den:** 15.1.2026" in sv
     en = render(fixture_repo, lang="en")
-    assert "on time); completed: 20 May 2025:" in en and "; Completed:" not in en
+    assert "| ✓ done 20 May 2025, on time |" in en and "done done" not in en
     assert "(end of council term 2022–2025)" in en and "2022-2025" not in en
     assert "valtuustokauden 2022–2025 loppu" in render(fixture_repo, lang="fi")
     assert (
@@ -870,15 +877,15 @@ def test_uncommitted_changes_say_what_is_uncommitted(build_plan) -> None:  # typ
     revision = detect_revision(root)
     assert revision.modified and revision.changed == ("templates",)
     md = render(load_repository(root), year=2024, lang="en", revision=None)
-    assert "**with uncommitted changes to the report templates (templates/)**" in md
-    assert "plan files" not in md
+    assert "The report's templates had changes not yet saved as a version." in md
+    assert "plan's files" not in md
     indicator = root / "indicators" / "mittari-1.yaml"
     indicator.write_text(indicator.read_text() + "# changed\n")
     assert detect_revision(root).changed == ("indicators", "templates")
     md = render(load_repository(root), year=2024, lang="en", revision=None)
     assert (
-        "**with uncommitted changes to the plan files (indicators/) and the report templates "
-        "(templates/)**" in md
+        "The plan's files (indicators/) and the report's templates had changes not yet saved "
+        "as a version." in md
     )
 
 

@@ -349,18 +349,18 @@ def test_b2_a_yes_no_target_of_false_is_met_by_false(fixture_repo: PlanRepositor
         now=datetime(2027, 6, 1, tzinfo=UTC),
         revision=NO_GIT,
     )
-    block = md.split("#### Indicator: Mittari ei")[1].split("####")[0]
-    assert "- **State:** ✓ done (done 31 Dec 2024, on time)" in block
-    assert "- **Progress:** ✓ target achieved" in block
+    block = next(line for line in md.splitlines() if line.startswith("| Mittari ei "))
+    assert ": ✓ done 31 Dec 2024, on time |" in block  # the state, after the target
+    assert "| ✓ target achieved |" in block  # the progress
     md_later = render_report(
         fixture_repo,
         ReportOptions(year=2025, language="en", as_of=date(2025, 7, 1)),
         now=datetime(2027, 6, 1, tzinfo=UTC),
         revision=NO_GIT,
     )
-    block = md_later.split("#### Indicator: Mittari ei")[1].split("####")[0]
-    assert "- **State:** ✗ not achieved (missed in 2025)" in block
-    assert "- **Progress:** ✗ not achieved" in block
+    block = next(line for line in md_later.splitlines() if line.startswith("| Mittari ei "))
+    assert ": ✗ not achieved (missed in 2025) |" in block
+    assert "| ✗ not achieved |" in block
     assert "overdue" not in block
 
 
@@ -387,8 +387,8 @@ def test_b3_status_and_progress_use_the_inherited_deadline(fixture_repo: PlanRep
         now=datetime(2027, 6, 1, tzinfo=UTC),
         revision=NO_GIT,
     )
-    block = md.split("#### Indicator: Mittari maara-peritty")[1].split("####")[0]
-    assert "- **State:** ✗ not achieved; deadline: 31 Dec 2024" in block
+    block = next(line for line in md.splitlines() if line.startswith("| Mittari maara-peritty"))
+    assert " by 31 Dec 2024; higher is better: ✗ not achieved |" in block
     assert "on track" not in block and "overdue" not in block
     # the 2024 report made in March 2025: its deadline fell in 2024 and was missed
     in_2024 = compute_status(fixture_repo, StatusQuery(as_of=date(2025, 3, 1), year=2024))

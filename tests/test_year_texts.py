@@ -143,38 +143,52 @@ def test_highlights_are_computed_from_the_judgement(repository) -> None:  # type
     h25 = year_highlights(judge_plan(resolved, day=date(2026, 1, 15), year=2025), 2025)
     assert [i.id for i in h25.completed] == ["liikuntaneuvonta"]
     assert [i.id for i in h25.missed] == ["liikkuva-arki", "kampanja"]  # delayed; not achieved
-    assert [i.id for i in h25.improved] == ["liikkuvien-osuus"]
+    assert [i.id for i in h25.improved] == ["liikkuvien-osuus", "tarkastusten-osuus"]
     assert [i.id for i in h25.worsened] == ["istumisen-osuus"]  # a rise where less is better
     h24 = year_highlights(judge_plan(resolved, day=date(2025, 3, 1), year=2024), 2024)
-    assert h24.completed == () and h24.missed == ()
+    assert [i.id for i in h24.completed] == ["kartoitus-tehty"] and h24.missed == ()
 
 
 # --- the report, in every format and language -------------------------------------------------
 
 
+def _row(md: str, start: str) -> str:
+    return next(line for line in md.splitlines() if line.startswith(start))
+
+
 def test_markdown_puts_the_summary_first_then_highlights_then_the_areas(repository) -> None:  # type: ignore[no-untyped-def]
     md = report(repository, 2025, lang="fi")
     headings = [line for line in md.splitlines() if line.startswith("## ")]
-    assert headings[:3] == [
+    assert headings == [
         "## Tiivistelmä vuodesta 2025",
         "## Vuosi 2025 lyhyesti",
         "## Yhteenveto",
+        "## 1. Liikkumisen lisääminen",
+        "## Mittarit",
+        "## Vuonna 2025 toteutumatta jääneet, myöhässä olevat ja saavuttamatta jääneet",
+        "## Johtopäätökset",
+        "## Liite: arvioinnit kokonaisuudessaan",
+        "## Liite: edistyminen lukuina",
+        "## Liite: kaikki kirjatut arvot",
+        "## Lähteet",
+        "## Tietoa raportista",
     ]
-    assert headings.index("## Johtopäätökset") > headings.index("## 1. Liikkumisen lisääminen")
     summary = section(md, "## Tiivistelmä vuodesta 2025")
     assert summary.strip().split("\n\n") == [
         "Vuonna 2025 liikuntaneuvonta vakiintui, mutta kampanja jäi toteutumatta.",
         "Istumisen osuus kasvoi.",
     ]
+    assert "ei ole kirjattu yhtään" not in md  # assessments and values are recorded
     glance = section(md, "## Vuosi 2025 lyhyesti")
+    # the state's detail once, not its name and then its detail ("valmis (valmis ...)")
     assert section(glance, "### Toteutui vuonna 2025").strip() == (
-        "- toimenpide: Liikuntaneuvonta vakiintuu – ✓ valmis (valmis 20.5.2025, ajallaan)"
+        "- toimenpide: Liikuntaneuvonta vakiintuu – ✓ valmis 20.5.2025, ajallaan"
     )
     assert section(glance, "### Jäi toteutumatta vuonna 2025").strip().splitlines() == [
         "- tavoite: Arkiliikunta lisääntyy – ! viivästynyt",
         "- toimenpide: Liikuntakampanja – ✗ ei toteutunut",
     ]
-    assert section(glance, "### Parantuneet mittarit").strip() == (
+    assert section(glance, "### Parantuneet mittarit").strip().splitlines()[0] == (
         "- mittari: Riittävästi liikkuvien osuus – → edistyy liian hitaasti "
         "(40\u00a0% (2023) → 45\u00a0% (2025))"
     )
@@ -183,19 +197,39 @@ def test_markdown_puts_the_summary_first_then_highlights_then_the_areas(reposito
 
 def test_markdown_shows_each_goal_and_action_with_its_assessment(repository) -> None:  # type: ignore[no-untyped-def]
     md = report(repository, 2025, lang="fi")
-    goal = section(md, "### Tavoite: Arkiliikunta lisääntyy")
-    assert "**Arviointi 2025: ! viivästynyt**\n\nKampanjan toinen vaihe viivästyi" in goal
-    assert "\n\nTyö jatkuu vuonna 2026.\n" in goal  # the second paragraph
-    assert "- **Resurssit:** 12\u00a0000 euroa; 30 henkilötyöpäivää; Hankerahoitus" in goal
-    assert "- **Arvioija:** Hyte-koordinaattori, 12.1.2026" in goal
-    actions = goal[goal.index("**Toimenpiteiden arviointi 2025:**") :]
-    assert "- **Liikuntaneuvonta vakiintuu:** ✓ toteutunut\n\n  Neuvonta on vakiintunut" in actions
-    assert "- **Pyöräilyreittien kartoitus:** ⊘ luovuttu" in actions
-    assert "- **Uimakoulujen lisääminen:** ei vielä arvioitu" in actions
+    area = section(md, "## 1. Liikkumisen lisääminen")
+    # one table: the goal's row, then its actions with something to say for the year
+    rows = [line for line in area.splitlines() if line.startswith("| ")]
+    assert rows[0] == (
+        "| Tavoite tai toimenpide | Vastuutaho | Määräaika | Tila | Arviointi 2025 |"
+    )
+    assert rows[2] == (
+        "| **Tavoite: Arkiliikunta lisääntyy** | KUVA | – | – ei määräaikaa (jäi toteutumatta "
+        "vuonna 2025) | ! viivästynyt: Kampanjan toinen vaihe viivästyi henkilöstövajeen "
+        "vuoksi. (kokonaisuudessaan liitteessä) (12\u00a0000 euroa; 30 henkilötyöpäivää) |"
+    )
+    assert rows[3] == (
+        "| Toimenpide: Liikuntaneuvonta vakiintuu | KUVA | 30.6.2025 | ✓ valmis 20.5.2025, "
+        "ajallaan | ✓ toteutunut: Neuvonta on vakiintunut kaikissa kunnissa. |"
+    )
+    assert "| ⊘ luovuttu vuonna 2025 | ⊘ luovuttu: Kartoitus tehdään kunnissa. |" in rows[5]
+    # an action with nothing to say for the year is listed compactly, not given a row
+    assert "Ei määräaikaa eikä arviointia vuodelta 2025:\n\n- Toimenpide: Uimakoulujen" in area
+    assert not any("Uimakoulujen" in row for row in rows)
+    # the assessments in full in an appendix: every paragraph, resources, who and when
+    full = section(md, "## Liite: arvioinnit kokonaisuudessaan")
+    goal = full[full.index("- Tavoite: **Arkiliikunta lisääntyy** – ! viivästynyt") :]
+    assert "\n\n  Kampanjan toinen vaihe viivästyi henkilöstövajeen vuoksi.\n\n" in goal
+    assert "\n\n  Työ jatkuu vuonna 2026.\n" in goal  # the second paragraph
+    assert "  Resurssit: 12\u00a0000 euroa; 30 henkilötyöpäivää; Hankerahoitus" in goal
+    assert "  Arvioija: Hyte-koordinaattori, 12.1.2026" in goal
+    assert "- Toimenpide: **Pyöräilyreittien kartoitus** – ⊘ luovuttu" in full
+    # a title ending in "." is not followed by ":" (no "vakiintuu.:")
+    assert ".:" not in md and ".**:" not in md
     # 2024's assessments in 2024's report, not 2025's
     md24 = report(repository, 2024, lang="fi")
-    assert "**Arviointi 2024: ↗ etenee suunnitellusti**" in md24
-    assert "- **Liikuntaneuvonta vakiintuu:** ◐ kesken" in md24
+    assert "| ↗ etenee suunnitellusti: Arkiliikunnan kampanja käynnistyi keväällä. |" in md24
+    assert "| ◐ kesken: Neuvontaa kokeiltiin kahdessa kunnassa. |" in md24
     assert "viivästynyt" not in md24
 
 
@@ -213,17 +247,23 @@ def test_swedish_report_uses_swedish_texts_and_marks_the_finnish_ones(repository
         "- **Behandling:** Regionstyrelsen 14.4.2025 § 45; Regionfullmäktige 5.5.2025 § 12 "
         "<https://example.org/poytakirja-2025-05-05>" in conclusions
     )
-    assert "**Bedömning 2024: ↗ framskrider enligt plan**\n\nKampanjen för vardagsmotion" in md24
+    assert "| ↗ framskrider enligt plan: Kampanjen för vardagsmotion inleddes på våren. |" in md24
+    # Finnish-only titles are marked "(fi)" under one notice at the top
+    md = report(repository, 2025, lang="sv")
+    assert md.count("Planens texter som inte finns på svenska visas på finska") == 1
+    assert "| Åtgärd: Pyöräilyreittien kartoitus (fi) |" in md
 
     html = report(repository, 2025, "html", lang="sv")
     summary = html[
         html.index('<section id="year-summary"') : html.index('<section id="highlights"')
     ]
+    # the marker reads as a word, "(fi)", not as a boxed code
     assert (
-        '<p lang="fi">Istumisen osuus kasvoi.<sup class="fallback" lang="sv">fi</sup></p>'
+        '<p lang="fi">Istumisen osuus kasvoi. <span class="fallback" lang="sv">(fi)</span></p>'
         in summary
     )
-    assert "Planens texter som inte finns på svenska visas på finska" in html
+    assert "<sup" not in html
+    assert html.split("</header>")[0].count("Planens texter som inte finns på svenska") == 1
     assert (
         '<span class="badge assessment-delayed"><span aria-hidden="true">!</span> försenad</span>'
         in html
@@ -238,23 +278,29 @@ def test_html_has_the_same_parts_in_order(repository) -> None:  # type: ignore[n
         'id="highlights"',
         'id="summary"',
         'id="area-liikkuminen"',
+        'id="indicators"',
+        'id="overdue"',
         'id="conclusions"',
+        'id="assessments"',
+        'id="progress-numbers"',
         'id="values"',
+        'id="sources"',
+        'id="about"',
     ]
     positions = [
         html.index(f"<section {marker}") if f"<section {marker}" in html else html.index(marker)
         for marker in order
     ]
     assert positions == sorted(positions)
-    highlights = html[
-        html.index('<section id="highlights"') : html.index('<section id="introduction"')
-        if 'id="introduction"' in html
-        else html.index('<section id="summary"')
-    ]
-    assert highlights.count("<li>") == 5  # completed 1, missed 2, improved 1, worsened 1
+    highlights = html[html.index('<section id="highlights"') : html.index('<section id="summary"')]
+    assert highlights.count("<li>") == 6  # completed 1, missed 2, improved 2, worsened 1
     assert '<a href="#action-liikuntaneuvonta">Liikuntaneuvonta vakiintuu</a>' in highlights
-    assert "Ei vielä arvioitu" not in html  # every goal is assessed for 2025
-    assert "<li><strong>Uimakoulujen lisääminen</strong>: ei vielä arvioitu</li>" in html
+    start = html.index('<table class="goals">')
+    goals = html[start : html.index("</table>", start)]
+    assert goals.count('<tr class="goal-row"') == 1 and goals.count('<tr class="action-row"') == 3
+    assert 'title="tunniste suunnitelman tiedostoissa: liikuntaneuvonta"' in goals
+    assert ">liikuntaneuvonta<" not in html  # ids only where a reader looks them up
+    assert '<li id="action-uimakoulut"' in html  # listed compactly, still linkable
 
 
 def test_json_carries_the_texts_highlights_and_assessments(repository) -> None:  # type: ignore[no-untyped-def]

@@ -79,3 +79,18 @@ def year_highlights(items: Iterable[Judgement], year: int) -> YearHighlights:
         improved=tuple(improved),
         worsened=tuple(worsened),
     )
+
+
+def anything_recorded(items: Iterable[Judgement]) -> bool:
+    """Whether any goal, action or indicator has a completion, an assessment or a yearly entry.
+
+    As judged (:mod:`hytecli.judge`): ``done`` is set for an item done by the day judged, and
+    ``assessment`` is the year's when it counts on that day.
+    """
+    return any(
+        item.done is not None
+        or item.assessment is not None
+        or item.closed_by is not None
+        or (item.recurring is not None and item.recurring.entry_exists)
+        for item in items
+    )

@@ -183,13 +183,20 @@ class Builder:
     def state(self, item: Judgement | None) -> StateInfo:
         """An item's judged state with its details in words ("no deadline" without a judgement)."""
         if item is None:
-            return StateInfo(self.state_label(State.NO_DEADLINE), "")
+            label = self.state_label(State.NO_DEADLINE)
+            return StateInfo(label, "", summary=label.label)
         words = self.words
         detail = words.detail(item)
         missed = words.missed(item, self.year)
         if missed:
             detail = f"{detail}; {missed}" if detail else missed
-        return StateInfo(self.state_label(item.state), detail, words.recurring(item) or None)
+        return StateInfo(
+            self.state_label(item.state),
+            detail,
+            words.recurring(item) or None,
+            summary=words.summary(item),
+            missed=missed,
+        )
 
     def completions(self, entries: Iterable[Any]) -> list[Completion]:
         """The completions recorded up to the day judged."""

@@ -226,6 +226,8 @@ def trend_chart(
 ) -> Chart:
     """Draw an indicator's values over its periods, with its target as a dashed line.
 
+    The value axis starts at zero unless a value is negative.
+
     Args:
         chart_id: The element id (unique in the report).
         title: The chart's title.
@@ -268,6 +270,15 @@ def trend_chart(
             )
         axes.set_xticks(positions, [_mpl_text(p) for p in periods])
         axes.set_xlim(-0.5, len(periods) - 0.5)
+        # The value axis starts at zero (counts, percentages and rates), so that a small change
+        # does not look large; the description says so.
+        lowest = min(
+            [y for line in lines for y in line.values if y is not None]
+            + ([target[0]] if target is not None else []),
+            default=0.0,
+        )
+        if lowest >= 0:
+            axes.set_ylim(bottom=0, top=axes.get_ylim()[1] * 1.05)
         axes.set_ylabel(_mpl_text(value_label))
         axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: number(value)))
         axes.grid(axis="y", color="#dddddd", linewidth=0.6)

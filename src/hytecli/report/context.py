@@ -26,12 +26,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from hytecli.errors import HyteError
-from hytecli.highlights import YearHighlights, year_highlights
+from hytecli.highlights import YearHighlights, anything_recorded, year_highlights
 from hytecli.i18n import LANGUAGES, Localizer, default_language
 from hytecli.judge import Clock, counted_values
 from hytecli.models import PlanFile
 from hytecli.periods import today_in_zone
 from hytecli.report.builder import PROGRESS_STATUSES, Builder
+from hytecli.report.indicator_rows import sotkanet_citations
 from hytecli.report.indicators import indicator_section
 from hytecli.report.model import (
     AreaSection,
@@ -343,27 +344,30 @@ def build_context(
         ],
         texts=texts,
         highlights=highlights,
+        nothing_recorded=not values and not anything_recorded(status.items),
+        sotkanet=sotkanet_citations(_all_sections(areas, unlinked)),
     )
 
 
 def _uncommitted(loc: Localizer, revision: Revision) -> str | None:
-    """What has uncommitted changes, in words, or ``None`` when nothing has."""
+    """Which files had changes not yet saved as a version, in plain words, or ``None``."""
     if not revision.modified:
         return None
     folders = ", ".join(f"{path}/" for path in revision.plan_changed)
     if folders and revision.templates_changed:
         return loc.gettext(
-            "with uncommitted changes to the plan files (%(folders)s) and the report templates "
-            "(templates/)",
+            "The plan's files (%(folders)s) and the report's templates had changes not yet "
+            "saved as a version.",
             folders=folders,
         )
     if folders:
         return loc.gettext(
-            "with uncommitted changes to the plan files (%(folders)s)", folders=folders
+            "The plan's files (%(folders)s) had changes not yet saved as a version.",
+            folders=folders,
         )
     if revision.templates_changed:
-        return loc.gettext("with uncommitted changes to the report templates (templates/)")
-    return loc.gettext("with uncommitted changes")  # git could not tell which
+        return loc.gettext("The report's templates had changes not yet saved as a version.")
+    return loc.gettext("The files had changes not yet saved as a version.")  # git cannot tell
 
 
 def _all_sections(

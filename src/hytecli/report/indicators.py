@@ -10,12 +10,20 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from hytecli.i18n import N_
-from hytecli.judgement import DeadlineStatus
+from hytecli.judgement import DeadlineStatus, Judgement
 from hytecli.models import IndicatorFile, IndicatorValue
 from hytecli.progress_model import ProgressAssessment
 from hytecli.report.charts import PALETTE, Chart, LineSeries, trend_chart
+from hytecli.report.indicator_rows import (
+    frequency,
+    latest_and_reference,
+    municipal_rows,
+    reference_series,
+)
 from hytecli.report.model_indicators import (
     Baseline,
+    ChartTable,
+    ChartTableRow,
     DataSource,
     IndicatorSection,
     ProgressInfo,
@@ -25,6 +33,7 @@ from hytecli.report.model_indicators import (
 from hytecli.report.model_values import ItemLink
 from hytecli.report.texts import PlanText
 from hytecli.repository import IndicatorRecord
+from hytecli.sotkanet.series import COUNTRY_SERIES
 
 if TYPE_CHECKING:
     from hytecli.report.builder import Builder
@@ -40,12 +49,6 @@ _DIRECTIONS = {
     "increase": N_("higher is better"),
     "decrease": N_("lower is better"),
     "none": N_("no preferred direction"),
-}
-_PERIOD_KINDS = {
-    "year": N_("yearly"),
-    "half_year": N_("half-yearly"),
-    "quarter": N_("quarterly"),
-    "month": N_("monthly"),
 }
 _COMPARISONS = {
     "at_least": N_("at least"),
@@ -87,6 +90,8 @@ def _scope(b: Builder, indicator: IndicatorFile, value: IndicatorValue) -> PlanT
         target = indicator.target
         if target is not None and target.reference == value.series and target.label:
             return b.t_req(target.label)
+        if value.series == COUNTRY_SERIES:
+            return b.neutral(b.loc.gettext("whole country"))
         return b.neutral(value.series)
     return b.neutral(b.loc.gettext("whole area"))
 
@@ -109,6 +114,8 @@ def _value_rows(
             date=b.day(v.date) if v.date is not None else None,
             note=b.t(v.note),
             source=b.t(v.source),
+            series=v.series,
+            municipality=v.municipality,
         )
         for v in ordered
     ]
@@ -219,7 +226,8 @@ def indicator_section(
         d = indicator.data_source
         data_source = DataSource(b.t(d.description), d.sotkanet_id, d.url)
     target = _target(b, indicator)
-    chart, trend = _trend(b, indicator, anchor, name, target)
+    chart, chart_table, trend = _trend(b, indicator, anchor, name, target)
+    latest, reference = latest_and_reference(values, indicator)
     return IndicatorSection(
         id=indicator.id,
         anchor=anchor,
@@ -229,7 +237,7 @@ def indicator_section(
         kind_label=loc.gettext(_INDICATOR_KINDS[indicator.kind]),
         unit=b.t(indicator.unit),
         direction=(loc.gettext(_DIRECTIONS[indicator.direction]) if indicator.direction else None),
-        reporting_period=loc.gettext(_PERIOD_KINDS[indicator.reporting_period.value]),
+        reporting_period=frequency(b, indicator, item),
         target=target,
         baseline=baseline,
         data_source=data_source,
@@ -241,98 +249,104 @@ def indicator_section(
         trend=trend,
         used_by=users,
         notes=b.t(indicator.notes),
+        latest=latest,
+        reference=reference,
+        change=_change(b, item),
+        municipal=municipal_rows(values),
+        chart_table=chart_table,
     )
+
+
+def _change(b: Builder, item: Judgement | None) -> str:
+    """The values progress compared, in words; empty when there is only one value to compare."""
+    info = item.indicator if item is not None else None
+    progress = info.numeric_progress if info is not None else None
+    if info is None or progress is None or progress.base_period == progress.latest_period:
+        return ""
+    return b.words.change(info)
+
+
+def _numeric(v: IndicatorValue) -> bool:
+    return isinstance(v.value, int | float) and not isinstance(v.value, bool)
 
 
 def _trend(
     b: Builder, indicator: IndicatorFile, anchor: str, name: PlanText, target: TargetView | None
-) -> tuple[Chart | None, str]:
+) -> tuple[Chart | None, ChartTable | None, str]:
+    """The trend chart, its data as a table, and the Markdown sparkline.
+
+    A chart only where the indicator has at least two numeric values of its own (its baseline
+    counts as one): a single point shows no trend. Counts, percentages and rates are drawn from
+    zero. The target and the reference series (the target's, else the whole country) are drawn
+    and named in the legend, and listed in the table.
+    """
     if indicator.kind not in _NUMERIC_KINDS:
-        return None, ""
+        return None, None, ""
     _ = b.loc.gettext
-
-    def numeric(v: IndicatorValue) -> bool:
-        return isinstance(v.value, int | float) and not isinstance(v.value, bool)
-
-    own = [
-        v for v in indicator.values if v.municipality is None and v.series is None and numeric(v)
-    ]
-    reference_id = indicator.target.reference if indicator.target else None
+    own = [v for v in indicator.values if v.municipality is None and v.series is None]
+    own = [v for v in own if _numeric(v)]
+    reference_id = reference_series(indicator)
     reference = [
         v
         for v in indicator.values
         if reference_id is not None
         and v.series == reference_id
         and v.municipality is None
-        and numeric(v)
+        and _numeric(v)
     ]
-    if not own and not reference:
-        return None, ""
     baseline = indicator.baseline
     base_periods = {baseline.period} if baseline is not None else set()
-    periods = sorted({v.period for v in (*own, *reference)} | base_periods)
+    own_periods = {v.period for v in own}
+    spark = _sparkline([float(v.value) for v in sorted(own, key=lambda v: v.period.start)])
+    if len(own_periods | base_periods) < 2:
+        return None, None, spark
+    periods = sorted(own_periods | base_periods | {v.period for v in reference})
     labels = [str(p) for p in periods]
 
     def series(values: Sequence[IndicatorValue]) -> list[float | None]:
         by_period = {v.period: float(v.value) for v in values}  # the last one of a period
         return [by_period.get(p) for p in periods]
 
+    def shown(values: Sequence[float | None]) -> list[str]:
+        return ["" if v is None else value_text(b, indicator, v).text for v in values]
+
     own_series = series(own)
-    spark = _sparkline([v for v in own_series if v is not None])
-    if not b.draw_charts:
-        return None, spark
-    lines = [LineSeries(_("recorded value"), own_series, PALETTE["blue"], "o")]
-    if baseline is not None:
-        lines.insert(
-            0,
-            LineSeries(
-                _("baseline"),
-                [float(baseline.value) if p == baseline.period else None for p in periods],
-                PALETTE["black"],
-                "D",
-                "none",
-            ),
-        )
-    described = [
-        f"{period} {value_text(b, indicator, v).text}"
-        for period, v in zip(labels, own_series, strict=True)
-        if v is not None
-    ]
+    own_label = _("recorded value")
+    lines = [LineSeries(own_label, own_series, PALETTE["blue"], "o")]
+    rows = [ChartTableRow(own_label, shown(own_series))]
+    described = [f"{p} {v}" for p, v in zip(labels, shown(own_series), strict=True) if v]
     description = _(
         "Line chart of the values of the indicator %(name)s by period: %(values)s.",
         name=name.text,
         values="; ".join(described) or "–",
     )
     if baseline is not None:
+        base_series = [float(baseline.value) if p == baseline.period else None for p in periods]
+        lines.insert(0, LineSeries(_("baseline"), base_series, PALETTE["black"], "D", "none"))
+        rows.insert(0, ChartTableRow(_("baseline"), shown(base_series)))
         description += " " + _(
             "Baseline %(period)s: %(value)s.",
             period=str(baseline.period),
             value=value_text(b, indicator, baseline.value).text,
         )
     if reference:
-        label = target.reference.text if target and target.reference else str(reference_id)
-        lines.append(LineSeries(label, series(reference), PALETTE["vermillion"], "s", "--"))
-        ref_described = [
-            f"{period} {value_text(b, indicator, v).text}"
-            for period, v in zip(labels, series(reference), strict=True)
-            if v is not None
-        ]
+        label = _series_label(b, indicator, reference_id, target)
+        ref_series = series(reference)
+        lines.append(LineSeries(label, ref_series, PALETTE["vermillion"], "s", "--"))
+        rows.append(ChartTableRow(label, shown(ref_series)))
+        ref_described = [f"{p} {v}" for p, v in zip(labels, shown(ref_series), strict=True) if v]
         description += " " + _(
             "Reference %(label)s: %(values)s.", label=label, values="; ".join(ref_described)
         )
     target_line = None
-    if (
-        indicator.target is not None
-        and indicator.target.value is not None
-        and isinstance(indicator.target.value, int | float)
-        and not isinstance(indicator.target.value, bool)
-        and target is not None
-    ):
-        target_line = (
-            float(indicator.target.value),
-            _("target: %(target)s", target=target.summary),
-        )
+    target_text = target.summary if target is not None else None
+    goal = indicator.target.value if indicator.target is not None else None
+    if isinstance(goal, int | float) and not isinstance(goal, bool) and target is not None:
+        target_line = (float(goal), _("target: %(target)s", target=target.summary))
         description += " " + _("The dashed line is the target, %(target)s.", target=target.summary)
+    drawn = [v for line in lines for v in line.values if v is not None]
+    if min([*drawn, *([target_line[0]] if target_line else [])]) >= 0:
+        description += " " + _("The value axis starts at zero.")
     unit = (
         "%"
         if indicator.kind == "percentage"
@@ -340,6 +354,8 @@ def _trend(
         if indicator.unit is not None
         else _("value")
     )
+    if not b.draw_charts:
+        return None, ChartTable(labels, rows, target_text), spark
     chart = trend_chart(
         f"chart-{anchor}",
         _("Trend: %(name)s", name=name.text),
@@ -350,7 +366,23 @@ def _trend(
         unit,
         b.number,
     )
-    return chart, spark
+    return chart, ChartTable(labels, rows, target_text), spark
+
+
+def _series_label(
+    b: Builder, indicator: IndicatorFile, series: str | None, target: TargetView | None
+) -> str:
+    """A reference series' name: the target's label for it, ``whole country``, or its id."""
+    if (
+        target is not None
+        and target.reference is not None
+        and indicator.target is not None
+        and indicator.target.reference == series
+    ):
+        return target.reference.text
+    if series == COUNTRY_SERIES:
+        return b.loc.gettext("whole country")
+    return str(series)
 
 
 def _sparkline(values: Sequence[float]) -> str:

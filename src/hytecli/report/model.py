@@ -13,10 +13,10 @@ and priority area sections, the summary and the report as a whole.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hytecli.report.charts import Chart
-from hytecli.report.model_indicators import IndicatorSection, ValueRow
+from hytecli.report.model_indicators import IndicatorSection, SotkanetCitation, ValueRow
 from hytecli.report.model_values import (
     Count,
     DeadlineInfo,
@@ -68,6 +68,35 @@ class ActionRow:
     notes: PlanText | None
     assessment: AssessmentView | None = None
 
+    @property
+    def quiet(self) -> bool:
+        """Nothing to say for the year: no deadline, no assessment and no completion.
+
+        The report lists such actions compactly instead of giving each a row.
+        """
+        return _quiet(self.state, self.assessment, self.completed)
+
+
+def _quiet(state: StateInfo, assessment: AssessmentView | None, done: list[Completion]) -> bool:
+    return state.key == "no_deadline" and assessment is None and not done
+
+
+@dataclass(frozen=True)
+class QuietItem:
+    """A goal or action with nothing to say for the year, for the compact list of an area.
+
+    Attributes:
+        kind: ``goal`` or ``action``.
+        anchor: Its element id in the HTML report.
+        id: Its id in the plan files.
+        title: The plan's text.
+    """
+
+    kind: str
+    anchor: str
+    id: str
+    title: PlanText
+
 
 @dataclass(frozen=True)
 class GoalSection:
@@ -105,6 +134,21 @@ class GoalSection:
     def actions_assessed(self) -> bool:
         """Whether any of its actions has an assessment of the reporting year."""
         return any(action.assessment is not None for action in self.actions)
+
+    @property
+    def quiet(self) -> bool:
+        """Nothing to say for the year about the goal itself (see :attr:`ActionRow.quiet`)."""
+        return _quiet(self.state, self.assessment, self.completed)
+
+    @property
+    def table_actions(self) -> list[ActionRow]:
+        """Its actions with something to say for the year: a row each in the area's table."""
+        return [a for a in self.actions if not a.quiet]
+
+    @property
+    def in_table(self) -> bool:
+        """Whether the goal has a row in its area's table (it or one of its actions has news)."""
+        return not self.quiet or bool(self.table_actions)
 
 
 @dataclass(frozen=True)
@@ -199,6 +243,41 @@ class AreaSection:
     sources: list[SourceEntry]
     summary: SummaryRow | None
     notes: PlanText | None
+
+    @property
+    def table_goals(self) -> list[GoalSection]:
+        """The goals that have a row in the area's table of goals and actions."""
+        return [g for g in self.goals if g.in_table]
+
+    @property
+    def quiet_items(self) -> list[QuietItem]:
+        """Goals and actions with nothing to say for the year, in plan order, listed compactly.
+
+        A goal with a row in the table (one of its actions has news) is not listed again.
+        """
+        items = []
+        for goal in self.goals:
+            if not goal.in_table:
+                items.append(QuietItem("goal", goal.anchor, goal.id, goal.title))
+            items.extend(
+                QuietItem("action", a.anchor, a.id, a.title) for a in goal.actions if a.quiet
+            )
+        return items
+
+    @property
+    def indicators(self) -> list[IndicatorSection]:
+        """The indicators shown under this area (those its goals are the first to use)."""
+        return [i for goal in self.goals for i in goal.indicators]
+
+    @property
+    def indicators_with_values(self) -> list[IndicatorSection]:
+        """Its indicators with a value counted: a row each in the area's indicator table."""
+        return [i for i in self.indicators if i.values]
+
+    @property
+    def indicators_without_values(self) -> list[IndicatorSection]:
+        """Its indicators without any value counted, listed compactly."""
+        return [i for i in self.indicators if not i.values]
 
 
 @dataclass(frozen=True)
@@ -317,6 +396,11 @@ class ReportContext:
         texts: The coordinator's texts of the reporting year (``reports/<year>.yaml``).
         highlights: What was completed and missed in the year, which indicators improved or
             worsened.
+        nothing_recorded: True when no completion, assessment, yearly entry or indicator value
+            counts for the year: the report then says so first, so that states are not read
+            as "nothing was done".
+        sotkanet: The indicators whose counted values come from Sotkanet, with the days they
+            were retrieved (cited as THL, Sotkanet, CC BY 4.0).
     """
 
     lang: str
@@ -344,3 +428,5 @@ class ReportContext:
     fallbacks: list[Fallback]
     texts: YearTextsView
     highlights: Highlights
+    nothing_recorded: bool = False
+    sotkanet: list[SotkanetCitation] = field(default_factory=list)

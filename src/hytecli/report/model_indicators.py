@@ -6,7 +6,7 @@ Part of the template context (:mod:`hytecli.report.model`); filled by
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hytecli.report.charts import Chart
 from hytecli.report.model_values import DeadlineInfo, ItemLink, Label, LocalDate, StateInfo
@@ -67,6 +67,8 @@ class ValueRow:
         date: The day the value was recorded or published, if given.
         note: Its note, if any.
         source: Its source, if any.
+        series: The reference series it belongs to (``national_average``), or ``None``.
+        municipality: The municipality's code for a municipality's value, or ``None``.
     """
 
     indicator_id: str
@@ -78,6 +80,29 @@ class ValueRow:
     date: LocalDate | None
     note: PlanText | None
     source: PlanText | None
+    series: str | None = None
+    municipality: str | None = None
+
+
+@dataclass(frozen=True)
+class ChartTableRow:
+    """One series of a chart's data table: its name and a value per period (empty: none)."""
+
+    label: str
+    values: list[str]
+
+
+@dataclass(frozen=True)
+class ChartTable:
+    """The data of an indicator's chart as a table: the periods, one row per series, the target.
+
+    ``target`` is the target in words (``at least 50 %``, ``at least the national average``),
+    or ``None``.
+    """
+
+    periods: list[str]
+    rows: list[ChartTableRow]
+    target: str | None = None
 
 
 @dataclass(frozen=True)
@@ -114,7 +139,8 @@ class IndicatorSection:
         kind: ``yes_no``, ``count``, ``percentage``, ``rate`` or ``text``; ``kind_label`` in words.
         unit: Its unit, if written.
         direction: Which way is better, in words, or ``None``.
-        reporting_period: How often it is reported, in words.
+        reporting_period: How often it is reported, in words: ``yearly``..., or for a yes/no
+            indicator whose deadline does not recur ``one-off, deadline 31.12.2024``.
         target: Its target, or ``None`` when the plan sets none.
         baseline: Its baseline, or ``None``.
         data_source: Where its values come from, or ``None``.
@@ -122,10 +148,19 @@ class IndicatorSection:
         state: Its state on the report's day (by its target's deadline).
         deadline: That deadline, or ``None``.
         progress: Its progress status.
-        chart: Its trend chart (numeric values only), or ``None``.
+        chart: Its trend chart, drawn when it has at least two numeric values of its own (the
+            baseline counts as one), or ``None``.
+        chart_table: The chart's data as a table (periods × series), or ``None``.
         trend: A one-line text chart of its own numeric values (``▁▄█``), or empty.
         used_by: The goals and actions that list it.
         notes: Notes in the plan file, if any.
+        latest: Its latest own value (whole area), or ``None``.
+        reference: The reference series' value to compare ``latest`` with (the target's
+            reference, else the whole country): the same period's, else the series' latest;
+            ``None`` without such a series.
+        change: From the base value to the latest in words (``40 % (2023) → 45 % (2025)``),
+            the values its progress compares; empty without them.
+        municipal: Each municipality's latest value (a "kuntakortti" view); empty without.
     """
 
     id: str
@@ -148,3 +183,25 @@ class IndicatorSection:
     trend: str
     used_by: list[ItemLink]
     notes: PlanText | None
+    latest: ValueRow | None = None
+    reference: ValueRow | None = None
+    change: str = ""
+    municipal: list[ValueRow] = field(default_factory=list)
+    chart_table: ChartTable | None = None
+
+
+@dataclass(frozen=True)
+class SotkanetCitation:
+    """An indicator whose values come from THL's Sotkanet, for the report's sources.
+
+    Attributes:
+        sotkanet_id: The Sotkanet indicator's id.
+        indicator: The plan's name of the indicator.
+        anchor: The indicator's element id in the HTML report.
+        retrieved: The days its values counted were retrieved, oldest first.
+    """
+
+    sotkanet_id: int
+    indicator: PlanText
+    anchor: str
+    retrieved: list[LocalDate]

@@ -84,11 +84,17 @@ class StateInfo:
         detail: In words: ``overdue by 3 days``, ``due in 12 days``, ``done 28.11.2024, on time``;
             empty for ``no_deadline``.
         recurring: For a yearly deadline: ``2025: not recorded; missing for 2024``, else ``None``.
+        summary: What the badge says (:meth:`hytecli.wording.Wording.summary`): the detail
+            without the missed note when there is one (``overdue by 3 days``), else the state's
+            name (``no deadline``), so that the badge never repeats the state's word.
+        missed: ``missed in 2025`` for an item missed in the reporting year, else empty.
     """
 
     label: Label
     detail: str
     recurring: str | None = None
+    summary: str = ""
+    missed: str = ""
 
     @property
     def key(self) -> str:

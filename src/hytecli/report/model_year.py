@@ -25,6 +25,9 @@ class AssessmentView:
         by: Who assessed, as written, or ``None``.
         date: When it was assessed, or ``None``.
         merged_into: For ``merged``: the goal or action it was merged into.
+        brief: The text in a sentence or two (its first sentences, at most about 300
+            characters), for the report's tables; ``None`` without a text.
+        shortened: True when ``brief`` leaves part of the text out (the appendix has it whole).
     """
 
     year: int
@@ -35,6 +38,8 @@ class AssessmentView:
     by: PlanText | None
     date: LocalDate | None
     merged_into: ItemLink | None
+    brief: PlanText | None = None
+    shortened: bool = False
 
     @property
     def has_resources(self) -> bool:

@@ -3,11 +3,12 @@
 A :class:`PlanText` is what templates get for every text that comes from the plan files (titles,
 introductions, responsible parties, notes, recorded text values). In HTML it renders itself
 escaped, inside ``<span lang="..">`` when it is in another language than the report, followed by a
-short raised marker, ``<sup class="fallback">fi</sup>``, when it is a fallback (the report's notice
-near its top says what the marker means). Markdown templates pass it through the ``md``,
-``md_line`` or ``cell`` filters defined here, which escape Markdown's special characters and add
-no marker: Markdown has no styling for a light one, so the Markdown report marks only the titles
-of goals, actions and indicators (the ``mark`` filter) and relies on the notice for the rest.
+short marker that reads as a word, ``<span class="fallback">(fi)</span>``, when it is a fallback
+(the report's notice near its top says what the marker means). Markdown templates pass it
+through the ``md``, ``md_line`` or ``cell`` filters defined here, which escape Markdown's special
+characters and add no marker: Markdown has no styling for a light one, so the Markdown report
+marks only the titles of goals, actions and indicators (the ``mark`` filter) and relies on the
+notice for the rest.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ class PlanText:
         return [part.strip("\n") for part in parts if part.strip()]
 
     def __html__(self) -> Markup:
-        """Escaped HTML: ``text``, ``<span lang="fi">text</span><sup class="fallback">fi</sup>``."""
+        """Escaped HTML: ``text``, or ``<span lang="fi">text</span>`` and the fallback marker."""
         body = Markup("<br>\n").join(escape(line) for line in _newlines(self.text).split("\n"))
         if self.foreign:
             body = Markup('<span lang="{}">{}</span>').format(self.lang, body)
@@ -108,7 +109,10 @@ def _newlines(text: str) -> str:
 
 
 def fallback_mark(value: object, lang: str | None = None) -> Markup:
-    """The HTML marker after a marked fallback text (``<sup class="fallback">fi</sup>``), or ``""``.
+    """The HTML marker after a marked fallback text, or ``""``.
+
+    A space and the language code in brackets, ``<span class="fallback">(fi)</span>``: it reads
+    as a word, on paper and to a screen reader, not as a box or a missing glyph.
 
     Args:
         value: The text (anything but a marked :class:`PlanText` gives ``""``).
@@ -117,8 +121,8 @@ def fallback_mark(value: object, lang: str | None = None) -> Markup:
     if not isinstance(value, PlanText) or not value.marked:
         return Markup("")
     if lang:
-        return Markup('<sup class="fallback" lang="{}">{}</sup>').format(lang, value.marker)
-    return Markup('<sup class="fallback">{}</sup>').format(value.marker)
+        return Markup(' <span class="fallback" lang="{}">({})</span>').format(lang, value.marker)
+    return Markup(' <span class="fallback">({})</span>').format(value.marker)
 
 
 def md_mark(value: object) -> str:

@@ -9,6 +9,8 @@ fallback marking as every other plan text.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import TYPE_CHECKING
 
 from hytecli.assessments import MISSED_STATUSES
@@ -23,6 +25,7 @@ from hytecli.report.model_year import (
     Highlights,
     YearTextsView,
 )
+from hytecli.report.texts import PlanText
 from hytecli.year_texts import YearTexts, year_texts_path
 
 if TYPE_CHECKING:
@@ -44,16 +47,49 @@ def assessment_view(b: Builder, item: Judgement | None) -> AssessmentView | None
             merged = b.link(target.kind, ident, target.title)
         else:
             merged = b.link("action", ident, None)
+    text = b.t(assessment.text)
+    brief, shortened = brief_text(text)
     return AssessmentView(
         year=assessment.year,
         status=Label(status.value, b.words.assessment_status(status), ASSESSMENT_SYMBOLS[status]),
-        text=b.t(assessment.text),
+        text=text,
         amounts=b.words.amounts(resources),
         resources_text=b.t(resources.text) if resources is not None else None,
         by=b.neutral(assessment.by) if assessment.by is not None else None,
         date=b.day(assessment.date) if assessment.date is not None else None,
         merged_into=merged,
+        brief=brief,
+        shortened=shortened,
     )
+
+
+#: A sentence ends at ``.``, ``!`` or ``?`` followed by space and a capital letter or a digit
+#: (so ``31.12.2025`` and ``esim. kunnat`` do not end one).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÜ0-9\"”«])")
+
+
+def brief_text(
+    text: PlanText | None, sentences: int = 2, limit: int = 300
+) -> tuple[PlanText | None, bool]:
+    """The first ``sentences`` sentences of ``text``'s first paragraph, within ``limit`` characters.
+
+    At least one sentence is kept whole, however long. Returns the brief text (the same
+    language and marking as ``text``) and whether it leaves something out.
+    """
+    if text is None:
+        return None, False
+    paragraphs = text.paragraphs
+    if not paragraphs:
+        return text, False
+    parts = _SENTENCE_END.split(" ".join(paragraphs[0].split()))
+    kept = parts[:1]
+    for part in parts[1:sentences]:
+        if len(" ".join([*kept, part])) > limit:
+            break
+        kept.append(part)
+    brief = " ".join(kept)
+    shortened = len(kept) < len(parts) or len(paragraphs) > 1
+    return dataclasses.replace(text, text=brief), shortened
 
 
 def year_texts_view(b: Builder, texts: YearTexts | None, year: int) -> YearTextsView:
