@@ -252,3 +252,21 @@ def test_import_rows_refuses_a_retrieval_date_in_the_future(repo: Path) -> None:
     now = datetime(2026, 3, 1, 12, tzinfo=UTC)
     with pytest.raises(Refused, match="the retrieval date 2026-03-02 is in the future"):
         import_rows(repo, rows, regions, now=now, retrieved=now.date().replace(day=2))
+
+
+def test_the_report_shows_the_county_against_the_country_and_each_municipality(
+    repo: Path,
+) -> None:
+    # issue 12's "done when", on the copy of this plan: import, then the 2025 report
+    run_import(repo, DATA / "data-9001.json")
+    md = hyte("report", "--repo", str(repo), "--year", "2025", "--as-of", "2026-03-10")
+    card = md.split("**Kunnittain: Pitkäaikaistyöttömien terveystarkastusten %-osuus**")[1]
+    names = {"049": "Espoo", "078": "Hanko", "710": "Raasepori"}
+    rows = [line for line in card.split("\n\n")[1].splitlines() if line.startswith("| ")]
+    assert len(rows) == 2 + len(CODES)  # header, rule, one row per municipality
+    for name in names.values():
+        assert any(row.startswith(f"| {name} | ") for row in rows), name
+    trend = md.split("**Kehitys: Pitkäaikaistyöttömien terveystarkastusten %-osuus**")[1]
+    # the whole country (the plan's "maan keskiarvo") beside the county, period by period
+    assert "| maan keskiarvo | 42,3\u00a0% | 42,9\u00a0% |" in trend.split("**")[0]
+    assert "THL, Sotkanet 9001" in md and "CC BY 4.0" in md
