@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from io import BytesIO
 from pathlib import Path
 
@@ -216,6 +217,13 @@ def test_nothing_recorded_is_said_plainly_first() -> None:
         html = report(frozen, "html", lang=lang)
         year_summary = html.split('<section id="year-summary"')[1].split("</section>")[0]
         assert '<p class="notice nothing-recorded">' + sentence[:40] in year_summary
+    # in a year not over yet it says "yet" and does not claim that deadlines have passed
+    ongoing = render_report(
+        frozen, ReportOptions(year=2026, language="fi", as_of=date(2026, 6, 1)), "markdown",
+        now=FIXTURE_NOW, revision=CLEAN,
+    )  # fmt: skip
+    assert "> Vuodelle 2026 ei ole vielä kirjattu yhtään toteutumista" in ongoing
+    assert "määräajat ovat kuluneet" not in ongoing
     # with assessments and values recorded there is no such sentence
     assert "ei ole kirjattu yhtään" not in report(load_repository(YEAR_FIXTURE), lang="fi")
 

@@ -344,7 +344,9 @@ def build_context(
         ],
         texts=texts,
         highlights=highlights,
-        nothing_recorded=not values and not anything_recorded(status.items),
+        nothing_recorded=_nothing_recorded_note(
+            loc, options.year, judged.year_over, bool(values) or anything_recorded(status.items)
+        ),
         sotkanet=sotkanet_citations(_all_sections(areas, unlinked)),
     )
 
@@ -431,4 +433,29 @@ def _legal_citation(loc: Localizer, statute: str, section: str | None) -> str:
         return f"{statute} {section}"
     return loc.gettext(
         "section %(number)s of Act %(statute)s", number=number.group(1), statute=statute
+    )
+
+
+def _nothing_recorded_note(
+    loc: Localizer, year: int, year_over: bool, recorded: bool
+) -> str | None:
+    """The summary's first sentence when nothing counts for the year (else ``None``).
+
+    It comes first so that the states are not read as "nothing was done"; a year not yet over
+    says "yet" and does not claim that every deadline has passed.
+    """
+    if recorded:
+        return None
+    if year_over:
+        return loc.gettext(
+            "Nothing has been recorded for %(year)s: no completion, no assessment and no "
+            "indicator value. The states below only say that deadlines have passed without "
+            "anything being recorded.",
+            year=year,
+        )
+    return loc.gettext(
+        "Nothing has been recorded for %(year)s yet: no completion, no assessment and no "
+        "indicator value. The states below only say how the deadlines stand without anything "
+        "being recorded.",
+        year=year,
     )

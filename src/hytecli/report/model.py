@@ -396,9 +396,9 @@ class ReportContext:
         texts: The coordinator's texts of the reporting year (``reports/<year>.yaml``).
         highlights: What was completed and missed in the year, which indicators improved or
             worsened.
-        nothing_recorded: True when no completion, assessment, yearly entry or indicator value
-            counts for the year: the report then says so first, so that states are not read
-            as "nothing was done".
+        nothing_recorded: When no completion, assessment, yearly entry or indicator value
+            counts for the year, the sentence that says so first (so that states are not read
+            as "nothing was done"); else ``None``.
         sotkanet: The indicators whose counted values come from Sotkanet, with the days they
             were retrieved (cited as THL, Sotkanet, CC BY 4.0).
     """
@@ -428,5 +428,5 @@ class ReportContext:
     fallbacks: list[Fallback]
     texts: YearTextsView
     highlights: Highlights
-    nothing_recorded: bool = False
+    nothing_recorded: str | None = None
     sotkanet: list[SotkanetCitation] = field(default_factory=list)
