@@ -549,15 +549,19 @@ def _indicator_status(
     kind: str, unit: Text | None, value: bool | int | float | str
 ) -> IndicatorStatus:
     latest = ValueInfo("2025", value, None)
+    per = None
+    if kind == "rate per 1000":  # a rate per 1 000 inhabitants, with a reference value
+        kind, per = "rate", 1000
     return IndicatorStatus(
         indicator_kind=kind,
         unit=unit,
         target=None,
         values=(latest,),
         latest=latest,
-        reference_value=ValueInfo("2025", 14.0, None) if kind == "percentage" else None,
+        reference_value=ValueInfo("2025", 14.0, None) if kind == "percentage" or per else None,
         outcome=Outcome.RECORDED,
         used_by=(),
+        per=per,
     )
 
 
@@ -571,7 +575,16 @@ def _indicator_status(
             "12.5% (2025); reference 14%",
             "12,5\xa0% (2025); vertailu 14\xa0%",
         ),
-        ("percentage", Text({"fi": "%"}), 12.5, "12.5 % (2025); reference 14 %", None),
+        # a percentage is shown as one in the language's style, whatever its unit says (as the
+        # report shows it: Wording.amount)
+        ("percentage", Text({"fi": "%"}), 12.5, "12.5% (2025); reference 14%", None),
+        (
+            "rate per 1000",
+            None,
+            7.6,
+            "7.6 per 1,000 inhabitants (2025); reference 14 per 1,000 inhabitants",
+            "7,6 / 1\xa0000 asukasta (2025); vertailu 14 / 1\xa0000 asukasta",
+        ),
         (
             "count",
             Text({"fi": "kpl", "en": "pcs"}),

@@ -408,6 +408,7 @@ def judge_indicator(
         indicator=IndicatorStatus(
             indicator_kind=model.kind,
             unit=model.unit,
+            per=model.per,
             target=_target_info(model),
             values=tuple(info for v in own if (info := _value_info(v)) is not None),
             latest=_value_info(latest),

@@ -173,6 +173,8 @@ class IndicatorStatus:
     Attributes:
         indicator_kind: ``yes_no``, ``count``, ``percentage``, ``rate`` or ``text``.
         unit: The unit, if written.
+        per: A rate's "per how many inhabitants" (``per`` in the file), else ``None``.
+        per: A rate's "per how many inhabitants" (``per`` in the file), else ``None``.
         target: The target, or ``None`` when the plan sets none.
         values: The whole-area values of its own series that count, oldest period first.
         latest: The latest of ``values``, or ``None``.
@@ -195,6 +197,7 @@ class IndicatorStatus:
     outcome: Outcome
     used_by: tuple[ItemRef, ...]
     progress: ProgressAssessment | YesNoAssessment | None = None
+    per: int | None = None
 
     @property
     def numeric_progress(self) -> ProgressAssessment | None:

@@ -273,11 +273,28 @@ class Wording:
             return loc.gettext("yes") if value else loc.gettext("no")
         if isinstance(value, str):
             return value
-        if info.indicator_kind == "percentage" and info.unit is None:
+        return self.amount(info.indicator_kind, value, self.text(info.unit), info.per)
+
+    def amount(self, kind: str, value: int | float, unit: str = "", per: int | None = None) -> str:
+        """A number of an indicator of ``kind``: ``12,5 %``, ``1 234 kpl``, ``7,6 per 1 000 ...``.
+
+        Status and the report both word numbers with it (a rate is per ``per`` inhabitants).
+
+        Args:
+            kind: The indicator's kind (a percentage is shown as one, whatever its unit says).
+            value: The number.
+            unit: The unit in words, already in the right language (empty for none).
+            per: A rate's "per how many inhabitants", else ``None``.
+        """
+        loc = self.localizer
+        if kind == "percentage":
             return loc.percent(value)
         text = loc.number(value)
-        unit = self.text(info.unit)
-        return f"{text} {unit}" if unit else text
+        if unit:
+            text = f"{text} {unit}"
+        if kind == "rate" and per:
+            text = loc.gettext("%(value)s per %(per)s inhabitants", value=text, per=loc.number(per))
+        return text
 
     def value_at(self, info: IndicatorStatus, value: ValueInfo | None) -> str:
         """``12,5 % (2024)``, or ``not recorded``."""

@@ -69,15 +69,8 @@ def value_text(b: Builder, indicator: IndicatorFile, value: bool | int | float |
         return b.neutral(_("yes") if value else _("no"))
     if isinstance(value, str):
         return b.in_plan_language(value)
-    if indicator.kind == "percentage":
-        return b.neutral(b.loc.percent(value))
-    text = b.loc.number(value)
-    if indicator.unit is not None:
-        unit = b.t_req(indicator.unit)
-        text = f"{text} {unit.text}"
-    if indicator.kind == "rate" and indicator.per:
-        text = _("%(value)s per %(per)s inhabitants", value=text, per=b.loc.number(indicator.per))
-    return b.neutral(text)
+    unit = b.t_req(indicator.unit).text if indicator.unit is not None else ""
+    return b.neutral(b.words.amount(indicator.kind, value, unit, indicator.per))
 
 
 def _scope(b: Builder, indicator: IndicatorFile, value: IndicatorValue) -> PlanText:
