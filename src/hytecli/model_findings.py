@@ -9,6 +9,7 @@ is at the wrong level).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -225,3 +226,37 @@ def validate_model(
             findings.append(document.finding(loc, code, message, prefer_key=prefer_key))
         return None, findings
     return instance, []
+
+
+def read_file_model(
+    read: Callable[[str], YamlDocument],
+    path: str,
+    model: type[ModelT],
+    language: str,
+    findings: list[Finding],
+) -> tuple[YamlDocument, ModelT | None]:
+    """Read one plan file and check it against ``model``, adding every problem to ``findings``.
+
+    The reading problems, the hidden characters (``Y015``) and the shape errors, in that order:
+    every kind of plan file (area, indicator, the year's texts) is loaded the same way.
+
+    Args:
+        read: Reads one file into a located document (its problems as findings).
+        path: The file, relative to the repository root.
+        model: The pydantic model of that kind of file.
+        language: The plan's main language, for plain texts.
+        findings: Where the file's findings are added.
+
+    Returns:
+        ``(document, instance)``; ``instance`` is ``None`` when the file did not read or fit.
+    """
+    from hytecli.hidden_text import hidden_character_findings
+
+    document = read(path)
+    findings.extend(document.findings)
+    findings.extend(hidden_character_findings(document))
+    if not document.ok:
+        return document, None
+    instance, problems = validate_model(document, model, language)
+    findings.extend(problems)
+    return document, instance

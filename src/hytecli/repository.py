@@ -16,6 +16,7 @@ from hytecli.deadlines import ResolvedDeadline, UnknownCouncilTerm, resolve_dead
 from hytecli.errors import HyteError
 from hytecli.findings import Finding, Severity, sort_findings
 from hytecli.hidden_text import hidden_character_findings
+from hytecli.model_findings import read_file_model
 from hytecli.model_findings import validate_model as validate_model  # re-exported
 from hytecli.models import (
     Action,
@@ -414,26 +415,14 @@ def _load(
     repository = PlanRepository(root=root, plan_document=plan_document, plan=plan)
 
     for path in area_paths:
-        document = read(path)
-        findings.extend(document.findings)
-        findings.extend(hidden_character_findings(document))
-        area = None
-        if document.ok:
-            area, problems = validate_model(document, AreaFile, language)
-            findings.extend(problems)
+        document, area = read_file_model(read, path, AreaFile, language, findings)
         if area is not None:
             repository.areas.append(AreaRecord(path, document, area))
         else:
             repository.broken_areas.append(document)
 
     for path in indicator_paths:
-        document = read(path)
-        findings.extend(document.findings)
-        findings.extend(hidden_character_findings(document))
-        indicator = None
-        if document.ok:
-            indicator, problems = validate_model(document, IndicatorFile, language)
-            findings.extend(problems)
+        document, indicator = read_file_model(read, path, IndicatorFile, language, findings)
         if indicator is not None:
             repository.indicators.append(IndicatorRecord(path, document, indicator))
         else:

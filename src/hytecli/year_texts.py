@@ -33,8 +33,7 @@ from pydantic import Field
 
 from hytecli.assessments import Year
 from hytecli.findings import Finding
-from hytecli.hidden_text import hidden_character_findings
-from hytecli.model_findings import validate_model
+from hytecli.model_findings import read_file_model
 from hytecli.model_types import IsoDate, PlainStr, PlanModel, Text
 from hytecli.models import PlanFile
 from hytecli.yaml_document import YamlDocument
@@ -123,13 +122,8 @@ def load_year_texts(
     broken: list[YamlDocument] = []
     findings: list[Finding] = []
     for path in paths:
-        document = read(path)
-        findings.extend(document.findings)
-        findings.extend(hidden_character_findings(document))
-        texts = None
+        document, texts = read_file_model(read, path, YearTexts, language, findings)
         if document.ok:
-            texts, problems = validate_model(document, YearTexts, language)
-            findings.extend(problems)
             problems = _year_problems(document, _written_year(document), plan)
             findings.extend(problems)
             if problems:
