@@ -234,6 +234,37 @@ def write_file(file: Path, bom: bytes, text: str) -> None:
         raise Refused(f"cannot write {file}: {exc.strerror}; the file was left as it was") from None
 
 
+@dataclasses.dataclass(frozen=True)
+class FileChange:
+    """One file's planned edit: its path, byte-order mark, text before and text after."""
+
+    file: Path
+    bom: bytes
+    old: str
+    new: str
+
+
+def write_files(changes: Sequence[FileChange]) -> None:
+    """Write every changed file, each atomically; all of them land or none does.
+
+    The edits must already be checked (:func:`verify_edit`, :func:`cross_check`). If writing one
+    file fails, the files already written are put back to their old text before the error goes on.
+
+    Raises:
+        Refused: a file could not be written (nothing is left changed).
+    """
+    done: list[FileChange] = []
+    try:
+        for change in changes:
+            if change.new != change.old:
+                write_file(change.file, change.bom, change.new)
+                done.append(change)
+    except Refused:
+        for change in done:
+            write_file(change.file, change.bom, change.old)
+        raise
+
+
 def line_of(record_document: Any, path: DataPath) -> int:
     """The line of the file where the data at ``path`` is."""
     return int(record_document.locate(path)[0])

@@ -39,6 +39,7 @@ from hytecli.models import IndicatorFile, PlanFile
 from hytecli.periods import Period, PeriodKind, today_in_zone
 from hytecli.recording.common import (
     LOCK_TIMEOUT,
+    FileChange,
     Refused,
     as_read,
     check_not_future,
@@ -51,7 +52,7 @@ from hytecli.recording.common import (
     render_fields,
     repository_lock,
     verify_edit,
-    write_file,
+    write_files,
 )
 from hytecli.repository import IndicatorRecord, PlanRepository, check_repository, load_repository
 from hytecli.sotkanet.data import DataRow
@@ -130,10 +131,7 @@ class _Wanted:
 @dataclass(frozen=True)
 class _Planned:
     result: IndicatorImport
-    file: Path
-    bom: bytes
-    old: str
-    new: str
+    change: FileChange
 
 
 def label(key: Key) -> str:
@@ -320,21 +318,7 @@ def _plan_indicator(
         document, model = verify_edit(text, expected, IndicatorFile, record.path, plan.language)
         cross_check(repository, record.path, document, model)
         result.diff = unified_diff(old_text, text, record.path)
-    return _Planned(result, file, bom, old_text, text)
-
-
-def _write_all(planned: Sequence[_Planned]) -> None:
-    """Write every changed file; if one fails, put back the ones already written."""
-    done: list[_Planned] = []
-    try:
-        for item in planned:
-            if item.new != item.old:
-                write_file(item.file, item.bom, item.new)
-                done.append(item)
-    except Refused:
-        for item in done:
-            write_file(item.file, item.bom, item.old)
-        raise
+    return _Planned(result, FileChange(file, bom, old_text, text))
 
 
 def import_rows(
@@ -409,5 +393,5 @@ def import_rows(
                 "in a note):\n" + "\n".join(conflicts)
             )
         if not dry_run:
-            _write_all(planned)
+            write_files([item.change for item in planned])
         return [item.result for item in planned]
