@@ -270,3 +270,13 @@ def test_the_report_shows_the_county_against_the_country_and_each_municipality(
     # the whole country (the plan's "maan keskiarvo") beside the county, period by period
     assert "| maan keskiarvo | 42,3\u00a0% | 42,9\u00a0% |" in trend.split("**")[0]
     assert "THL, Sotkanet 9001" in md and "CC BY 4.0" in md
+
+
+def test_a_swedish_report_shows_sotkanet_provenance_without_a_language_marker(repo: Path) -> None:
+    # "Sotkanet 9001" is a name and a number: not marked "(fi)" nor lang="fi" in another language
+    run_import(repo, DATA / "data-9001.json")
+    args = ("--year", "2025", "--lang", "sv", "--as-of", "2026-03-10", "--format", "html")
+    html = hyte("report", "--repo", str(repo), *args)
+    cells = [line for line in html.splitlines() if "Sotkanet 9001</" in line]
+    assert cells, "the appendix of values lists the imported values with their source"
+    assert all("<td>Sotkanet 9001</td></tr>" in line for line in cells), cells[0][-120:]

@@ -24,7 +24,7 @@ from hytecli.i18n import N_
 from hytecli.judgement import Judgement
 from hytecli.models import IndicatorFile
 from hytecli.report.model_indicators import IndicatorSection, SotkanetCitation, ValueRow
-from hytecli.sotkanet.series import COUNTRY_SERIES
+from hytecli.sotkanet.series import COUNTRY_SERIES, is_sotkanet_source
 
 if TYPE_CHECKING:
     from hytecli.report.builder import Builder
@@ -97,7 +97,7 @@ def sotkanet_citations(sections: Sequence[IndicatorSection]) -> list[SotkanetCit
         days = {
             v.date.iso: v.date
             for v in section.values
-            if v.date is not None and v.source is not None and v.source.text.startswith("Sotkanet")
+            if v.date is not None and v.source is not None and is_sotkanet_source(v.source.text)
         }
         if days:
             retrieved = [days[k] for k in sorted(days)]

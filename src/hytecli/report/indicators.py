@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from hytecli.i18n import N_
 from hytecli.judgement import DeadlineStatus, Judgement
+from hytecli.model_types import Text
 from hytecli.models import IndicatorFile, IndicatorValue
 from hytecli.progress_model import ProgressAssessment
 from hytecli.report.charts import PALETTE, Chart, LineSeries, trend_chart
@@ -33,7 +34,7 @@ from hytecli.report.model_indicators import (
 from hytecli.report.model_values import ItemLink
 from hytecli.report.texts import PlanText
 from hytecli.repository import IndicatorRecord
-from hytecli.sotkanet.series import COUNTRY_SERIES
+from hytecli.sotkanet.series import COUNTRY_SERIES, is_sotkanet_source
 
 if TYPE_CHECKING:
     from hytecli.report.builder import Builder
@@ -106,12 +107,21 @@ def _value_rows(
             value=value_text(b, indicator, v.value),
             date=b.day(v.date) if v.date is not None else None,
             note=b.t(v.note),
-            source=b.t(v.source),
+            source=_source(b, v.source),
             series=v.series,
             municipality=v.municipality,
         )
         for v in ordered
     ]
+
+
+def _source(b: Builder, source: Text | None) -> PlanText | None:
+    """A value's source: Sotkanet's provenance (``Sotkanet 289``) is in no language."""
+    if source is not None and len(source.values) == 1:
+        (only,) = source.values.values()
+        if is_sotkanet_source(only):
+            return b.neutral(only)
+    return b.t(source)
 
 
 # --- indicators -----------------------------------------------------------------------------------

@@ -57,7 +57,7 @@ from hytecli.recording.common import (
 from hytecli.repository import IndicatorRecord, PlanRepository, check_repository, load_repository
 from hytecli.sotkanet.data import DataRow
 from hytecli.sotkanet.regions import PlanRegions, Region, SotkanetError, resolve_regions
-from hytecli.sotkanet.series import COUNTRY_SERIES
+from hytecli.sotkanet.series import COUNTRY_SERIES, sotkanet_source
 
 #: (period, municipality code, series): what identifies a recorded value.
 Key = tuple[Period, str | None, str | None]
@@ -74,11 +74,6 @@ _REPLACED_NOTE = {
     "en": "replaced by Sotkanet's value; previous value {old}{when}",
 }
 _WHEN = {"fi": " (haettu {day})", "sv": " (hämtat {day})", "en": " (retrieved {day})"}
-
-
-def source_text(sotkanet_id: int) -> str:
-    """The ``source`` of a value imported from Sotkanet indicator ``sotkanet_id``."""
-    return f"Sotkanet {sotkanet_id}"
 
 
 @dataclass
@@ -268,7 +263,7 @@ def _plan_indicator(
     text = old_text
     expected = copy.deepcopy(record.document.data)
     keys: list[Key] = [(v.period, v.municipality, v.series) for v in indicator.values]
-    source = source_text(sotkanet_id)
+    source = sotkanet_source(sotkanet_id)
     notes = _REVISION_NOTE.get(plan.language, _REVISION_NOTE["en"])
     replaced_notes = _REPLACED_NOTE.get(plan.language, _REPLACED_NOTE["en"])
     for key in sorted(wanted, key=_order):
