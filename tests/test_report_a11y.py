@@ -183,6 +183,9 @@ def test_tables_fit_at_1280_and_400_pixels_and_scroll_in_their_own_box_below(
     assert found[1280][0] == [], "a table scrolls sideways at 1280 px"
     summary = {"summary-states-caption", "summary-progress-caption"}
     assert not summary & {name for name, _ in found[400][0]}, "a summary table scrolls at 400 px"
+    for width in (400, 320):  # on a phone the goals table is read item by item, not scrolled
+        goals = [name for name, _ in found[width][0] if name.endswith("-goals-caption")]
+        assert goals == [], f"a goals table scrolls sideways at {width} px: {goals}"
     for width in (1280, 400, 320):
         overflowing, (scroll_width, client_width) = found[width]
         assert scroll_width <= client_width, f"the page itself scrolls sideways at {width} px"
