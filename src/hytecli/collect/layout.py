@@ -30,7 +30,7 @@ Cells as written (what import can expect, besides whatever a person types):
 * Locked columns (not in :data:`ACTION_INPUTS` / :data:`INDICATOR_INPUTS`) have a grey fill and
   the header says not to edit them; the sheets are protected *without* a password.
 * :attr:`ActionColumn.KIND` shows the words for goal/action in the form language
-  (:data:`KIND_LABELS`); import should go by the id, not by this word.
+  (:meth:`hytecli.wording.Wording.kind`); import should go by the id, not by this word.
 * :attr:`ActionColumn.STATUS` takes an assessment status's name in the form language (a
   drop-down of ``hytecli.labels.ASSESSMENT_LABELS`` translated with context ``assessment``);
   :func:`hytecli.assessments.parse_status` reads it (and the names in the other languages).
@@ -208,11 +208,6 @@ INDICATOR_HEADERS: dict[IndicatorColumn, str] = {
     IndicatorColumn.NOTE: NC_("collect", "Note"),
     IndicatorColumn.SOURCE: NC_("collect", "Source"),
     IndicatorColumn.DATE: NC_("collect", "Date (YYYY-MM-DD)"),
-}
-#: The words shown in :attr:`ActionColumn.KIND` (msgids in :data:`CONTEXT`).
-KIND_LABELS: dict[str, str] = {
-    "goal": NC_("collect", "goal"),
-    "action": NC_("collect", "action"),
 }
 #: Added to a locked column's header (msgid in :data:`CONTEXT`).
 LOCKED_NOTE = NC_("collect", "do not edit")
