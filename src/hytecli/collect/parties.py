@@ -178,8 +178,9 @@ def collection_round(resolved: ResolvedPlan, year: int, day: date) -> Collection
             users_of.setdefault(party, set()).add(item.id)
     indicators: dict[Text, list[IndicatorRow]] = {}
     for indicator in resolved.indicators:
-        judgement = by_key.get(("indicator", indicator.id))
-        values = judgement.indicator.values if judgement and judgement.indicator else ()
+        judged_indicator = by_key.get(("indicator", indicator.id))
+        status = judged_indicator.indicator if judged_indicator is not None else None
+        values = status.values if status is not None else ()
         rows = [
             IndicatorRow(indicator, period, _period_value(values, period))
             for period in year_periods(indicator, year)
@@ -188,11 +189,11 @@ def collection_round(resolved: ResolvedPlan, year: int, day: date) -> Collection
             asked = users_of.get(party, set())
             if any(user.id in asked for user in indicator.users):
                 indicators.setdefault(party, []).extend(rows)
-    parties = tuple(
+    rounds = tuple(
         PartyRound(party, party.get(language)[0], tuple(rows), tuple(indicators.get(party, ())))
         for party, rows in items.items()
     )
-    return CollectionRound(resolved, year, day, parties, tuple(unowned))
+    return CollectionRound(resolved, year, day, rounds, tuple(unowned))
 
 
 def match_party(round_: CollectionRound, wanted: str) -> PartyRound:
