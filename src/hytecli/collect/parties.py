@@ -70,11 +70,13 @@ class IndicatorRow:
         indicator: The indicator.
         period: A period of the year.
         recorded: Its whole-area value for the period already in the plan, if any.
+        judgement: The indicator's judgement for the year (its kind, unit, target, values).
     """
 
     indicator: ResolvedIndicator
     period: Period
     recorded: ValueInfo | None
+    judgement: Judgement
 
 
 @dataclass(frozen=True)
@@ -160,8 +162,8 @@ def collection_round(resolved: ResolvedPlan, year: int, day: date) -> Collection
             f"{resolved.last_year}: give a year of the plan period"
         )
     language = resolved.plan.language
-    judged = judge_plan(resolved, day=day, year=year)
-    by_key = {(j.kind, j.id): j for j in judged}
+    judgements = judge_plan(resolved, day=day, year=year)
+    by_key = {(j.kind, j.id): j for j in judgements}
     items: dict[Text, list[ItemRow]] = {}
     unowned: list[ItemRow] = []
     users_of: dict[Text, set[str]] = {}
@@ -178,11 +180,10 @@ def collection_round(resolved: ResolvedPlan, year: int, day: date) -> Collection
             users_of.setdefault(party, set()).add(item.id)
     indicators: dict[Text, list[IndicatorRow]] = {}
     for indicator in resolved.indicators:
-        judged_indicator = by_key.get(("indicator", indicator.id))
-        status = judged_indicator.indicator if judged_indicator is not None else None
-        values = status.values if status is not None else ()
+        judged = by_key[("indicator", indicator.id)]
+        values = judged.indicator.values if judged.indicator is not None else ()
         rows = [
-            IndicatorRow(indicator, period, _period_value(values, period))
+            IndicatorRow(indicator, period, _period_value(values, period), judged)
             for period in year_periods(indicator, year)
         ]
         for party in indicator.responsible:
