@@ -19,17 +19,16 @@ from datetime import date
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.styles import PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hytecli.collect import layout
+from hytecli.collect.instructions import BOLD, WRAP, FormWords, put_cell, write_instructions
 from hytecli.collect.layout import ActionColumn, IndicatorColumn, MetaKey, Sheet
 from hytecli.collect.parties import CollectionRound, IndicatorRow, ItemRow, PartyRound
 from hytecli.labels import NC_
-from hytecli.values import NO_WORDS, YES_WORDS
-from hytecli.wording import Wording
 
 #: An indicator kind's name on the indicators sheet (msgids in context ``collect``).
 INDICATOR_KINDS = {
@@ -39,13 +38,8 @@ INDICATOR_KINDS = {
     "rate": NC_("collect", "rate"),
     "text": NC_("collect", "text"),
 }
-#: The longest text a spreadsheet cell holds.
-MAX_CELL = 32_767
-
 _LOCKED_FILL = PatternFill("solid", fgColor="D9D9D9")
 _INPUT_HEADER_FILL = PatternFill("solid", fgColor="FFF2CC")
-_BOLD = Font(bold=True)
-_WRAP = Alignment(wrap_text=True, vertical="top")
 _UNLOCKED = Protection(locked=False)
 _DATE_FORMAT = "yyyy-mm-dd"
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -79,146 +73,14 @@ _INDICATOR_WIDTHS = {
 }
 
 
-class _Form:
-    """The words of one form language (gettext in context ``collect``, plan texts, values)."""
-
-    def __init__(self, language: str, plan_language: str) -> None:
-        self.language = language
-        self.wording = Wording.for_language(language, plan_language)
-        self.loc = self.wording.localizer
-
-    def pgettext(self, context: str, message: str, **variables: Any) -> str:
-        """Translate ``message`` in ``context`` (written out, for ``pybabel extract``)."""
-        return self.loc.pgettext(context, message, **variables)
-
-    @property
-    def yes(self) -> str:
-        return YES_WORDS[self.language][0]
-
-    @property
-    def no(self) -> str:
-        return NO_WORDS[self.language][0]
-
-    def statuses(self) -> list[str]:
-        return [self.wording.assessment_status(s) for s in layout.STATUS_CHOICES]
-
-
-def _put(sheet: Worksheet, row: int, column: int, value: str | float | date | None) -> Any:
-    """Write a value; text is always text (never read as a formula, even if it starts '=')."""
-    cell = sheet.cell(row=row, column=column)
-    if isinstance(value, str):
-        if len(value) > MAX_CELL:
-            value = value[: MAX_CELL - 1] + "…"
-        cell.value = value
-        cell.data_type = "s"
-    else:
-        cell.value = value
-    return cell
-
-
 def _serial(day: date) -> int:
     """A date as a spreadsheet's day number (for a validation's formula)."""
     return (day - _EXCEL_EPOCH).days
 
 
-def _instructions(
-    sheet: Worksheet, form: _Form, round_: CollectionRound, party: PartyRound, due: date | None
-) -> None:
-    names = layout.SHEET_NAMES[form.language]
-    quote = form.loc.quote
-    year = round_.year
-    plan_title = form.wording.text(round_.resolved.plan.title)
-    grey_note = form.pgettext(layout.CONTEXT, layout.LOCKED_NOTE)
-    lines: list[tuple[str, bool]] = [
-        (form.pgettext("collect", "Wellbeing plan: report for %(year)s", year=year), True),
-        (form.pgettext("collect", "Responsible party: %(party)s", party=party.name), False),
-        (form.pgettext("collect", "Plan: %(plan)s", plan=plan_title), False),
-        (
-            form.pgettext(
-                "collect", "Please return this workbook by %(date)s.", date=form.loc.date(due)
-            )
-            if due is not None
-            else form.pgettext("collect", "Please return this workbook when it is filled in."),
-            True,
-        ),
-        ("", False),
-        (
-            form.pgettext(
-                "collect",
-                "On the sheet %(sheet)s, tell for each goal and action how it went in %(year)s: "
-                "choose a status, write what was done and how it went, and give the resources "
-                "used if you know them (euros, person-days, other resources).",
-                sheet=quote(names[Sheet.ACTIONS]),
-                year=year,
-            ),
-            False,
-        ),
-        (
-            form.pgettext("collect", "The statuses: %(words)s.", words=", ".join(form.statuses())),
-            False,
-        ),
-        (
-            form.pgettext(
-                "collect",
-                "On the sheet %(sheet)s, give each indicator's value for each period, with a "
-                "note, the source and the date the value was reached or measured.",
-                sheet=quote(names[Sheet.INDICATORS]),
-            ),
-            False,
-        ),
-        (
-            form.pgettext(
-                "collect",
-                "A yes/no indicator takes %(yes)s or %(no)s. Write numbers with a decimal comma "
-                "or point (12,5); a percentage lies between 0 and 100. Write dates as "
-                "YYYY-MM-DD, e.g. %(example)s.",
-                yes=quote(form.yes),
-                no=quote(form.no),
-                example=f"{year + 1}-01-31",
-            ),
-            False,
-        ),
-        (
-            form.pgettext(
-                "collect",
-                "Fill in only the white columns. The grey columns (marked %(note)s) show what the "
-                "plan says: do not change them, and do not add, delete or move rows or sheets.",
-                note=quote(grey_note),
-            ),
-            False,
-        ),
-        (
-            form.pgettext(
-                "collect",
-                "The column %(column)s shows what is already recorded for %(year)s. Fill in such "
-                "a row only to change it; leave a cell empty when you have nothing to report.",
-                column=quote(
-                    form.pgettext(layout.CONTEXT, layout.ACTION_HEADERS[ActionColumn.RECORDED])
-                ),
-                year=year,
-            ),
-            False,
-        ),
-        (
-            form.pgettext(
-                "collect",
-                "Save the workbook as it is (.xlsx) and send it back to the one who sent it.",
-            ),
-            False,
-        ),
-    ]
-    for index, (text, bold) in enumerate(lines, start=1):
-        cell = _put(sheet, index, 1, text)
-        cell.alignment = _WRAP
-        if bold:
-            cell.font = _BOLD
-    sheet.column_dimensions["A"].width = 110
-    sheet.protection.sheet = True
-
-
 def _header(
     sheet: Worksheet,
-    form: _Form,
+    form: FormWords,
     headers: dict[Any, str],
     inputs: Sequence[Any],
     widths: dict[Any, int],
@@ -231,9 +93,9 @@ def _header(
             if column in inputs
             else f"{form.pgettext(layout.CONTEXT, msgid)}\n({note})"
         )
-        cell = _put(sheet, layout.HEADER_ROW, number, text)
-        cell.font = _BOLD
-        cell.alignment = _WRAP
+        cell = put_cell(sheet, layout.HEADER_ROW, number, text)
+        cell.font = BOLD
+        cell.alignment = WRAP
         cell.fill = _INPUT_HEADER_FILL if column in inputs else _LOCKED_FILL
         sheet.column_dimensions[layout.column_letter(column)].width = widths[column]
     sheet.freeze_panes = sheet.cell(row=layout.FIRST_DATA_ROW, column=1).coordinate
@@ -242,7 +104,7 @@ def _header(
 def _style_row(sheet: Worksheet, row: int, columns: Sequence[Any], inputs: Sequence[Any]) -> None:
     for column in columns:
         cell = sheet.cell(row=row, column=layout.column_number(column))
-        cell.alignment = _WRAP
+        cell.alignment = WRAP
         if column in inputs:
             cell.protection = _UNLOCKED
         else:
@@ -250,7 +112,7 @@ def _style_row(sheet: Worksheet, row: int, columns: Sequence[Any], inputs: Seque
 
 
 def _validation(
-    sheet: Worksheet, column: Any, rows: Sequence[int], form: _Form, message: str, **kwargs: Any
+    sheet: Worksheet, column: Any, rows: Sequence[int], form: FormWords, message: str, **kwargs: Any
 ) -> None:
     if not rows:
         return
@@ -267,7 +129,7 @@ def _list_formula(words: Sequence[str]) -> str:
     return '"' + ",".join(word.replace('"', "") for word in words) + '"'
 
 
-def _recorded_assessment(form: _Form, row: ItemRow) -> str:
+def _recorded_assessment(form: FormWords, row: ItemRow) -> str:
     assessment = row.recorded
     if assessment is None:
         return ""
@@ -282,7 +144,7 @@ def _recorded_assessment(form: _Form, row: ItemRow) -> str:
     return f"{text} ({shown})" if shown else text
 
 
-def _actions(sheet: Worksheet, form: _Form, party: PartyRound) -> list[str]:
+def _actions(sheet: Worksheet, form: FormWords, party: PartyRound) -> list[str]:
     _header(sheet, form, layout.ACTION_HEADERS, layout.ACTION_INPUTS, _ACTION_WIDTHS)
     keys: list[str] = []
     for row_number, row in enumerate(party.items, start=layout.FIRST_DATA_ROW):
@@ -296,7 +158,7 @@ def _actions(sheet: Worksheet, form: _Form, party: PartyRound) -> list[str]:
             ActionColumn.RECORDED: _recorded_assessment(form, row),
         }
         for column, value in values.items():
-            _put(sheet, row_number, layout.column_number(column), value)
+            put_cell(sheet, row_number, layout.column_number(column), value)
         _style_row(sheet, row_number, list(ActionColumn), layout.ACTION_INPUTS)
         keys.append(item.id)
     rows = range(layout.FIRST_DATA_ROW, layout.FIRST_DATA_ROW + len(party.items))
@@ -323,7 +185,7 @@ def _actions(sheet: Worksheet, form: _Form, party: PartyRound) -> list[str]:
     return keys
 
 
-def _value_validation(form: _Form, kind: str) -> tuple[str, dict[str, Any]] | None:
+def _value_validation(form: FormWords, kind: str) -> tuple[str, dict[str, Any]] | None:
     if kind == "yes_no":
         return form.pgettext("collect", "Choose %(yes)s or %(no)s.", yes=form.yes, no=form.no), {
             "type": "list",
@@ -351,7 +213,7 @@ def _value_validation(form: _Form, kind: str) -> tuple[str, dict[str, Any]] | No
     return None
 
 
-def _recorded_value(form: _Form, row: IndicatorRow) -> str:
+def _recorded_value(form: FormWords, row: IndicatorRow) -> str:
     value = row.recorded
     status = row.judgement.indicator
     if value is None or status is None:
@@ -360,7 +222,7 @@ def _recorded_value(form: _Form, row: IndicatorRow) -> str:
     return f"{text} ({form.loc.date(value.date)})" if value.date is not None else text
 
 
-def _indicators(sheet: Worksheet, form: _Form, party: PartyRound, year: int) -> list[str]:
+def _indicators(sheet: Worksheet, form: FormWords, party: PartyRound, year: int) -> list[str]:
     _header(sheet, form, layout.INDICATOR_HEADERS, layout.INDICATOR_INPUTS, _INDICATOR_WIDTHS)
     keys: list[str] = []
     by_kind: dict[str, list[int]] = {}
@@ -377,7 +239,7 @@ def _indicators(sheet: Worksheet, form: _Form, party: PartyRound, year: int) -> 
             IndicatorColumn.RECORDED: _recorded_value(form, row),
         }
         for column, value in values.items():
-            _put(sheet, row_number, layout.column_number(column), value)
+            put_cell(sheet, row_number, layout.column_number(column), value)
         _style_row(sheet, row_number, list(IndicatorColumn), layout.INDICATOR_INPUTS)
         sheet.cell(
             row=row_number, column=layout.column_number(IndicatorColumn.DATE)
@@ -447,13 +309,13 @@ def build_workbook(
     """
     if language not in layout.FORM_LANGUAGES:
         raise ValueError(f"no form language {language!r}: use fi, sv or en")
-    form = _Form(language, round_.language)
+    form = FormWords(language, round_.language)
     names = layout.SHEET_NAMES[language]
     workbook = Workbook()
     instructions = workbook.active
     assert instructions is not None  # a new workbook has its one sheet
     instructions.title = names[Sheet.INSTRUCTIONS]
-    _instructions(instructions, form, round_, party, due)
+    write_instructions(instructions, form, round_, party, due)
     actions = workbook.create_sheet(names[Sheet.ACTIONS])
     indicators = workbook.create_sheet(names[Sheet.INDICATORS])
     action_keys = _actions(actions, form, party)
@@ -477,8 +339,8 @@ def build_workbook(
     ]
     hidden = workbook.create_sheet(layout.META_SHEET)
     for row, (key, value) in enumerate(meta, start=1):
-        _put(hidden, row, 1, key.value)
-        _put(hidden, row, 2, value)
+        put_cell(hidden, row, 1, key.value)
+        put_cell(hidden, row, 2, value)
     hidden.sheet_state = "veryHidden"
     workbook.active = 0
     workbook.properties.creator = "hyte"
