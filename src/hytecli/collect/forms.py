@@ -61,7 +61,7 @@ def check_output_dir(output_dir: Path, repository: Path) -> Path:
             raise OutputRefused(
                 f"--output-dir {output_dir} is inside the plan's folder {folder}/, whose files "
                 "are the plan itself: write the workbooks somewhere else (e.g. a folder "
-                f"collect-{date.today().year}/ outside plan/, or outside the repository)"
+                "collect/ in the repository's root, or outside the repository)"
             )
     if real.exists() and not real.is_dir():
         raise OutputRefused(
