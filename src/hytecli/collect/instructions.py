@@ -1,0 +1,173 @@
+"""The collect workbook's instructions sheet, and what the workbook's sheets share.
+
+The instructions come first in the workbook, in the form's language: who the workbook is for,
+when to return it, what to fill in on each sheet, the status and yes/no words, how to write
+numbers and dates, and that the grey columns must stay as they are.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.worksheet import Worksheet
+
+from hytecli.collect import layout
+from hytecli.collect.layout import ActionColumn, Sheet
+from hytecli.collect.parties import CollectionRound, PartyRound
+from hytecli.values import NO_WORDS, YES_WORDS
+from hytecli.wording import Wording
+
+#: The longest text a spreadsheet cell holds.
+MAX_CELL = 32_767
+#: Headers and the instructions' key lines.
+BOLD = Font(bold=True)
+#: Every text cell: wrapped, from the top.
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+class FormWords:
+    """The words of one form language: gettext in context ``collect``, plan texts, values.
+
+    Attributes:
+        language: The form's language (``fi``, ``sv``, ``en``).
+        wording: Plan texts, statuses, values and dates in that language.
+        loc: Its localizer.
+    """
+
+    def __init__(self, language: str, plan_language: str) -> None:
+        self.language = language
+        self.wording = Wording.for_language(language, plan_language)
+        self.loc = self.wording.localizer
+
+    def pgettext(self, context: str, message: str, **variables: Any) -> str:
+        """Translate ``message`` in ``context`` (written out, for ``pybabel extract``)."""
+        return self.loc.pgettext(context, message, **variables)
+
+    @property
+    def yes(self) -> str:
+        """The yes word of the drop-downs (``kyllä``, ``ja``, ``yes``)."""
+        return YES_WORDS[self.language][0]
+
+    @property
+    def no(self) -> str:
+        """The no word of the drop-downs (``ei``, ``nej``, ``no``)."""
+        return NO_WORDS[self.language][0]
+
+    def statuses(self) -> list[str]:
+        """The status names of the drop-down, in order (:data:`layout.STATUS_CHOICES`)."""
+        return [self.wording.assessment_status(s) for s in layout.STATUS_CHOICES]
+
+
+def put_cell(sheet: Worksheet, row: int, column: int, value: str | float | date | None) -> Any:
+    """Write a value into a cell and return the cell.
+
+    Text is always stored as text, never read as a formula (a title may start with ``=``), and
+    cut to :data:`MAX_CELL` characters, the most a cell holds.
+    """
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str):
+        if len(value) > MAX_CELL:
+            value = value[: MAX_CELL - 1] + "…"
+        cell.value = value
+        cell.data_type = "s"
+    else:
+        cell.value = value
+    return cell
+
+
+def write_instructions(
+    sheet: Worksheet, form: FormWords, round_: CollectionRound, party: PartyRound, due: date | None
+) -> None:
+    """Write the instructions sheet: the party, the return date, what to fill in and how."""
+    names = layout.SHEET_NAMES[form.language]
+    quote = form.loc.quote
+    year = round_.year
+    plan_title = form.wording.text(round_.resolved.plan.title)
+    grey_note = form.pgettext(layout.CONTEXT, layout.LOCKED_NOTE)
+    lines: list[tuple[str, bool]] = [
+        (form.pgettext("collect", "Wellbeing plan: report for %(year)s", year=year), True),
+        (form.pgettext("collect", "Responsible party: %(party)s", party=party.name), False),
+        (form.pgettext("collect", "Plan: %(plan)s", plan=plan_title), False),
+        (
+            form.pgettext(
+                "collect", "Please return this workbook by %(date)s.", date=form.loc.date(due)
+            )
+            if due is not None
+            else form.pgettext("collect", "Please return this workbook when it is filled in."),
+            True,
+        ),
+        ("", False),
+        (
+            form.pgettext(
+                "collect",
+                "On the sheet %(sheet)s, tell for each goal and action how it went in %(year)s: "
+                "choose a status, write what was done and how it went, and give the resources "
+                "used if you know them (euros, person-days, other resources).",
+                sheet=quote(names[Sheet.ACTIONS]),
+                year=year,
+            ),
+            False,
+        ),
+        (
+            form.pgettext("collect", "The statuses: %(words)s.", words=", ".join(form.statuses())),
+            False,
+        ),
+        (
+            form.pgettext(
+                "collect",
+                "On the sheet %(sheet)s, give each indicator's value for each period, with a "
+                "note, the source and the date the value was reached or measured.",
+                sheet=quote(names[Sheet.INDICATORS]),
+            ),
+            False,
+        ),
+        (
+            form.pgettext(
+                "collect",
+                "A yes/no indicator takes %(yes)s or %(no)s. Write numbers with a decimal comma "
+                "or point (12,5); a percentage lies between 0 and 100. Write dates as "
+                "YYYY-MM-DD, e.g. %(example)s.",
+                yes=quote(form.yes),
+                no=quote(form.no),
+                example=f"{year + 1}-01-31",
+            ),
+            False,
+        ),
+        (
+            form.pgettext(
+                "collect",
+                "Fill in only the white columns. The grey columns (marked %(note)s) show what the "
+                "plan says: do not change them, and do not add, delete or move rows or sheets.",
+                note=quote(grey_note),
+            ),
+            False,
+        ),
+        (
+            form.pgettext(
+                "collect",
+                "The column %(column)s shows what is already recorded for %(year)s. Fill in such "
+                "a row only to change it; leave a cell empty when you have nothing to report.",
+                column=quote(
+                    form.pgettext(layout.CONTEXT, layout.ACTION_HEADERS[ActionColumn.RECORDED])
+                ),
+                year=year,
+            ),
+            False,
+        ),
+        (
+            form.pgettext(
+                "collect",
+                "Save the workbook as it is (.xlsx) and send it back to the one who sent it.",
+            ),
+            False,
+        ),
+    ]
+    for index, (text, bold) in enumerate(lines, start=1):
+        cell = put_cell(sheet, index, 1, text)
+        cell.alignment = WRAP
+        if bold:
+            cell.font = BOLD
+    sheet.column_dimensions["A"].width = 110
+    sheet.protection.sheet = True
