@@ -30,9 +30,9 @@ Cells as written (what import can expect, besides whatever a person types):
 * Locked columns (not in :data:`ACTION_INPUTS` / :data:`INDICATOR_INPUTS`) have a grey fill and
   the header says not to edit them; the sheets are protected *without* a password.
 * :attr:`ActionColumn.KIND` shows the words for goal/action in the form language
-  (:data:`KIND_LABELS`); import should go by the id, not by this word.
+  (:meth:`hytecli.wording.Wording.kind`); import should go by the id, not by this word.
 * :attr:`ActionColumn.STATUS` takes an assessment status's name in the form language (a
-  drop-down of ``hytecli.labels.ASSESSMENT_LABELS`` translated with context ``assessment``);
+  drop-down of :data:`STATUS_CHOICES` worded by :meth:`hytecli.wording.Wording.assessment_status`);
   :func:`hytecli.assessments.parse_status` reads it (and the names in the other languages).
 * :attr:`ActionColumn.EUROS` and :attr:`ActionColumn.PERSON_DAYS` are decimal validations
   (0 or more); a person may still paste text, so import should read text with
@@ -54,6 +54,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from hytecli.assessments import AssessmentStatus
 from hytecli.labels import NC_
 
 #: The value of :attr:`MetaKey.FORMAT`.
@@ -177,6 +178,13 @@ INDICATOR_INPUTS: tuple[IndicatorColumn, ...] = (
     IndicatorColumn.DATE,
 )
 
+#: The statuses offered in :attr:`ActionColumn.STATUS`'s drop-down, in this order: every
+#: assessment status but ``merged``, which needs ``merged_into`` (the form has no column for it;
+#: the coordinator records a merge with ``hyte assess``).
+STATUS_CHOICES: tuple[AssessmentStatus, ...] = tuple(
+    status for status in AssessmentStatus if status is not AssessmentStatus.MERGED
+)
+
 #: The gettext context of the workbook's words (headers, kinds, instructions).
 CONTEXT = "collect"
 
@@ -208,11 +216,6 @@ INDICATOR_HEADERS: dict[IndicatorColumn, str] = {
     IndicatorColumn.NOTE: NC_("collect", "Note"),
     IndicatorColumn.SOURCE: NC_("collect", "Source"),
     IndicatorColumn.DATE: NC_("collect", "Date (YYYY-MM-DD)"),
-}
-#: The words shown in :attr:`ActionColumn.KIND` (msgids in :data:`CONTEXT`).
-KIND_LABELS: dict[str, str] = {
-    "goal": NC_("collect", "goal"),
-    "action": NC_("collect", "action"),
 }
 #: Added to a locked column's header (msgid in :data:`CONTEXT`).
 LOCKED_NOTE = NC_("collect", "do not edit")
