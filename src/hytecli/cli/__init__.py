@@ -6,8 +6,9 @@ Heavy modules are imported inside the commands so that ``hyte --help`` starts fa
 
 This module makes the ``hyte`` app (typer, with help and option errors in plain words) and
 registers the commands, which live by what they work on: :mod:`.plan_commands` (validate, status,
-export, schema, report), :mod:`.edit_commands` (record, complete, assess) and :mod:`.repo_commands`
-(diff, init); :mod:`.common` holds what they share (errors and exit codes, options, output).
+export, schema, report), :mod:`.edit_commands` (record, complete, assess), :mod:`.repo_commands`
+(diff, init), :mod:`.sotkanet_commands` and :mod:`.collect_commands` (collect, collect
+status); :mod:`.common` holds what they share (errors and exit codes, options, output).
 
 Exit codes: 0 success; 1 the check failed (findings, ``--fail-on`` matched) or the input is bad;
 2 usage error (bad option, no plan repository); 3 an unexpected internal error (a bug: please
@@ -26,7 +27,13 @@ import typer
 from typer.models import CommandFunctionType
 
 from hytecli import __version__
-from hytecli.cli import edit_commands, plan_commands, repo_commands, sotkanet_commands
+from hytecli.cli import (
+    collect_commands,
+    edit_commands,
+    plan_commands,
+    repo_commands,
+    sotkanet_commands,
+)
 
 __all__ = ["app", "main"]
 
@@ -167,6 +174,19 @@ _sotkanet = _Typer(
 _sotkanet.command("import")(sotkanet_commands.import_)
 _sotkanet.command("fetch")(sotkanet_commands.fetch)
 app.add_typer(_sotkanet, name="sotkanet")
+
+# hyte collect [status|import]: the yearly workbooks of the responsible parties. The group's
+# callback writes the workbooks when no subcommand is given.
+_collect = _Typer(
+    cls=_Group,
+    help=collect_commands.HELP,
+    invoke_without_command=True,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+_collect.callback()(collect_commands.collect)
+_collect.command("status")(collect_commands.status)
+app.add_typer(_collect, name="collect")
 
 
 def main() -> None:

@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Sequence
 
 #: The longest stem a workbook's file name gets (the whole name stays well under 255 bytes).
-MAX_STEM = 60
+MAX_STEM = 80
 #: What a name with nothing left after folding is called.
 EMPTY_STEM = "party"
 #: Windows's reserved device names (case-insensitive, with or without an extension).

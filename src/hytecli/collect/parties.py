@@ -24,6 +24,7 @@ them for the coordinator.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -211,8 +212,6 @@ def match_party(round_: CollectionRound, wanted: str) -> PartyRound:
         CollectRefused: no party matches (the message lists them, with a close match if any),
             or the text is part of several parties' names (the message lists those).
     """
-    from hytecli.recording.common import suggest
-
     text = " ".join(wanted.split()).casefold()
     if not text:
         raise CollectRefused("--responsible is empty: give a responsible party's name")
@@ -236,5 +235,20 @@ def match_party(round_: CollectionRound, wanted: str) -> PartyRound:
     listed = "; ".join(f"'{name}'" for name in known) or "none"
     raise CollectRefused(
         f"--responsible '{wanted}' is no responsible party of {round_.year}"
-        f"{suggest(wanted, known)}\nThe responsible parties are: {listed}"
+        f"{_close_match(wanted, known)}\nThe responsible parties are: {listed}"
     )
+
+
+def _close_match(wanted: str, known: Sequence[str]) -> str:
+    """``; did you mean 'x'?`` for a name close to ``wanted``, or to a word of it (a typo)."""
+    from hytecli.recording.common import suggest
+
+    found = suggest(wanted, known)
+    if found:
+        return found
+    words = {word.casefold(): name for name in known for word in re.split(r"[\s,:;/]+", name)}
+    close = suggest(wanted.casefold(), list(words))
+    if not close:
+        return ""
+    names = dict.fromkeys(words[word] for word in re.findall(r"'([^']*)'", close))
+    return "; did you mean " + " or ".join(f"'{name}'" for name in names) + "?"
