@@ -427,3 +427,25 @@ def test_the_same_item_filled_differently_in_two_workbooks(
     assert "tavoite-1 is assessed differently here and in" in refused(root, books[KUNTA], copy)
     with pytest.raises(WorkbookProblems, match="given twice"):
         import_workbooks(root, [copy, copy], now=NOW)
+
+
+def test_a_swedish_form_records_swedish_text(build_plan: Build) -> None:
+    root = build_plan(FILES)
+    books = write_books(root, root.parent / "sv", language="sv")
+    fill(
+        books[KUNTA],
+        actions={
+            "tavoite-1": {ActionColumn.STATUS: "pågår", ActionColumn.TEXT: "Pågår (fictional)"}
+        },
+        indicators={"mittari-1|2024": {IndicatorColumn.VALUE: "ja"}},
+    )
+    assert openpyxl.load_workbook(books[KUNTA]).sheetnames[:3] == [
+        "Anvisningar",
+        "Mål och åtgärder",
+        "Indikatorer",
+    ]
+    result = import_workbooks(root, [books[KUNTA]], now=NOW)
+    assert (result.workbooks[0].values, result.workbooks[0].assessments) == (1, 1)
+    area = (root / "plan/alue-a.yaml").read_text()
+    assert "status: in_progress" in area and "sv: Pågår (fictional)" in area
+    assert load_repository(root).findings == []
