@@ -55,6 +55,25 @@ def column(sheet: Worksheet, which: ActionColumn | IndicatorColumn) -> list[obje
     ]
 
 
+def validations(sheet: Worksheet) -> list[tuple[str, str | None, str | None, set[object]]]:
+    """Each data validation's type, operator, first formula and the cells it covers.
+
+    A list's operator means nothing (LibreOffice writes ``between`` for it), so it is left out.
+    """
+    return sorted(
+        (
+            (
+                dv.type,
+                None if dv.type == "list" else dv.operator,
+                dv.formula1,
+                {c for r in dv.sqref.ranges for c in r.cells},
+            )
+            for dv in sheet.data_validations.dataValidation
+        ),
+        key=lambda found: (found[0], sorted(found[3])),
+    )
+
+
 def round_of(root: Path, year: int, day: date = date(2025, 3, 1)) -> CollectionRound:
     return collection_round(require_valid_plan(load_repository(root)), year, day)
 
@@ -434,3 +453,68 @@ def test_a_copy_of_the_live_plan_with_fictional_records(tmp_path: Path) -> None:
     (file,) = out.iterdir()
     sheet = openpyxl.load_workbook(file)[layout.SHEET_NAMES["fi"][Sheet.ACTIONS]]
     assert "Valmis (fictional)." in str(column(sheet, ActionColumn.RECORDED)[0])
+
+
+# --- through LibreOffice -----------------------------------------------------------------------
+
+
+def test_metadata_validations_and_values_survive_a_libreoffice_save(
+    repo: Path, tmp_path: Path
+) -> None:
+    """A person fills the workbook in and saves it in LibreOffice Calc: import still finds it."""
+    from libreoffice import resave
+
+    out = tmp_path / "out"
+    run(
+        "collect",
+        "--repo",
+        str(repo),
+        "--year",
+        "2024",
+        "--output-dir",
+        str(out),
+        "--due",
+        "2025-03-31",
+    )
+    original = out / "Jarjesto-ry-2024.xlsx"
+    book = openpyxl.load_workbook(original)
+    before = meta(book)
+    names = layout.SHEET_NAMES["fi"]
+    actions, indicators = book[names[Sheet.ACTIONS]], book[names[Sheet.INDICATORS]]
+    status_cell = f"{layout.column_letter(ActionColumn.STATUS)}{layout.FIRST_DATA_ROW}"
+    euros_cell = f"{layout.column_letter(ActionColumn.EUROS)}{layout.FIRST_DATA_ROW}"
+    value_cell = f"{layout.column_letter(IndicatorColumn.VALUE)}{layout.FIRST_DATA_ROW}"
+    date_cell = f"{layout.column_letter(IndicatorColumn.DATE)}{layout.FIRST_DATA_ROW}"
+    actions[status_cell] = "kesken"
+    actions[euros_cell] = 1200.5
+    indicators[value_cell] = 12
+    indicators[date_cell] = date(2025, 1, 31)
+    filled = tmp_path / "filled.xlsx"
+    book.save(filled)
+
+    saved = openpyxl.load_workbook(resave(filled, tmp_path))
+    assert saved.sheetnames == book.sheetnames
+    # LibreOffice has no "very hidden": it saves the metadata sheet as hidden
+    assert saved[layout.META_SHEET].sheet_state in ("hidden", "veryHidden")
+    after = meta(saved)
+    assert after == before
+    assert after[MetaKey.DUE] == "2025-03-31"
+    assert layout.split_row_keys(after[MetaKey.ACTIONS_ROWS]) == ["toimenpide-2", "toimenpide-3"]
+    assert layout.split_row_keys(after[MetaKey.INDICATORS_ROWS]) == [
+        "mittari-2|2024-H1",
+        "mittari-2|2024-H2",
+    ]
+    for name, original_sheet in (
+        (names[Sheet.ACTIONS], actions),
+        (names[Sheet.INDICATORS], indicators),
+    ):
+        sheet = saved[name]
+        assert sheet.protection.sheet
+        assert validations(sheet) == validations(original_sheet)
+    actions, indicators = saved[names[Sheet.ACTIONS]], saved[names[Sheet.INDICATORS]]
+    assert actions[status_cell].value == "kesken"
+    assert actions[euros_cell].value == 1200.5
+    assert indicators[value_cell].value == 12
+    assert indicators[date_cell].value.date() == date(2025, 1, 31)  # a datetime after the save
+    assert actions[status_cell].protection.locked is False
+    assert column(actions, ActionColumn.ID) == ["toimenpide-2", "toimenpide-3"]

@@ -47,6 +47,13 @@ Cells as written (what import can expect, besides whatever a person types):
 * Only values for the whole area are collected: a row stands for the indicator's value without
   ``municipality`` or ``series``.
 
+After LibreOffice Calc has saved the workbook (tests/test_collect_form.py checks it), the
+metadata sheet is ``hidden`` rather than ``veryHidden`` (Calc has no very hidden sheets), an
+empty metadata value reads as ``None``, a date typed in :attr:`IndicatorColumn.DATE` reads as a
+``datetime``, a list validation has the operator ``between``, and the frozen pane is gone; the
+metadata's values, the validations' cells and formulas, the unlocked input cells and the sheet
+protection are kept.
+
 Nothing here imports openpyxl; the helpers are pure.
 """
 

@@ -87,8 +87,9 @@ class _Form:
         self.wording = Wording.for_language(language, plan_language)
         self.loc = self.wording.localizer
 
-    def __call__(self, message: str, **variables: Any) -> str:
-        return self.loc.pgettext(layout.CONTEXT, message, **variables)
+    def pgettext(self, context: str, message: str, **variables: Any) -> str:
+        """Translate ``message`` in ``context`` (written out, for ``pybabel extract``)."""
+        return self.loc.pgettext(context, message, **variables)
 
     @property
     def yes(self) -> str:
@@ -127,20 +128,23 @@ def _instructions(
     quote = form.loc.quote
     year = round_.year
     plan_title = form.wording.text(round_.resolved.plan.title)
-    grey_note = form("do not edit")
+    grey_note = form.pgettext(layout.CONTEXT, layout.LOCKED_NOTE)
     lines: list[tuple[str, bool]] = [
-        (form("Wellbeing plan: report for %(year)s", year=year), True),
-        (form("Responsible party: %(party)s", party=party.name), False),
-        (form("Plan: %(plan)s", plan=plan_title), False),
+        (form.pgettext("collect", "Wellbeing plan: report for %(year)s", year=year), True),
+        (form.pgettext("collect", "Responsible party: %(party)s", party=party.name), False),
+        (form.pgettext("collect", "Plan: %(plan)s", plan=plan_title), False),
         (
-            form("Please return this workbook by %(date)s.", date=form.loc.date(due))
+            form.pgettext(
+                "collect", "Please return this workbook by %(date)s.", date=form.loc.date(due)
+            )
             if due is not None
-            else form("Please return this workbook when it is filled in."),
+            else form.pgettext("collect", "Please return this workbook when it is filled in."),
             True,
         ),
         ("", False),
         (
-            form(
+            form.pgettext(
+                "collect",
                 "On the sheet %(sheet)s, tell for each goal and action how it went in %(year)s: "
                 "choose a status, write what was done and how it went, and give the resources "
                 "used if you know them (euros, person-days, other resources).",
@@ -149,9 +153,13 @@ def _instructions(
             ),
             False,
         ),
-        (form("The statuses: %(words)s.", words=", ".join(form.statuses())), False),
         (
-            form(
+            form.pgettext("collect", "The statuses: %(words)s.", words=", ".join(form.statuses())),
+            False,
+        ),
+        (
+            form.pgettext(
+                "collect",
                 "On the sheet %(sheet)s, give each indicator's value for each period, with a "
                 "note, the source and the date the value was reached or measured.",
                 sheet=quote(names[Sheet.INDICATORS]),
@@ -159,7 +167,8 @@ def _instructions(
             False,
         ),
         (
-            form(
+            form.pgettext(
+                "collect",
                 "A yes/no indicator takes %(yes)s or %(no)s. Write numbers with a decimal comma "
                 "or point (12,5); a percentage lies between 0 and 100. Write dates as "
                 "YYYY-MM-DD, e.g. %(example)s.",
@@ -170,7 +179,8 @@ def _instructions(
             False,
         ),
         (
-            form(
+            form.pgettext(
+                "collect",
                 "Fill in only the white columns. The grey columns (marked %(note)s) show what the "
                 "plan says: do not change them, and do not add, delete or move rows or sheets.",
                 note=quote(grey_note),
@@ -178,16 +188,22 @@ def _instructions(
             False,
         ),
         (
-            form(
+            form.pgettext(
+                "collect",
                 "The column %(column)s shows what is already recorded for %(year)s. Fill in such "
                 "a row only to change it; leave a cell empty when you have nothing to report.",
-                column=quote(form(layout.ACTION_HEADERS[ActionColumn.RECORDED])),
+                column=quote(
+                    form.pgettext(layout.CONTEXT, layout.ACTION_HEADERS[ActionColumn.RECORDED])
+                ),
                 year=year,
             ),
             False,
         ),
         (
-            form("Save the workbook as it is (.xlsx) and send it back to the one who sent it."),
+            form.pgettext(
+                "collect",
+                "Save the workbook as it is (.xlsx) and send it back to the one who sent it.",
+            ),
             False,
         ),
     ]
@@ -207,10 +223,14 @@ def _header(
     inputs: Sequence[Any],
     widths: dict[Any, int],
 ) -> None:
-    note = form("do not edit")
+    note = form.pgettext(layout.CONTEXT, layout.LOCKED_NOTE)
     for column, msgid in headers.items():
         number = layout.column_number(column)
-        text = form(msgid) if column in inputs else f"{form(msgid)}\n({note})"
+        text = (
+            form.pgettext(layout.CONTEXT, msgid)
+            if column in inputs
+            else f"{form.pgettext(layout.CONTEXT, msgid)}\n({note})"
+        )
         cell = _put(sheet, layout.HEADER_ROW, number, text)
         cell.font = _BOLD
         cell.alignment = _WRAP
@@ -235,7 +255,7 @@ def _validation(
     if not rows:
         return
     validation = DataValidation(allow_blank=True, showErrorMessage=True, **kwargs)
-    validation.errorTitle = form("Check the value")
+    validation.errorTitle = form.pgettext("collect", "Check the value")
     validation.error = message
     letter = layout.column_letter(column)
     for row in rows:
@@ -285,7 +305,7 @@ def _actions(sheet: Worksheet, form: _Form, party: PartyRound) -> list[str]:
         ActionColumn.STATUS,
         rows,
         form,
-        form("Choose a status from the list."),
+        form.pgettext("collect", "Choose a status from the list."),
         type="list",
         formula1=_list_formula(form.statuses()),
     )
@@ -295,7 +315,7 @@ def _actions(sheet: Worksheet, form: _Form, party: PartyRound) -> list[str]:
             column,
             rows,
             form,
-            form("Write a number, 0 or more."),
+            form.pgettext("collect", "Write a number, 0 or more."),
             type="decimal",
             operator="greaterThanOrEqual",
             formula1="0",
@@ -305,25 +325,25 @@ def _actions(sheet: Worksheet, form: _Form, party: PartyRound) -> list[str]:
 
 def _value_validation(form: _Form, kind: str) -> tuple[str, dict[str, Any]] | None:
     if kind == "yes_no":
-        return form("Choose %(yes)s or %(no)s.", yes=form.yes, no=form.no), {
+        return form.pgettext("collect", "Choose %(yes)s or %(no)s.", yes=form.yes, no=form.no), {
             "type": "list",
             "formula1": _list_formula([form.yes, form.no]),
         }
     if kind == "count":
-        return form("Write a whole number, 0 or more."), {
+        return form.pgettext("collect", "Write a whole number, 0 or more."), {
             "type": "whole",
             "operator": "greaterThanOrEqual",
             "formula1": "0",
         }
     if kind == "percentage":
-        return form("Write a number between 0 and 100."), {
+        return form.pgettext("collect", "Write a number between 0 and 100."), {
             "type": "decimal",
             "operator": "between",
             "formula1": "0",
             "formula2": "100",
         }
     if kind == "rate":
-        return form("Write a number, 0 or more."), {
+        return form.pgettext("collect", "Write a number, 0 or more."), {
             "type": "decimal",
             "operator": "greaterThanOrEqual",
             "formula1": "0",
@@ -350,7 +370,7 @@ def _indicators(sheet: Worksheet, form: _Form, party: PartyRound, year: int) -> 
         values: dict[IndicatorColumn, str] = {
             IndicatorColumn.ID: model.id,
             IndicatorColumn.NAME: form.wording.text(model.name),
-            IndicatorColumn.KIND: form(INDICATOR_KINDS[model.kind]),
+            IndicatorColumn.KIND: form.pgettext(layout.CONTEXT, INDICATOR_KINDS[model.kind]),
             IndicatorColumn.UNIT: form.wording.text(model.unit),
             IndicatorColumn.PERIOD: str(row.period),
             IndicatorColumn.TARGET: form.wording.target(status) if status is not None else "",
@@ -375,7 +395,9 @@ def _indicators(sheet: Worksheet, form: _Form, party: PartyRound, year: int) -> 
         IndicatorColumn.DATE,
         all_rows,
         form,
-        form("Write a date as YYYY-MM-DD, e.g. %(example)s.", example=f"{year + 1}-01-31"),
+        form.pgettext(
+            "collect", "Write a date as YYYY-MM-DD, e.g. %(example)s.", example=f"{year + 1}-01-31"
+        ),
         type="date",
         operator="greaterThanOrEqual",
         formula1=str(_serial(date(year, 1, 1))),
@@ -460,7 +482,9 @@ def build_workbook(
     hidden.sheet_state = "veryHidden"
     workbook.active = 0
     workbook.properties.creator = "hyte"
-    workbook.properties.title = form("Wellbeing plan: report for %(year)s", year=round_.year)
+    workbook.properties.title = form.pgettext(
+        "collect", "Wellbeing plan: report for %(year)s", year=round_.year
+    )
     return workbook
 
 
