@@ -29,6 +29,7 @@ from typer.models import CommandFunctionType
 from hytecli import __version__
 from hytecli.cli import (
     collect_commands,
+    collect_import,
     edit_commands,
     plan_commands,
     repo_commands,
@@ -186,6 +187,7 @@ _collect = _Typer(
 )
 _collect.callback()(collect_commands.collect)
 _collect.command("status")(collect_commands.status)
+_collect.command("import")(collect_import.import_)
 app.add_typer(_collect, name="collect")
 
 

@@ -1,0 +1,261 @@
+"""Reading a returned collect workbook into what its party filled in (before any check on the plan).
+
+:func:`read_returned` opens a workbook (:func:`hytecli.workbooks.open_workbook`), reads its
+metadata sheet (:mod:`hytecli.collect.layout`), finds the two data sheets by the names the
+metadata gives (so a reordered sheet order still reads; a renamed or deleted sheet is refused by
+name), checks that every row is where it was written (the id column, and the period column of
+the indicators, against the metadata's row keys: a deleted, added, changed or moved row is
+refused naming its cell), and reads each row's input cells. Every problem is collected, not only
+the first; :mod:`hytecli.collect.importing` then checks the inputs against the plan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from hytecli.collect import layout
+from hytecli.collect.layout import ActionColumn, IndicatorColumn, MetaKey
+from hytecli.workbooks import Cell, WorkbookProblem, cell_place, cell_text, open_workbook, read_cell
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+_Column = TypeVar("_Column", ActionColumn, IndicatorColumn)
+
+#: How many added rows or cells are named before the rest are summed up.
+_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class ActionInput:
+    """A goal's or action's row with something filled in.
+
+    Attributes:
+        row: The sheet row.
+        item_id: The goal's or action's id.
+        cells: The filled input cells by column (:class:`~hytecli.collect.layout.ActionColumn`).
+    """
+
+    row: int
+    item_id: str
+    cells: dict[ActionColumn, Cell]
+
+
+@dataclass(frozen=True)
+class IndicatorInput:
+    """An indicator period's row with something filled in.
+
+    Attributes:
+        row: The sheet row.
+        indicator_id: The indicator's id.
+        period: The period, as written (``2024``, ``2024-H1``).
+        cells: The filled input cells by column (``value``, ``note``, ``source``, ``date``).
+    """
+
+    row: int
+    indicator_id: str
+    period: str
+    cells: dict[IndicatorColumn, Cell]
+
+
+@dataclass
+class Returned:
+    """What one returned workbook holds.
+
+    Attributes:
+        file: The workbook's path as given.
+        plan_id: The metadata's ``plan_id``.
+        year: The year it reports on.
+        responsible: The party, as the plan writes it.
+        language: The form's language.
+        actions_sheet: The goals and actions sheet's name.
+        indicators_sheet: The indicators sheet's name.
+        actions: The goal and action rows with something filled in.
+        indicators: The indicator rows with something filled in.
+        empty: The keys of the rows left empty (ids; ``id|period`` for indicators).
+    """
+
+    file: Path
+    plan_id: str
+    year: int
+    responsible: str
+    language: str
+    actions_sheet: str
+    indicators_sheet: str
+    actions: list[ActionInput] = field(default_factory=list)
+    indicators: list[IndicatorInput] = field(default_factory=list)
+    empty: list[str] = field(default_factory=list)
+
+
+def _metadata(file: Path, book: Workbook) -> dict[str, str]:
+    if layout.META_SHEET not in book.sheetnames:
+        raise WorkbookProblem(
+            f"{file} is not a workbook written by hyte collect (its hidden sheet "
+            f'"{layout.META_SHEET}" is missing; was the data copied into another workbook?): fill '
+            "in and return the workbook hyte collect wrote"
+        )
+    sheet = book[layout.META_SHEET]
+    meta: dict[str, str] = {}
+    for key_cell, value_cell in sheet.iter_rows(min_col=1, max_col=2):
+        if key_cell.value is not None:
+            meta[str(key_cell.value).strip()] = (
+                "" if value_cell.value is None else str(value_cell.value)
+            )
+    found = meta.get(MetaKey.FORMAT, "")
+    version = meta.get(MetaKey.FORMAT_VERSION, "").strip()
+    if found != layout.FORMAT or version not in (str(layout.FORMAT_VERSION), "1.0"):
+        raise WorkbookProblem(
+            f'{file}: its hidden sheet "{layout.META_SHEET}" does not describe a hyte collect '
+            f"workbook of format version {layout.FORMAT_VERSION} (format {found!r}, version "
+            f"{version!r}): make new workbooks with hyte collect"
+        )
+    missing = [key.value for key in MetaKey if key is not MetaKey.DUE and key not in meta]
+    if missing:
+        raise WorkbookProblem(
+            f'{file}: its hidden sheet "{layout.META_SHEET}" lacks {", ".join(missing)}: it was '
+            "changed; fill in a fresh copy of the workbook hyte collect wrote"
+        )
+    return meta
+
+
+def _sheet(file: Path, book: Workbook, name: str, what: str) -> Worksheet:
+    if name not in book.sheetnames:
+        shown = ", ".join(f'"{n}"' for n in book.sheetnames if n != layout.META_SHEET)
+        raise WorkbookProblem(
+            f'{file}: the sheet "{name}" ({what}) is missing: it was renamed or deleted (the '
+            f'workbook has {shown}); name it "{name}" again, or fill in a fresh copy'
+        )
+    sheet: Worksheet = book[name]
+    return sheet
+
+
+def _key_text(file: Path, sheet: Worksheet, row: int, column: int) -> str:
+    cell = read_cell(file, sheet, row, column)
+    return "" if cell is None else cell_text(cell)
+
+
+def _check_rows(
+    file: Path,
+    sheet: Worksheet,
+    keys: list[str],
+    key_columns: list[int],
+    input_columns: list[int],
+    problems: list[str],
+) -> bool:
+    """Check each row's key cells against ``keys``; say which rows moved, changed or were added."""
+    ok = True
+    for offset, key in enumerate(keys):
+        row = layout.FIRST_DATA_ROW + offset
+        parts = key.split(layout.PERIOD_SEPARATOR) if len(key_columns) > 1 else [key]
+        for column, part in zip(key_columns, parts, strict=True):
+            try:
+                found = _key_text(file, sheet, row, column)
+            except WorkbookProblem as exc:
+                problems.append(str(exc))
+                ok = False
+                continue
+            if found != part:
+                where = cell_place(file, sheet.title, sheet.cell(row, column).coordinate)
+                now = f"{found!r}" if found else "nothing"
+                problems.append(
+                    f"{where}: should hold {part!r} (as written by hyte collect) but holds {now}: "
+                    "rows were deleted, added, sorted or moved, or a grey cell was changed; undo "
+                    "that (or fill in a fresh copy), keeping the rows as they were"
+                )
+                ok = False
+                break
+    added: list[str] = []
+    for row in range(layout.FIRST_DATA_ROW + len(keys), sheet.max_row + 1):
+        for column in (*key_columns, *input_columns):
+            if sheet.cell(row, column).value not in (None, ""):
+                added.append(sheet.cell(row, column).coordinate)
+                break
+    if added:
+        shown = ", ".join(added[:_SHOWN]) + (
+            f" and {len(added) - _SHOWN} more" if len(added) > _SHOWN else ""
+        )
+        problems.append(
+            f"{cell_place(file, sheet.title)}: rows were added below the form's rows ({shown}): "
+            "hyte reads only the rows it wrote; delete them (write about anything new to the "
+            "coordinator)"
+        )
+        ok = False
+    return ok
+
+
+def _inputs(
+    file: Path, sheet: Worksheet, row: int, columns: tuple[_Column, ...], problems: list[str]
+) -> dict[_Column, Cell]:
+    cells: dict[_Column, Cell] = {}
+    for column in columns:
+        try:
+            cell = read_cell(file, sheet, row, layout.column_number(column))
+        except WorkbookProblem as exc:
+            problems.append(str(exc))
+            continue
+        if cell is not None:
+            cells[column] = cell
+    return cells
+
+
+def read_returned(file: Path, problems: list[str]) -> Returned | None:
+    """Read what the party filled in, adding every problem found to ``problems``.
+
+    Args:
+        file: The returned workbook.
+        problems: Where problems are collected (each names the file, sheet and cell).
+
+    Returns:
+        The workbook's inputs, or ``None`` when it cannot be read at all (its problem is in
+        ``problems``). Rows whose key cells do not match are not read.
+    """
+    try:
+        book = open_workbook(file)
+        meta = _metadata(file, book)
+        year_text = meta[MetaKey.YEAR].strip()
+        if not year_text.removesuffix(".0").isdigit():
+            raise WorkbookProblem(f"{file}: the hidden metadata's year {year_text!r} is not a year")
+        returned = Returned(
+            file=file,
+            plan_id=meta[MetaKey.PLAN_ID].strip(),
+            year=int(year_text.removesuffix(".0")),
+            responsible=meta[MetaKey.RESPONSIBLE].strip(),
+            language=meta[MetaKey.LANGUAGE].strip(),
+            actions_sheet=meta[MetaKey.ACTIONS_SHEET],
+            indicators_sheet=meta[MetaKey.INDICATORS_SHEET],
+        )
+        actions = _sheet(file, book, returned.actions_sheet, "goals and actions")
+        indicators = _sheet(file, book, returned.indicators_sheet, "indicators")
+    except WorkbookProblem as exc:
+        problems.append(str(exc))
+        return None
+    action_keys = layout.split_row_keys(meta[MetaKey.ACTIONS_ROWS])
+    indicator_keys = layout.split_row_keys(meta[MetaKey.INDICATORS_ROWS])
+    action_inputs = [layout.column_number(c) for c in layout.ACTION_INPUTS]
+    indicator_inputs = [layout.column_number(c) for c in layout.INDICATOR_INPUTS]
+    id_column = layout.column_number(ActionColumn.ID)
+    if _check_rows(file, actions, action_keys, [id_column], action_inputs, problems):
+        for offset, item_id in enumerate(action_keys):
+            row = layout.FIRST_DATA_ROW + offset
+            cells = _inputs(file, actions, row, layout.ACTION_INPUTS, problems)
+            if cells:
+                returned.actions.append(ActionInput(row, item_id, cells))
+            else:
+                returned.empty.append(item_id)
+    key_columns = [
+        layout.column_number(IndicatorColumn.ID),
+        layout.column_number(IndicatorColumn.PERIOD),
+    ]
+    if _check_rows(file, indicators, indicator_keys, key_columns, indicator_inputs, problems):
+        for offset, key in enumerate(indicator_keys):
+            row = layout.FIRST_DATA_ROW + offset
+            indicator_id, period = layout.split_indicator_row_key(key)
+            found = _inputs(file, indicators, row, layout.INDICATOR_INPUTS, problems)
+            if found:
+                returned.indicators.append(IndicatorInput(row, indicator_id, period, found))
+            else:
+                returned.empty.append(key)
+    return returned
