@@ -26,7 +26,13 @@ import typer
 from typer.models import CommandFunctionType
 
 from hytecli import __version__
-from hytecli.cli import edit_commands, plan_commands, repo_commands, sotkanet_commands
+from hytecli.cli import (
+    edit_commands,
+    plan_commands,
+    repo_commands,
+    sotkanet_commands,
+    translate_commands,
+)
 
 __all__ = ["app", "main"]
 
@@ -167,6 +173,17 @@ _sotkanet = _Typer(
 _sotkanet.command("import")(sotkanet_commands.import_)
 _sotkanet.command("fetch")(sotkanet_commands.fetch)
 app.add_typer(_sotkanet, name="sotkanet")
+
+# hyte translate export|import: the plan's texts to translators and back
+_translate = _Typer(
+    cls=_Group,
+    help=translate_commands.HELP,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+_translate.command("export")(translate_commands.export)
+_translate.command("import")(translate_commands.import_)
+app.add_typer(_translate, name="translate")
 
 
 def main() -> None:
