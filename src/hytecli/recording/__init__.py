@@ -16,25 +16,43 @@ temporary folder.
 
 :mod:`.values` records a value (``hyte record``), :mod:`.completions` a completion
 (``hyte complete``), :mod:`.assessments` an assessment (``hyte assess``); :mod:`.common` holds
-what they share: the lock, the checks, the safe edit.
+what they share: the lock, the checks, the safe edit. :func:`.values.record_value_in` and
+:func:`.assessments.assess_item_in` are the in-memory steps of record and assess: many of them,
+several to one file, are made in one :class:`.common.EditSession` and written together, all or
+nothing (:func:`.common.write_files`), as ``hyte collect import`` does.
 """
 
-from hytecli.recording.assessments import AssessmentResult, assess_item, read_text_file
-from hytecli.recording.common import LOCK_NAME, LOCK_TIMEOUT, Refused, lock_path, repository_lock
+from hytecli.recording.assessment_texts import read_text_file
+from hytecli.recording.assessments import AssessmentResult, assess_item, assess_item_in
+from hytecli.recording.common import (
+    LOCK_NAME,
+    LOCK_TIMEOUT,
+    EditSession,
+    FileChange,
+    Refused,
+    lock_path,
+    repository_lock,
+    write_files,
+)
 from hytecli.recording.completions import CompletionResult, complete_item
-from hytecli.recording.values import RecordResult, record_value
+from hytecli.recording.values import RecordResult, record_value, record_value_in
 
 __all__ = [
     "AssessmentResult",
+    "EditSession",
+    "FileChange",
     "LOCK_NAME",
     "LOCK_TIMEOUT",
     "CompletionResult",
     "RecordResult",
     "Refused",
     "assess_item",
+    "assess_item_in",
     "complete_item",
     "lock_path",
     "read_text_file",
     "record_value",
+    "record_value_in",
     "repository_lock",
+    "write_files",
 ]

@@ -25,6 +25,7 @@ added without losing the Finnish text.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -34,8 +35,15 @@ from hytecli.assessments import AssessmentStatus, parse_status
 from hytecli.editing import insert_list_item, replace_list_item, unified_diff
 from hytecli.models import AreaFile, PlanFile
 from hytecli.periods import today_in_zone
+from hytecli.recording.assessment_texts import (
+    insert_before_key,
+    kept_languages,
+    merged_text,
+    render_entry_field,
+)
 from hytecli.recording.common import (
     LOCK_TIMEOUT,
+    EditSession,
     Refused,
     as_read,
     check_not_future,
@@ -44,24 +52,18 @@ from hytecli.recording.common import (
     edit_text,
     insertion_index,
     line_of,
-    read_file,
-    refuse_broken,
     repository_lock,
     verify_edit,
-    write_file,
+    write_files,
 )
 from hytecli.recording.completions import find_item
-from hytecli.repository import PlanItem, check_repository, load_repository
+from hytecli.repository import PlanItem, check_repository
 from hytecli.values import ValueProblem, parse_number
 from hytecli.yaml_document import DataPath
 from hytecli.yaml_nodes import EditProblem
-from hytecli.yaml_scalars import yaml_scalar, yaml_text
 
 #: Languages a text may be given in (``--lang``).
 TEXT_LANGUAGES = ("fi", "sv", "en")
-#: Where a missing ``assessments`` key goes: right after the first of these keys the item has
-#: (the model's field order: ``indicators``, ``completed``, ``assessments``).
-_AFTER_KEYS = ("completed", "indicators")
 
 
 @dataclass(frozen=True)
@@ -114,31 +116,6 @@ class AssessmentResult:
         return f"{what}, dated {self.day.isoformat()}{today} ({self.path}){kept}"
 
 
-def read_text_file(file: Path) -> str:
-    """The text of ``--text-file``: UTF-8 (a byte-order mark is dropped), one kind of line break.
-
-    Raises:
-        Refused: the file cannot be read or is not UTF-8 (the message names the line and
-            column of the first byte that is not).
-    """
-    try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        raise Refused(f"cannot read --text-file {file}: {exc.strerror}") from None
-    raw = raw.removeprefix(b"\xef\xbb\xbf")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", errors="replace")) + 1
-        raise Refused(
-            f"{file}:{line}:{column}: --text-file is not UTF-8 text (byte 0x{raw[exc.start]:02x}): "
-            "save it as UTF-8 and run again"
-        ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def _status(word: str, language: str) -> AssessmentStatus:
     """The status ``word`` names, or Refused listing the names in ``language``."""
     found = parse_status(word)
@@ -168,69 +145,6 @@ def _amount(text: str | None, option: str) -> int | float | None:
     if number < 0:
         raise Refused(f"{option} {text!r} is negative: give the amount used, 0 or more")
     return number
-
-
-def _paragraphs(text: str) -> str:
-    """A text as it is written: one line as it is, several lines ending in a line break (``|``)."""
-    return text + "\n" if "\n" in text else text
-
-
-def _merged_text(old: Any, new: str | None, language: str, plan_language: str) -> Any:
-    """The text data to write: ``new`` in ``language`` and ``old``'s other languages, if any.
-
-    Returns the plain text when only the plan's language is left, a mapping when other
-    languages are, ``None`` when no text is.
-    """
-    texts: dict[str, str] = {}
-    if isinstance(old, str):
-        texts[plan_language] = old
-    elif isinstance(old, dict):
-        texts.update(old)
-    if new is None:
-        texts.pop(language, None)
-    else:
-        texts[language] = _paragraphs(new)  # where it was, if it was there: the order stays
-    if not texts:
-        return None
-    if list(texts) == [plan_language]:
-        return texts[plan_language]
-    return texts
-
-
-def _kept_languages(old: Any, language: str, plan_language: str) -> list[str]:
-    if isinstance(old, str):
-        return [plan_language] if plan_language != language else []
-    if isinstance(old, dict):
-        return [lang for lang in old if lang != language]
-    return []
-
-
-def _render(data: Any) -> str:
-    """YAML for a field's value: a scalar, a text of paragraphs, or a nested block mapping."""
-    if isinstance(data, dict):
-        lines = []
-        for key, value in data.items():
-            first, *rest = _render(value).split("\n")
-            lines.append(f"  {key}: {first}" if first else f"  {key}:")
-            lines.extend(f"  {line}" if line else "" for line in rest)
-        return "\n" + "\n".join(lines)
-    if isinstance(data, str):
-        return yaml_text(data)
-    return yaml_scalar(data)
-
-
-def _insert_before(item_data: dict[str, Any]) -> str | None:
-    """The key a new ``assessments`` key goes before: the one after ``completed``/``indicators``.
-
-    Without either, it goes before ``actions`` or ``notes`` (a goal's actions stay last), else
-    at the end (``None``).
-    """
-    keys = list(item_data)
-    for after in _AFTER_KEYS:
-        if after in keys:
-            position = keys.index(after) + 1
-            return keys[position] if position < len(keys) else None
-    return next((key for key in ("actions", "notes") if key in keys), None)
 
 
 def _check_request(
@@ -317,112 +231,173 @@ def assess_item(
     """
     root = check_repository(root)
     with repository_lock(root, lock_timeout):
-        repository = load_repository(root)
-        plan = refuse_broken(repository)
-        language = language or plan.language
-        found = _status(status, language)
-        item = find_item(repository, item_id)
-        today = today_in_zone(plan.time_zone, now)
-        if on_date is not None:
-            check_not_future(on_date, today, "--date")
-        day = on_date if on_date is not None else today
-        known = {other.id for other in repository.items()}
-        _check_request(plan, item, known, year, day, merged_into, found)
-        new_text = clean_text(text, "--text")
-        amounts = [
-            ("euros", _amount(euros, "--euros")),
-            ("person_days", _amount(person_days, "--person-days")),
-        ]
-        resources_text = clean_text(resources, "--resources")
-        by = clean_text(by, "--by")
-
-        document = item.area.document
-        expected = copy.deepcopy(document.data)
-        target = expected
-        for part in item.data_path:
-            target = target[part]
-        entries = target.get("assessments") or []
-        same = [i for i, entry in enumerate(item.node.assessments) if entry.year == year]
-        list_path: DataPath = (*item.data_path, "assessments")
-        old: dict[str, Any] = {}
-        if same:
-            if not replace:
-                line = line_of(document, (*list_path, same[-1]))
-                raise Refused(
-                    f"{item.kind} '{item_id}' already has an assessment for {year} "
-                    f"({item.area.path} line {line}); give --replace to replace it"
-                )
-            old = entries[same[-1]]
-        old_resources: dict[str, Any] = old.get("resources") or {}
-        fields: list[tuple[str, Any]] = [("year", year), ("status", found.value)]
-        fields.append(("text", _merged_text(old.get("text"), new_text, language, plan.language)))
-        fields.append(("merged_into", merged_into))
-        resource_fields = [
-            *amounts,
-            (
-                "text",
-                _merged_text(old_resources.get("text"), resources_text, language, plan.language),
-            ),
-        ]
-        given = {name: data for name, data in resource_fields if data is not None}
-        fields.extend([("resources", given or None), ("by", by), ("date", day)])
-        data = {name: value for name, value in fields if value is not None}
-        kept = [
-            f"text {lang}" for lang in _kept_languages(old.get("text"), language, plan.language)
-        ]
-        kept += [
-            f"resources text {lang}"
-            for lang in _kept_languages(old_resources.get("text"), language, plan.language)
-        ]
-        bom, text_now = read_file(root / item.area.path)
-        try:
-            rendered = [(name, _render(value)) for name, value in data.items()]
-        except EditProblem as exc:
-            raise Refused(f"{item.area.path}: {exc}") from None
-        if same:
-            index = same[-1]
-            new_file = edit_text(
-                text_now,
-                lambda node: replace_list_item(text_now, node, list_path, index, rendered),
-                item.area.path,
-            )
-            entries[index] = {name: as_read(value) for name, value in data.items()}
-        else:
-            index = insertion_index([entry.year for entry in item.node.assessments], year)
-            new_file = edit_text(
-                text_now,
-                lambda node: insert_list_item(
-                    text_now,
-                    node,
-                    item.data_path,
-                    "assessments",
-                    rendered,
-                    index,
-                    before_key=_insert_before(target),
-                ),
-                item.area.path,
-            )
-            target.setdefault("assessments", []).insert(
-                index, {name: as_read(value) for name, value in data.items()}
-            )
-        new_document, model = verify_edit(
-            new_file, expected, AreaFile, item.area.path, plan.language
-        )
-        cross_check(repository, item.area.path, new_document, model)
-        diff = unified_diff(text_now, new_file, item.area.path)
-        if not dry_run:
-            write_file(root / item.area.path, bom, new_file)
-        return AssessmentResult(
-            path=item.area.path,
-            item_id=item.id,
-            kind=item.kind,
+        session = EditSession.open(root)
+        result = assess_item_in(
+            session,
+            item_id,
             year=year,
-            status=found,
-            day=day,
-            replaced=parse_status(str(old["status"])) if same else None,
-            kept=tuple(kept),
-            dropped=tuple(name for name in old if name not in data and name != "date"),
-            dated_today=on_date is None,
-            written=not dry_run,
-            diff=diff,
+            status=status,
+            today=today_in_zone(session.plan.time_zone, now),
+            text=text,
+            language=language,
+            merged_into=merged_into,
+            euros=euros,
+            person_days=person_days,
+            resources=resources,
+            by=by,
+            on_date=on_date,
+            replace=replace,
         )
+        if not dry_run:
+            write_files(session.changes())
+        return dataclasses.replace(result, written=not dry_run)
+
+
+def assess_item_in(
+    session: EditSession,
+    item_id: str,
+    *,
+    year: int,
+    status: str,
+    today: date,
+    text: str | None = None,
+    language: str | None = None,
+    merged_into: str | None = None,
+    euros: str | None = None,
+    person_days: str | None = None,
+    resources: str | None = None,
+    by: str | None = None,
+    on_date: date | None = None,
+    replace: bool = False,
+) -> AssessmentResult:
+    """Assess a goal or action in memory: edit its area file's text in ``session`` and check it.
+
+    The in-memory step of :func:`assess_item`, with the same checks and refusals (its
+    arguments mean the same); the edit is kept in ``session`` (:meth:`EditSession.keep`), so a
+    later edit of the same file sees it, and is written only when the caller writes
+    ``session.changes()``.
+
+    Args:
+        session: The edits so far (the repository as they leave it).
+        item_id: The goal's or action's id.
+        year: The year assessed.
+        status: The status, as a value or a name in Finnish, Swedish or English.
+        today: Today in the plan's time zone (the default date; later dates are refused).
+        text: What was done and how it went.
+        language: The language of ``text`` and ``resources`` (default: the plan's).
+        merged_into: For status ``merged``: the goal or action it was merged into.
+        euros: Money used, as typed.
+        person_days: Staff time used, as typed.
+        resources: Other resources, in words.
+        by: Who assessed.
+        on_date: When it was assessed (default: ``today``).
+        replace: Replace the year's existing assessment instead of refusing.
+
+    Returns:
+        An :class:`AssessmentResult` with ``written`` ``False`` and the diff of this edit alone.
+
+    Raises:
+        Refused: the request does not fit the plan (the message says why); the session is
+            unchanged.
+    """
+    repository, plan = session.repository, session.plan
+    language = language or plan.language
+    found = _status(status, language)
+    item = find_item(repository, item_id)
+    if on_date is not None:
+        check_not_future(on_date, today, "--date")
+    day = on_date if on_date is not None else today
+    known = {other.id for other in repository.items()}
+    _check_request(plan, item, known, year, day, merged_into, found)
+    new_text = clean_text(text, "--text")
+    amounts = [
+        ("euros", _amount(euros, "--euros")),
+        ("person_days", _amount(person_days, "--person-days")),
+    ]
+    resources_text = clean_text(resources, "--resources")
+    by = clean_text(by, "--by")
+
+    document = item.area.document
+    expected = copy.deepcopy(document.data)
+    target = expected
+    for part in item.data_path:
+        target = target[part]
+    entries = target.get("assessments") or []
+    same = [i for i, entry in enumerate(item.node.assessments) if entry.year == year]
+    list_path: DataPath = (*item.data_path, "assessments")
+    old: dict[str, Any] = {}
+    if same:
+        if not replace:
+            line = line_of(document, (*list_path, same[-1]))
+            raise Refused(
+                f"{item.kind} '{item_id}' already has an assessment for {year} "
+                f"({item.area.path} line {line}); give --replace to replace it"
+            )
+        old = entries[same[-1]]
+    old_resources: dict[str, Any] = old.get("resources") or {}
+    fields: list[tuple[str, Any]] = [("year", year), ("status", found.value)]
+    fields.append(("text", merged_text(old.get("text"), new_text, language, plan.language)))
+    fields.append(("merged_into", merged_into))
+    resource_fields = [
+        *amounts,
+        (
+            "text",
+            merged_text(old_resources.get("text"), resources_text, language, plan.language),
+        ),
+    ]
+    given = {name: data for name, data in resource_fields if data is not None}
+    fields.extend([("resources", given or None), ("by", by), ("date", day)])
+    data = {name: value for name, value in fields if value is not None}
+    kept = [f"text {lang}" for lang in kept_languages(old.get("text"), language, plan.language)]
+    kept += [
+        f"resources text {lang}"
+        for lang in kept_languages(old_resources.get("text"), language, plan.language)
+    ]
+    text_now = session.text(item.area.path)
+    try:
+        rendered = [(name, render_entry_field(value)) for name, value in data.items()]
+    except EditProblem as exc:
+        raise Refused(f"{item.area.path}: {exc}") from None
+    if same:
+        index = same[-1]
+        new_file = edit_text(
+            text_now,
+            lambda node: replace_list_item(text_now, node, list_path, index, rendered),
+            item.area.path,
+        )
+        entries[index] = {name: as_read(value) for name, value in data.items()}
+    else:
+        index = insertion_index([entry.year for entry in item.node.assessments], year)
+        new_file = edit_text(
+            text_now,
+            lambda node: insert_list_item(
+                text_now,
+                node,
+                item.data_path,
+                "assessments",
+                rendered,
+                index,
+                before_key=insert_before_key(target),
+            ),
+            item.area.path,
+        )
+        target.setdefault("assessments", []).insert(
+            index, {name: as_read(value) for name, value in data.items()}
+        )
+    new_document, model = verify_edit(new_file, expected, AreaFile, item.area.path, plan.language)
+    cross_check(repository, item.area.path, new_document, model)
+    session.keep(item.area.path, new_file, new_document, model)
+    return AssessmentResult(
+        path=item.area.path,
+        item_id=item.id,
+        kind=item.kind,
+        year=year,
+        status=found,
+        day=day,
+        replaced=parse_status(str(old["status"])) if same else None,
+        kept=tuple(kept),
+        dropped=tuple(name for name in old if name not in data and name != "date"),
+        dated_today=on_date is None,
+        written=False,
+        diff=unified_diff(text_now, new_file, item.area.path),
+    )

@@ -30,6 +30,7 @@ from hytecli.repository import (
     IndicatorRecord,
     PlanHasErrors,
     PlanRepository,
+    load_repository,
     require_usable_plan,
     validate_model,
 )
@@ -190,10 +191,41 @@ def verify_edit(
     return document, instance
 
 
+def with_record(
+    repository: PlanRepository, path: str, document: YamlDocument, model: IndicatorFile | AreaFile
+) -> PlanRepository:
+    """``repository`` with the file at ``path`` read as ``document`` and ``model`` instead.
+
+    Returns a new repository (the given one is not changed); its lists are new, so its
+    indexes are built again.
+    """
+    if isinstance(model, IndicatorFile):
+        return dataclasses.replace(
+            repository,
+            indicators=[
+                IndicatorRecord(path, document, model) if r.path == path else r
+                for r in repository.indicators
+            ],
+        )
+    return dataclasses.replace(
+        repository,
+        areas=[
+            AreaRecord(path, document, model) if r.path == path else r for r in repository.areas
+        ],
+    )
+
+
 def cross_check(
     repository: PlanRepository, path: str, document: YamlDocument, model: IndicatorFile | AreaFile
-) -> None:
-    """Refuse a change after which ``hyte validate`` would report a new error in the file."""
+) -> PlanRepository:
+    """Refuse a change after which ``hyte validate`` would report a new error in the file.
+
+    Returns:
+        The repository with the change (:func:`with_record`).
+
+    Raises:
+        Refused: the change would add an error in ``path`` (the first five are listed).
+    """
     from hytecli.validation import validate_repository
 
     def errors(repo: PlanRepository) -> list[Finding]:
@@ -201,21 +233,7 @@ def cross_check(
             f for f in validate_repository(repo) if f.path == path and f.severity is Severity.ERROR
         ]
 
-    if isinstance(model, IndicatorFile):
-        changed = dataclasses.replace(
-            repository,
-            indicators=[
-                IndicatorRecord(path, document, model) if r.path == path else r
-                for r in repository.indicators
-            ],
-        )
-    else:
-        changed = dataclasses.replace(
-            repository,
-            areas=[
-                AreaRecord(path, document, model) if r.path == path else r for r in repository.areas
-            ],
-        )
+    changed = with_record(repository, path, document, model)
     before = Counter(f.code for f in errors(repository))
     after = errors(changed)
     counts = Counter(f.code for f in after)
@@ -225,6 +243,7 @@ def cross_check(
             "nothing was written: after this change hyte validate would report:\n"
             + "\n".join(str(f) for f in new[:5])
         )
+    return changed
 
 
 def write_file(file: Path, bom: bytes, text: str) -> None:
@@ -264,6 +283,74 @@ def write_files(changes: Sequence[FileChange]) -> None:
         for change in done:
             write_file(change.file, change.bom, change.old)
         raise
+
+
+@dataclasses.dataclass
+class EditSession:
+    """Edits made in memory, one after another, checked each, and written together at the end.
+
+    The in-memory step of ``hyte record`` and ``hyte assess``
+    (:func:`hytecli.recording.values.record_value_in`,
+    :func:`hytecli.recording.assessments.assess_item_in`) reads a file's current text with
+    :meth:`text`: the text after the edits already made in this session, so that a second edit
+    of one file sees the first. A checked edit is kept with :meth:`keep`, which also puts the
+    edited file into :attr:`repository`, so that the next edit's lookups and ``hyte validate``
+    cross-checks see every edit before it. Nothing is written until the caller passes
+    :meth:`changes` to :func:`write_files` (hold :func:`repository_lock` from :meth:`open` to
+    the write).
+
+    Attributes:
+        root: The plan repository's folder.
+        repository: The loaded repository with every kept edit.
+        plan: The plan (``plan/plan.yaml``).
+    """
+
+    root: Path
+    repository: PlanRepository
+    plan: PlanFile
+    _files: dict[str, FileChange] = dataclasses.field(default_factory=dict)
+
+    @classmethod
+    def open(cls, root: Path) -> EditSession:
+        """Load the repository at ``root`` for editing.
+
+        Raises:
+            Refused: the plan files have load errors (they are listed).
+        """
+        repository = load_repository(root)
+        plan = refuse_broken(repository)
+        return cls(root, repository, plan)
+
+    def text(self, path: str) -> str:
+        """The current text of the file at ``path`` (relative to the root), with kept edits.
+
+        Raises:
+            Refused: the file cannot be read.
+        """
+        change = self._files.get(path)
+        if change is None:
+            bom, text = read_file(self.root / path)
+            change = self._files[path] = FileChange(self.root / path, bom, text, text)
+        return change.new
+
+    def keep(
+        self, path: str, new_text: str, document: YamlDocument, model: IndicatorFile | AreaFile
+    ) -> None:
+        """Keep a checked edit (:func:`verify_edit` and :func:`cross_check` passed) of ``path``.
+
+        Args:
+            path: The file, relative to the root (read with :meth:`text` first).
+            new_text: Its text after the edit.
+            document: ``new_text`` read back (from :func:`verify_edit`).
+            model: Its file model (from :func:`verify_edit`).
+        """
+        self.text(path)
+        self._files[path] = dataclasses.replace(self._files[path], new=new_text)
+        self.repository = with_record(self.repository, path, document, model)
+
+    def changes(self) -> list[FileChange]:
+        """The files changed by the kept edits (for :func:`write_files`), in the order edited."""
+        return [change for change in self._files.values() if change.new != change.old]
 
 
 def line_of(record_document: Any, path: DataPath) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import difflib
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -15,6 +16,7 @@ from hytecli.periods import DateProblem, Period, today_in_zone
 from hytecli.plausibility import value_date_problem
 from hytecli.recording.common import (
     LOCK_TIMEOUT,
+    EditSession,
     Refused,
     as_read,
     check_not_future,
@@ -23,15 +25,13 @@ from hytecli.recording.common import (
     edit_text,
     insertion_index,
     line_of,
-    read_file,
-    refuse_broken,
     render_fields,
     repository_lock,
     suggest,
     verify_edit,
-    write_file,
+    write_files,
 )
-from hytecli.repository import IndicatorRecord, PlanRepository, check_repository, load_repository
+from hytecli.repository import IndicatorRecord, PlanRepository, check_repository
 from hytecli.sotkanet.series import allowed_series
 from hytecli.values import RecordedValue, ValueProblem, format_value, parse_value
 
@@ -213,6 +213,9 @@ def record_value(
 ) -> RecordResult:
     """Record a value of an indicator in its file, keeping every other byte of the file.
 
+    Under the repository's lock: load it, make the edit in memory (:func:`record_value_in`)
+    and write the file.
+
     Args:
         root: The plan repository.
         indicator_id: The indicator's id.
@@ -240,103 +243,158 @@ def record_value(
     """
     root = check_repository(root)
     with repository_lock(root, lock_timeout):
-        repository = load_repository(root)
-        plan = refuse_broken(repository)
-        record = _find_indicator(repository, indicator_id)
-        indicator = record.indicator
-        today = today_in_zone(plan.time_zone, now)
-        the_period = _check_period(period, indicator, plan, today)
-        code = _check_municipality(municipality, plan)
-        the_series = _check_series(series, indicator)
-        value = _parse_value(raw_value, indicator)
-        note = clean_text(note, "--note")
-        source = clean_text(source, "--source")
-        if on_date is not None:
-            check_not_future(on_date, today, "--date")
-            _check_value_date(on_date, the_period, plan)
-        dated_today = False
-        if on_date is None and today < the_period.end and not replace:
-            # A value known before its period has ended would otherwise count only from the
-            # period's last day (judging.known_from): date it today so that it counts now.
-            on_date, dated_today = today, True
-
-        existing: int | None = None
-        for i, entry in enumerate(indicator.values):
-            if (entry.period, entry.municipality, entry.series) == (the_period, code, the_series):
-                existing = i
-        optional: list[tuple[str, Any]] = [
-            (name, data)
-            for name, data in (
-                ("date", on_date),
-                ("note", note),
-                ("source", source),
-            )
-            if data is not None
-        ]
-        file = root / record.path
-        bom, text = read_file(file)
-        expected = copy.deepcopy(record.document.data)
-        replaced: RecordedValue | None = None
-        kept: tuple[str, ...] = ()
-        if existing is not None:
-            old = indicator.values[existing]
-            if not replace:
-                line = line_of(record.document, ("values", existing))
-                raise Refused(
-                    f"'{indicator_id}' already has a value for {the_period}"
-                    + (f" municipality {code}" if code else "")
-                    + (f" series {the_series}" if the_series else "")
-                    + f": {format_value(old.value)} ({record.path} line {line}); give --replace "
-                    "to replace it"
-                )
-            replaced = old.value
-            fields = [("value", value), *optional]
-            given = {name for name, _ in fields}
-            kept = tuple(
-                name
-                for name in ("date", "note", "source")
-                if name not in given and getattr(old, name) is not None
-            )
-            rendered = render_fields(fields, record.path)
-            new_text = edit_text(
-                text,
-                lambda node: set_fields(text, node, ("values", existing), rendered),
-                record.path,
-            )
-            entry_data = expected["values"][existing]
-            for name, data in fields:
-                entry_data[name] = as_read(data)
-        else:
-            fields = [("period", the_period), ("value", value)]
-            if code is not None:
-                fields.append(("municipality", code))
-            if the_series is not None:
-                fields.append(("series", the_series))
-            fields.extend(optional)
-            rendered = render_fields(fields, record.path)
-            index = insertion_index([v.period for v in indicator.values], the_period)
-            new_text = edit_text(
-                text,
-                lambda node: insert_list_item(text, node, (), "values", rendered, index),
-                record.path,
-            )
-            expected.setdefault("values", [])
-            expected["values"].insert(index, {name: as_read(data) for name, data in fields})
-        document, model = verify_edit(new_text, expected, IndicatorFile, record.path, plan.language)
-        cross_check(repository, record.path, document, model)
-        diff = unified_diff(text, new_text, record.path)
-        if not dry_run:
-            write_file(file, bom, new_text)
-        return RecordResult(
-            path=record.path,
-            indicator_id=indicator.id,
-            period=the_period,
-            municipality=code,
-            series=the_series,
-            value=value,
-            replaced=replaced,
-            kept=kept,
-            written=not dry_run,
-            diff=diff,
-            dated_today=dated_today,
+        session = EditSession.open(root)
+        result = record_value_in(
+            session,
+            indicator_id,
+            raw_value,
+            period=period,
+            today=today_in_zone(session.plan.time_zone, now),
+            municipality=municipality,
+            series=series,
+            note=note,
+            source=source,
+            on_date=on_date,
+            replace=replace,
         )
+        if not dry_run:
+            write_files(session.changes())
+        return dataclasses.replace(result, written=not dry_run)
+
+
+def record_value_in(
+    session: EditSession,
+    indicator_id: str,
+    raw_value: str,
+    *,
+    period: str,
+    today: date,
+    municipality: str | None = None,
+    series: str | None = None,
+    note: str | None = None,
+    source: str | None = None,
+    on_date: date | None = None,
+    replace: bool = False,
+) -> RecordResult:
+    """Record a value in memory: edit the indicator file's text in ``session`` and check it.
+
+    The in-memory step of :func:`record_value`, with the same checks and refusals (its
+    arguments mean the same); the edit is kept in ``session`` (:meth:`EditSession.keep`), so a
+    later edit of the same file sees it, and is written only when the caller writes
+    ``session.changes()``.
+
+    Args:
+        session: The edits so far (the repository as they leave it).
+        indicator_id: The indicator's id.
+        raw_value: The value as typed.
+        period: The period, e.g. ``2025`` or ``2025-H1``.
+        today: Today in the plan's time zone.
+        municipality: A municipality code or name, or ``None``.
+        series: A reference series, or ``None``.
+        note: A note to store with the value.
+        source: Where the value comes from.
+        on_date: The day the value was achieved or recorded.
+        replace: Replace an existing value instead of refusing.
+
+    Returns:
+        A :class:`RecordResult` with ``written`` ``False`` and the diff of this edit alone.
+
+    Raises:
+        Refused: the request does not fit the plan (the message says why); the session is
+            unchanged.
+    """
+    repository, plan = session.repository, session.plan
+    record = _find_indicator(repository, indicator_id)
+    indicator = record.indicator
+    the_period = _check_period(period, indicator, plan, today)
+    code = _check_municipality(municipality, plan)
+    the_series = _check_series(series, indicator)
+    value = _parse_value(raw_value, indicator)
+    note = clean_text(note, "--note")
+    source = clean_text(source, "--source")
+    if on_date is not None:
+        check_not_future(on_date, today, "--date")
+        _check_value_date(on_date, the_period, plan)
+    dated_today = False
+    if on_date is None and today < the_period.end and not replace:
+        # A value known before its period has ended would otherwise count only from the
+        # period's last day (judging.known_from): date it today so that it counts now.
+        on_date, dated_today = today, True
+
+    existing: int | None = None
+    for i, entry in enumerate(indicator.values):
+        if (entry.period, entry.municipality, entry.series) == (the_period, code, the_series):
+            existing = i
+    optional: list[tuple[str, Any]] = [
+        (name, data)
+        for name, data in (
+            ("date", on_date),
+            ("note", note),
+            ("source", source),
+        )
+        if data is not None
+    ]
+    text = session.text(record.path)
+    expected = copy.deepcopy(record.document.data)
+    replaced: RecordedValue | None = None
+    kept: tuple[str, ...] = ()
+    if existing is not None:
+        old = indicator.values[existing]
+        if not replace:
+            line = line_of(record.document, ("values", existing))
+            raise Refused(
+                f"'{indicator_id}' already has a value for {the_period}"
+                + (f" municipality {code}" if code else "")
+                + (f" series {the_series}" if the_series else "")
+                + f": {format_value(old.value)} ({record.path} line {line}); give --replace "
+                "to replace it"
+            )
+        replaced = old.value
+        fields = [("value", value), *optional]
+        given = {name for name, _ in fields}
+        kept = tuple(
+            name
+            for name in ("date", "note", "source")
+            if name not in given and getattr(old, name) is not None
+        )
+        rendered = render_fields(fields, record.path)
+        new_text = edit_text(
+            text,
+            lambda node: set_fields(text, node, ("values", existing), rendered),
+            record.path,
+        )
+        entry_data = expected["values"][existing]
+        for name, data in fields:
+            entry_data[name] = as_read(data)
+    else:
+        fields = [("period", the_period), ("value", value)]
+        if code is not None:
+            fields.append(("municipality", code))
+        if the_series is not None:
+            fields.append(("series", the_series))
+        fields.extend(optional)
+        rendered = render_fields(fields, record.path)
+        index = insertion_index([v.period for v in indicator.values], the_period)
+        new_text = edit_text(
+            text,
+            lambda node: insert_list_item(text, node, (), "values", rendered, index),
+            record.path,
+        )
+        expected.setdefault("values", [])
+        expected["values"].insert(index, {name: as_read(data) for name, data in fields})
+    document, model = verify_edit(new_text, expected, IndicatorFile, record.path, plan.language)
+    cross_check(repository, record.path, document, model)
+    session.keep(record.path, new_text, document, model)
+    return RecordResult(
+        path=record.path,
+        indicator_id=indicator.id,
+        period=the_period,
+        municipality=code,
+        series=the_series,
+        value=value,
+        replaced=replaced,
+        kept=kept,
+        written=False,
+        diff=unified_diff(text, new_text, record.path),
+        dated_today=dated_today,
+    )

@@ -1,0 +1,1 @@
+"""hyte collect: the yearly workbooks the responsible parties fill in, and their status."""

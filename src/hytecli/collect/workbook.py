@@ -1,0 +1,471 @@
+"""Writing one party's collect workbook with openpyxl, in the layout of :mod:`.layout`.
+
+A real person fills the workbook in, so it is made to be read and printed: the instructions
+first, in the form's language; the columns to fill in white, the others grey and locked (the
+sheet is protected without a password: guidance, not security); drop-downs and number and date
+validations with messages in the form's language; wrapped text, column widths, the header row
+frozen and repeated on every printed page, A4 landscape fitted to the page width. What the plan
+already records for the year is shown in its own locked column.
+
+openpyxl is used because it writes ``.xlsx`` with data validation, sheet protection, print
+setup and very hidden sheets, with no spreadsheet program installed (pure Python, MIT).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from hytecli.collect import layout
+from hytecli.collect.layout import ActionColumn, IndicatorColumn, MetaKey, Sheet
+from hytecli.collect.parties import CollectionRound, IndicatorRow, ItemRow, PartyRound
+from hytecli.labels import NC_
+from hytecli.values import NO_WORDS, YES_WORDS
+from hytecli.wording import Wording
+
+#: An indicator kind's name on the indicators sheet (msgids in context ``collect``).
+INDICATOR_KINDS = {
+    "yes_no": NC_("collect", "yes/no"),
+    "count": NC_("collect", "count"),
+    "percentage": NC_("collect", "percentage"),
+    "rate": NC_("collect", "rate"),
+    "text": NC_("collect", "text"),
+}
+#: The longest text a spreadsheet cell holds.
+MAX_CELL = 32_767
+
+_LOCKED_FILL = PatternFill("solid", fgColor="D9D9D9")
+_INPUT_HEADER_FILL = PatternFill("solid", fgColor="FFF2CC")
+_BOLD = Font(bold=True)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_UNLOCKED = Protection(locked=False)
+_DATE_FORMAT = "yyyy-mm-dd"
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+_ACTION_WIDTHS = {
+    ActionColumn.KIND: 12,
+    ActionColumn.ID: 24,
+    ActionColumn.TITLE: 50,
+    ActionColumn.GOAL: 36,
+    ActionColumn.DEADLINE: 18,
+    ActionColumn.RECORDED: 36,
+    ActionColumn.STATUS: 24,
+    ActionColumn.TEXT: 60,
+    ActionColumn.EUROS: 12,
+    ActionColumn.PERSON_DAYS: 13,
+    ActionColumn.RESOURCES: 30,
+    ActionColumn.BY: 22,
+}
+_INDICATOR_WIDTHS = {
+    IndicatorColumn.ID: 24,
+    IndicatorColumn.NAME: 50,
+    IndicatorColumn.KIND: 12,
+    IndicatorColumn.UNIT: 12,
+    IndicatorColumn.PERIOD: 10,
+    IndicatorColumn.TARGET: 30,
+    IndicatorColumn.RECORDED: 28,
+    IndicatorColumn.VALUE: 16,
+    IndicatorColumn.NOTE: 40,
+    IndicatorColumn.SOURCE: 26,
+    IndicatorColumn.DATE: 14,
+}
+
+
+class _Form:
+    """The words of one form language (gettext in context ``collect``, plan texts, values)."""
+
+    def __init__(self, language: str, plan_language: str) -> None:
+        self.language = language
+        self.wording = Wording.for_language(language, plan_language)
+        self.loc = self.wording.localizer
+
+    def __call__(self, message: str, **variables: Any) -> str:
+        return self.loc.pgettext(layout.CONTEXT, message, **variables)
+
+    @property
+    def yes(self) -> str:
+        return YES_WORDS[self.language][0]
+
+    @property
+    def no(self) -> str:
+        return NO_WORDS[self.language][0]
+
+    def statuses(self) -> list[str]:
+        return [self.wording.assessment_status(s) for s in layout.STATUS_CHOICES]
+
+
+def _put(sheet: Worksheet, row: int, column: int, value: str | float | date | None) -> Any:
+    """Write a value; text is always text (never read as a formula, even if it starts '=')."""
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str):
+        if len(value) > MAX_CELL:
+            value = value[: MAX_CELL - 1] + "…"
+        cell.value = value
+        cell.data_type = "s"
+    else:
+        cell.value = value
+    return cell
+
+
+def _serial(day: date) -> int:
+    """A date as a spreadsheet's day number (for a validation's formula)."""
+    return (day - _EXCEL_EPOCH).days
+
+
+def _instructions(
+    sheet: Worksheet, form: _Form, round_: CollectionRound, party: PartyRound, due: date | None
+) -> None:
+    names = layout.SHEET_NAMES[form.language]
+    quote = form.loc.quote
+    year = round_.year
+    plan_title = form.wording.text(round_.resolved.plan.title)
+    grey_note = form("do not edit")
+    lines: list[tuple[str, bool]] = [
+        (form("Wellbeing plan: report for %(year)s", year=year), True),
+        (form("Responsible party: %(party)s", party=party.name), False),
+        (form("Plan: %(plan)s", plan=plan_title), False),
+        (
+            form("Please return this workbook by %(date)s.", date=form.loc.date(due))
+            if due is not None
+            else form("Please return this workbook when it is filled in."),
+            True,
+        ),
+        ("", False),
+        (
+            form(
+                "On the sheet %(sheet)s, tell for each goal and action how it went in %(year)s: "
+                "choose a status, write what was done and how it went, and give the resources "
+                "used if you know them (euros, person-days, other resources).",
+                sheet=quote(names[Sheet.ACTIONS]),
+                year=year,
+            ),
+            False,
+        ),
+        (form("The statuses: %(words)s.", words=", ".join(form.statuses())), False),
+        (
+            form(
+                "On the sheet %(sheet)s, give each indicator's value for each period, with a "
+                "note, the source and the date the value was reached or measured.",
+                sheet=quote(names[Sheet.INDICATORS]),
+            ),
+            False,
+        ),
+        (
+            form(
+                "A yes/no indicator takes %(yes)s or %(no)s. Write numbers with a decimal comma "
+                "or point (12,5); a percentage lies between 0 and 100. Write dates as "
+                "YYYY-MM-DD, e.g. %(example)s.",
+                yes=quote(form.yes),
+                no=quote(form.no),
+                example=f"{year + 1}-01-31",
+            ),
+            False,
+        ),
+        (
+            form(
+                "Fill in only the white columns. The grey columns (marked %(note)s) show what the "
+                "plan says: do not change them, and do not add, delete or move rows or sheets.",
+                note=quote(grey_note),
+            ),
+            False,
+        ),
+        (
+            form(
+                "The column %(column)s shows what is already recorded for %(year)s. Fill in such "
+                "a row only to change it; leave a cell empty when you have nothing to report.",
+                column=quote(form(layout.ACTION_HEADERS[ActionColumn.RECORDED])),
+                year=year,
+            ),
+            False,
+        ),
+        (
+            form("Save the workbook as it is (.xlsx) and send it back to the one who sent it."),
+            False,
+        ),
+    ]
+    for index, (text, bold) in enumerate(lines, start=1):
+        cell = _put(sheet, index, 1, text)
+        cell.alignment = _WRAP
+        if bold:
+            cell.font = _BOLD
+    sheet.column_dimensions["A"].width = 110
+    sheet.protection.sheet = True
+
+
+def _header(
+    sheet: Worksheet,
+    form: _Form,
+    headers: dict[Any, str],
+    inputs: Sequence[Any],
+    widths: dict[Any, int],
+) -> None:
+    note = form("do not edit")
+    for column, msgid in headers.items():
+        number = layout.column_number(column)
+        text = form(msgid) if column in inputs else f"{form(msgid)}\n({note})"
+        cell = _put(sheet, layout.HEADER_ROW, number, text)
+        cell.font = _BOLD
+        cell.alignment = _WRAP
+        cell.fill = _INPUT_HEADER_FILL if column in inputs else _LOCKED_FILL
+        sheet.column_dimensions[layout.column_letter(column)].width = widths[column]
+    sheet.freeze_panes = sheet.cell(row=layout.FIRST_DATA_ROW, column=1).coordinate
+
+
+def _style_row(sheet: Worksheet, row: int, columns: Sequence[Any], inputs: Sequence[Any]) -> None:
+    for column in columns:
+        cell = sheet.cell(row=row, column=layout.column_number(column))
+        cell.alignment = _WRAP
+        if column in inputs:
+            cell.protection = _UNLOCKED
+        else:
+            cell.fill = _LOCKED_FILL
+
+
+def _validation(
+    sheet: Worksheet, column: Any, rows: Sequence[int], form: _Form, message: str, **kwargs: Any
+) -> None:
+    if not rows:
+        return
+    validation = DataValidation(allow_blank=True, showErrorMessage=True, **kwargs)
+    validation.errorTitle = form("Check the value")
+    validation.error = message
+    letter = layout.column_letter(column)
+    for row in rows:
+        validation.add(f"{letter}{row}")
+    sheet.add_data_validation(validation)
+
+
+def _list_formula(words: Sequence[str]) -> str:
+    return '"' + ",".join(word.replace('"', "") for word in words) + '"'
+
+
+def _recorded_assessment(form: _Form, row: ItemRow) -> str:
+    assessment = row.recorded
+    if assessment is None:
+        return ""
+    text = form.wording.assessment_status(assessment.status)
+    if assessment.text is not None:
+        text += f": {form.wording.text(assessment.text)}"
+    extra = [form.wording.amounts(assessment.resources)]
+    if assessment.resources is not None and assessment.resources.text is not None:
+        extra.append(form.wording.text(assessment.resources.text))
+    extra += [assessment.by or "", form.loc.date(assessment.date) if assessment.date else ""]
+    shown = "; ".join(part for part in extra if part)
+    return f"{text} ({shown})" if shown else text
+
+
+def _actions(sheet: Worksheet, form: _Form, party: PartyRound) -> list[str]:
+    _header(sheet, form, layout.ACTION_HEADERS, layout.ACTION_INPUTS, _ACTION_WIDTHS)
+    keys: list[str] = []
+    for row_number, row in enumerate(party.items, start=layout.FIRST_DATA_ROW):
+        item = row.item
+        values: dict[ActionColumn, str] = {
+            ActionColumn.KIND: form.wording.kind(item.kind),
+            ActionColumn.ID: item.id,
+            ActionColumn.TITLE: form.wording.text(item.node.title),
+            ActionColumn.GOAL: form.wording.text(item.goal.title) if item.action else "",
+            ActionColumn.DEADLINE: form.wording.due(row.judgement.deadline),
+            ActionColumn.RECORDED: _recorded_assessment(form, row),
+        }
+        for column, value in values.items():
+            _put(sheet, row_number, layout.column_number(column), value)
+        _style_row(sheet, row_number, list(ActionColumn), layout.ACTION_INPUTS)
+        keys.append(item.id)
+    rows = range(layout.FIRST_DATA_ROW, layout.FIRST_DATA_ROW + len(party.items))
+    _validation(
+        sheet,
+        ActionColumn.STATUS,
+        rows,
+        form,
+        form("Choose a status from the list."),
+        type="list",
+        formula1=_list_formula(form.statuses()),
+    )
+    for column in (ActionColumn.EUROS, ActionColumn.PERSON_DAYS):
+        _validation(
+            sheet,
+            column,
+            rows,
+            form,
+            form("Write a number, 0 or more."),
+            type="decimal",
+            operator="greaterThanOrEqual",
+            formula1="0",
+        )
+    return keys
+
+
+def _value_validation(form: _Form, kind: str) -> tuple[str, dict[str, Any]] | None:
+    if kind == "yes_no":
+        return form("Choose %(yes)s or %(no)s.", yes=form.yes, no=form.no), {
+            "type": "list",
+            "formula1": _list_formula([form.yes, form.no]),
+        }
+    if kind == "count":
+        return form("Write a whole number, 0 or more."), {
+            "type": "whole",
+            "operator": "greaterThanOrEqual",
+            "formula1": "0",
+        }
+    if kind == "percentage":
+        return form("Write a number between 0 and 100."), {
+            "type": "decimal",
+            "operator": "between",
+            "formula1": "0",
+            "formula2": "100",
+        }
+    if kind == "rate":
+        return form("Write a number, 0 or more."), {
+            "type": "decimal",
+            "operator": "greaterThanOrEqual",
+            "formula1": "0",
+        }
+    return None
+
+
+def _recorded_value(form: _Form, row: IndicatorRow) -> str:
+    value = row.recorded
+    status = row.judgement.indicator
+    if value is None or status is None:
+        return ""
+    text = form.wording.value(status, value.value)
+    return f"{text} ({form.loc.date(value.date)})" if value.date is not None else text
+
+
+def _indicators(sheet: Worksheet, form: _Form, party: PartyRound, year: int) -> list[str]:
+    _header(sheet, form, layout.INDICATOR_HEADERS, layout.INDICATOR_INPUTS, _INDICATOR_WIDTHS)
+    keys: list[str] = []
+    by_kind: dict[str, list[int]] = {}
+    for row_number, row in enumerate(party.indicators, start=layout.FIRST_DATA_ROW):
+        model = row.indicator.model
+        status = row.judgement.indicator
+        values: dict[IndicatorColumn, str] = {
+            IndicatorColumn.ID: model.id,
+            IndicatorColumn.NAME: form.wording.text(model.name),
+            IndicatorColumn.KIND: form(INDICATOR_KINDS[model.kind]),
+            IndicatorColumn.UNIT: form.wording.text(model.unit),
+            IndicatorColumn.PERIOD: str(row.period),
+            IndicatorColumn.TARGET: form.wording.target(status) if status is not None else "",
+            IndicatorColumn.RECORDED: _recorded_value(form, row),
+        }
+        for column, value in values.items():
+            _put(sheet, row_number, layout.column_number(column), value)
+        _style_row(sheet, row_number, list(IndicatorColumn), layout.INDICATOR_INPUTS)
+        sheet.cell(
+            row=row_number, column=layout.column_number(IndicatorColumn.DATE)
+        ).number_format = _DATE_FORMAT
+        by_kind.setdefault(model.kind, []).append(row_number)
+        keys.append(layout.indicator_row_key(model.id, str(row.period)))
+    for kind, rows in by_kind.items():
+        found = _value_validation(form, kind)
+        if found is not None:
+            message, options = found
+            _validation(sheet, IndicatorColumn.VALUE, rows, form, message, **options)
+    all_rows = range(layout.FIRST_DATA_ROW, layout.FIRST_DATA_ROW + len(party.indicators))
+    _validation(
+        sheet,
+        IndicatorColumn.DATE,
+        all_rows,
+        form,
+        form("Write a date as YYYY-MM-DD, e.g. %(example)s.", example=f"{year + 1}-01-31"),
+        type="date",
+        operator="greaterThanOrEqual",
+        formula1=str(_serial(date(year, 1, 1))),
+    )
+    return keys
+
+
+def _print_setup(sheet: Worksheet) -> None:
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = f"{layout.HEADER_ROW}:{layout.HEADER_ROW}"
+
+
+def _protect(sheet: Worksheet) -> None:
+    """Protect the sheet without a password; columns and rows may still be resized."""
+    sheet.protection.sheet = True
+    sheet.protection.formatColumns = False
+    sheet.protection.formatRows = False
+
+
+def build_workbook(
+    round_: CollectionRound,
+    party: PartyRound,
+    language: str,
+    *,
+    generated: date,
+    due: date | None = None,
+) -> Workbook:
+    """Make one party's workbook (see :mod:`hytecli.collect.layout` for what it holds).
+
+    Args:
+        round_: The collection round of the year.
+        party: The party the workbook is for.
+        language: The form's language (``fi``, ``sv`` or ``en``); plan texts missing in it
+            are shown in the plan's language.
+        generated: The day it is made (the metadata's ``generated``).
+        due: The day to return it by, if the coordinator gave one.
+
+    Returns:
+        The openpyxl workbook, not yet saved.
+
+    Raises:
+        ValueError: ``language`` is not one of :data:`~hytecli.collect.layout.FORM_LANGUAGES`.
+    """
+    if language not in layout.FORM_LANGUAGES:
+        raise ValueError(f"no form language {language!r}: use fi, sv or en")
+    form = _Form(language, round_.language)
+    names = layout.SHEET_NAMES[language]
+    workbook = Workbook()
+    instructions = workbook.active
+    assert instructions is not None  # a new workbook has its one sheet
+    instructions.title = names[Sheet.INSTRUCTIONS]
+    _instructions(instructions, form, round_, party, due)
+    actions = workbook.create_sheet(names[Sheet.ACTIONS])
+    indicators = workbook.create_sheet(names[Sheet.INDICATORS])
+    action_keys = _actions(actions, form, party)
+    indicator_keys = _indicators(indicators, form, party, round_.year)
+    for sheet in (actions, indicators):
+        _print_setup(sheet)
+        _protect(sheet)
+    meta: list[tuple[MetaKey, str]] = [
+        (MetaKey.FORMAT, layout.FORMAT),
+        (MetaKey.FORMAT_VERSION, str(layout.FORMAT_VERSION)),
+        (MetaKey.PLAN_ID, round_.resolved.plan.id),
+        (MetaKey.YEAR, str(round_.year)),
+        (MetaKey.RESPONSIBLE, party.name),
+        (MetaKey.LANGUAGE, language),
+        (MetaKey.GENERATED, generated.isoformat()),
+        (MetaKey.DUE, due.isoformat() if due is not None else ""),
+        (MetaKey.ACTIONS_SHEET, names[Sheet.ACTIONS]),
+        (MetaKey.INDICATORS_SHEET, names[Sheet.INDICATORS]),
+        (MetaKey.ACTIONS_ROWS, layout.join_row_keys(action_keys)),
+        (MetaKey.INDICATORS_ROWS, layout.join_row_keys(indicator_keys)),
+    ]
+    hidden = workbook.create_sheet(layout.META_SHEET)
+    for row, (key, value) in enumerate(meta, start=1):
+        _put(hidden, row, 1, key.value)
+        _put(hidden, row, 2, value)
+    hidden.sheet_state = "veryHidden"
+    workbook.active = 0
+    workbook.properties.creator = "hyte"
+    workbook.properties.title = form("Wellbeing plan: report for %(year)s", year=round_.year)
+    return workbook
+
+
+def workbook_bytes(workbook: Workbook) -> bytes:
+    """The workbook saved as ``.xlsx`` bytes."""
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
