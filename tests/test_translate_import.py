@@ -434,3 +434,64 @@ def test_any_text_round_trips(source: str, translation: str, layout: tuple[str, 
     )
     new = apply_edits(text, add_translation(text, compose(text), path, "fi", "sv", translation))
     assert parse_yaml(new, "<t>").data == expected
+
+
+# --- the workbook, through a real spreadsheet program --------------------------------------------
+
+
+def test_xlsx_round_trip_through_libreoffice(build_plan, tmp_path: Path) -> None:  # noqa: ANN001
+    from openpyxl import load_workbook
+
+    from libreoffice import resave
+
+    root = _fixture(build_plan, SPECIAL_AREA)
+    book_path = tmp_path / "sv.xlsx"
+    hyte(
+        "translate",
+        "export",
+        "--repo",
+        str(root),
+        "--lang",
+        "sv",
+        "-o",
+        str(book_path),
+        "--area",
+        "alue-a",
+    )
+    book = load_workbook(book_path)
+    sheet = book["texts"]
+    assert sheet.protection.sheet
+    assert sheet["E2"].protection.locked and not sheet["F2"].protection.locked
+    assert book["instructions"]["B10"].value == "sv"
+    translations = {}
+    for row in range(2, sheet.max_row + 1):
+        source = sheet.cell(row, 5).value
+        translations[sheet.cell(row, 1).value] = f"FIKTIV: {source}".rstrip("\n")
+        sheet.cell(row, 6).value = translations[sheet.cell(row, 1).value]
+    sheet.cell(3, 6).value = None  # one left untranslated
+    book.save(book_path)
+    saved = resave(book_path, tmp_path)
+    said = hyte("translate", "import", str(saved), "--repo", str(root))
+    assert "wrote 8 sv translations" in said and "1 without a translation" in said
+    for entry in plan_texts(load_repository(root), "alue-a"):
+        if entry.key == sheet.cell(3, 1).value:
+            assert "sv" not in entry.text.values
+        else:
+            assert entry.text.values["sv"] == translations[entry.key]
+
+
+def test_xlsx_formula_and_missing_sheet_refused(build_plan, tmp_path: Path) -> None:  # noqa: ANN001
+    from openpyxl import load_workbook
+
+    root = build_plan()
+    book_path = tmp_path / "sv.xlsx"
+    hyte("translate", "export", "--repo", str(root), "--lang", "sv", "-o", str(book_path))
+    book = load_workbook(book_path)
+    book["texts"]["F2"] = "=E2"
+    book.save(book_path)
+    said = hyte("translate", "import", str(book_path), "--repo", str(root), code=1)
+    assert 'sheet "texts", cell F2: holds the formula =E2' in said
+    del book["instructions"]
+    book.save(book_path)
+    said = hyte("translate", "import", str(book_path), "--repo", str(root), code=1)
+    assert 'sheet "instructions" is missing' in said

@@ -43,7 +43,7 @@ from hytecli.recording.common import (
 from hytecli.repository import PlanRepository, check_repository, load_repository
 from hytecli.translation.exchange import Exchange, ExchangeEntry, TranslationError
 from hytecli.translation.exporting import format_of
-from hytecli.translation.texts import TextEntry, fingerprint, plan_texts
+from hytecli.translation.texts import TextEntry, plan_texts
 from hytecli.yaml_document import DataPath
 from hytecli.yaml_strict import control_character
 from hytecli.year_texts import YearTexts
@@ -126,8 +126,11 @@ def _check_entry(entry: ExchangeEntry, current: TextEntry | None) -> str | None:
         return f"{entry.where}: {entry.key}: no such text in the plan now"
     if entry.item_id is not None and entry.item_id != current.item_id:
         return f"{entry.where}: {entry.key}: the text now belongs to '{current.item_id}'"
-    exported = entry.fingerprint or fingerprint(entry.source)
-    if exported != current.fingerprint or entry.source != current.source:
+    if entry.fingerprint is not None:  # the source as exported, exactly
+        changed = entry.fingerprint != current.fingerprint
+    else:  # a file whose tool dropped the comments: compare the source itself
+        changed = entry.source.strip() != current.source.strip()
+    if changed:
         return f"{entry.where}: {entry.key} ({current.item_id}): the source text has changed"
     return None
 

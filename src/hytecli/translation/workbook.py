@@ -24,7 +24,7 @@ TEXTS_SHEET = "texts"
 INSTRUCTIONS_SHEET = "instructions"
 #: Columns of the texts sheet, in order; the translation is the last.
 COLUMNS = ("key", "id", "field", "fingerprint", "source", "translation")
-#: The instructions sheet's cells holding the languages (read back by the import).
+#: The instructions sheet's cells holding the languages (column B; read back by the import).
 SOURCE_CELL = "B9"
 TARGET_CELL = "B10"
 _WIDTHS = (34, 24, 12, 14, 70, 70)
@@ -107,57 +107,69 @@ def write_workbook(
     return out.getvalue()
 
 
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool | int | float):
-        # a spreadsheet program turned a typed "12" into a number: it is the translator's text
-        return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
-    return str(value)
-
-
 def read_workbook(file: Path) -> Exchange:
     """Read a workbook written by :func:`write_workbook` and filled in by a translator.
 
+    Opened and read with :mod:`hytecli.workbooks` (a returned file is checked before openpyxl
+    reads it; a formula is refused); every problem is listed together.
+
     Raises:
-        TranslationError: not such a workbook (the sheet or cell is named), or a cell that holds
-            a formula.
+        WorkbookProblem: the file is not a readable .xlsx workbook.
+        WorkbookProblems: cells that cannot be read (formulas), named by sheet and cell.
+        TranslationError: a sheet is missing, or a translation is on a row without a text.
     """
-    from hytecli.workbooks import open_workbook
+    from hytecli.workbooks import (
+        WorkbookProblem,
+        WorkbookProblems,
+        cell_place,
+        cell_text,
+        open_workbook,
+        read_cell,
+    )
 
     book = open_workbook(file)
-    name = file.name
     for sheet_name in (TEXTS_SHEET, INSTRUCTIONS_SHEET):
         if sheet_name not in book.sheetnames:
             raise TranslationError(
-                f"{name}: the sheet {sheet_name!r} is missing: translate the workbook hyte "
+                f"{cell_place(file, sheet_name)} is missing: translate the workbook hyte "
                 "translate export wrote, without renaming or deleting its sheets"
             )
+    problems: list[str] = []
+
+    def text(sheet: Any, row: int, column: int) -> str:
+        try:
+            cell = read_cell(file, sheet, row, column)
+        except WorkbookProblem as exc:
+            problems.append(str(exc))
+            return ""
+        return cell_text(cell) if cell is not None else ""
+
     notes = book[INSTRUCTIONS_SHEET]
-    exchange = Exchange(
-        language_part(_cell_text(notes[TARGET_CELL].value)),
-        language_part(_cell_text(notes[SOURCE_CELL].value)),
-    )
+    target, source = (text(notes, int(c[1:]), 2) for c in (TARGET_CELL, SOURCE_CELL))
+    exchange = Exchange(language_part(target), language_part(source))
     sheet = book[TEXTS_SHEET]
-    for row in sheet.iter_rows(min_row=2, max_col=len(COLUMNS)):
-        values = [_cell_text(cell.value) for cell in row]
-        values += [""] * (len(COLUMNS) - len(values))
-        key, item_id, _field, fingerprint, source, translation = values
-        if not key.strip():
-            if translation.strip():
-                raise TranslationError(
-                    f"{name} {TEXTS_SHEET}!A{row[0].row}: a translation without its text's place "
-                    "in the plan: write translations only on the rows of the exported texts"
+    for row in range(2, sheet.max_row + 1):
+        key, item_id, _field, fingerprint, source_text, translation = (
+            text(sheet, row, column) for column in range(1, len(COLUMNS) + 1)
+        )
+        if not key:
+            if translation:
+                problems.append(
+                    f"{cell_place(file, TEXTS_SHEET, f'F{row}')}: a translation without its "
+                    "text's place in the plan (column A): write translations only on the rows "
+                    "of the exported texts"
                 )
             continue
         exchange.entries.append(
             ExchangeEntry(
                 key=key,
-                source=source,
+                source=source_text,
                 translation=translation,
-                where=f"{name} {TEXTS_SHEET}!F{row[0].row}",
+                where=cell_place(file, TEXTS_SHEET, f"F{row}"),
                 fingerprint=fingerprint or None,
                 item_id=item_id or None,
             )
         )
+    if problems:
+        raise WorkbookProblems(problems)
     return exchange
