@@ -103,7 +103,8 @@ def test_import_records_county_country_and_every_municipality(repo: Path, data: 
     assert '    municipality: "049"\n' in text
     # nothing else changed: only the values list of this one file
     assert _git(repo, "status", "--short").split() == ["M", IND_FILE]
-    assert hyte("validate", "--repo", str(repo)).endswith("0 errors, 4 warnings in 3 files\n")
+    validated = hyte("validate", "--repo", str(repo))
+    assert "\n0 errors, " in validated and "error:" not in validated
 
 
 def test_importing_again_changes_no_byte(repo: Path) -> None:

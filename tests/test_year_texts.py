@@ -35,10 +35,16 @@ def repo_copy(tmp_path: Path) -> Path:
     return target
 
 
+def _findings(repo):  # type: ignore[no-untyped-def]
+    """The findings but L001: the fixture's texts are partly Finnish only on purpose (the Swedish
+    report marks them), so it lacks Swedish, which it declares."""
+    return [f for f in validate_repository(repo) if f.code != "L001"]
+
+
 @pytest.fixture(scope="module")
 def repository():  # type: ignore[no-untyped-def]
     repo = load_repository(YEAR_FIXTURE)
-    assert validate_repository(repo) == []
+    assert _findings(repo) == []
     return repo
 
 
@@ -116,7 +122,7 @@ def test_a_year_outside_the_plan_and_a_file_not_named_by_its_year_are_errors(
 ) -> None:
     (repo_copy / "reports" / "2027.yaml").write_text("year: 2027\n", encoding="utf-8")
     (repo_copy / "reports" / "vuosi.yaml").write_text("year: 2026\n", encoding="utf-8")
-    findings = [str(f) for f in validate_repository(load_repository(repo_copy))]
+    findings = [str(f) for f in _findings(load_repository(repo_copy))]
     assert findings == [
         "reports/2027.yaml:1:7: error T002 2027 is not a year of the plan period 2024–2026: the "
         "annual report is made for one of the plan's years",
@@ -127,7 +133,7 @@ def test_a_year_outside_the_plan_and_a_file_not_named_by_its_year_are_errors(
 
 def test_year_as_text_is_refused_with_a_hint(repo_copy: Path) -> None:
     (repo_copy / "reports" / "2025.yaml").write_text('year: "2025"\n', encoding="utf-8")
-    findings = [str(f) for f in validate_repository(load_repository(repo_copy))]
+    findings = [str(f) for f in _findings(load_repository(repo_copy))]
     assert findings == [
         "reports/2025.yaml:1:7: error S003 the year is a number without quotes, e.g. year: 2024"
     ]

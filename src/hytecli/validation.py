@@ -4,9 +4,9 @@
 ``Y`` codes and shape ``S`` codes). :func:`validate_repository` adds the checks that need the
 whole plan: unique ids, references between files, the plan's list of priority areas, deadlines
 against the plan period and the council terms, completion records, indicators' targets and
-recorded values against their kind, and goals' and actions' yearly assessments. Every rule has a
-stable code, documented with its fix in ``docs/validate.md``; every finding points at the line
-and column of the key or value concerned.
+recorded values against their kind, goals' and actions' yearly assessments, and the languages
+the plan declares. Every rule has a stable code, documented with its fix in
+``docs/validate.md``; every finding points at the line and column of the key or value concerned.
 
 Files that did not load are not judged again here, and the checks avoid follow-on findings about
 them (a reference to an indicator whose file has an error is not reported as unknown).
@@ -14,7 +14,8 @@ them (a reference to an indicator whose file has an error is not reported as unk
 The rules are grouped by what they check: :mod:`hytecli.validation_references` (ids, references,
 the plan's structure), :mod:`hytecli.validation_deadlines` (deadlines, completion records),
 :mod:`hytecli.validation_indicators` (targets, baselines, recorded values) and
-:mod:`hytecli.validation_assessments` (goals' and actions' yearly assessments); what they share
+:mod:`hytecli.validation_assessments` (goals' and actions' yearly assessments) and
+:mod:`hytecli.validation_languages` (texts lacking a declared language); what they share
 is in :mod:`hytecli.validation_common`.
 """
 
@@ -25,6 +26,7 @@ from hytecli.repository import PlanRepository
 from hytecli.validation_assessments import AssessmentChecks
 from hytecli.validation_deadlines import DeadlineChecks
 from hytecli.validation_indicators import IndicatorChecks
+from hytecli.validation_languages import LanguageChecks
 from hytecli.validation_references import ReferenceChecks
 
 
@@ -43,7 +45,7 @@ def validate_repository(repo: PlanRepository) -> list[Finding]:
     return sort_findings([*repo.findings, *checks.run()])
 
 
-class _Checks(ReferenceChecks, DeadlineChecks, IndicatorChecks, AssessmentChecks):
+class _Checks(ReferenceChecks, DeadlineChecks, IndicatorChecks, AssessmentChecks, LanguageChecks):
     """All cross-file rules, run over one repository."""
 
     def run(self) -> list[Finding]:
@@ -62,6 +64,7 @@ class _Checks(ReferenceChecks, DeadlineChecks, IndicatorChecks, AssessmentChecks
             self.targets_and_baselines,
             self.values,
             self.assessments,
+            self.missing_languages,
         ):
             findings.extend(rule())
         return findings

@@ -34,6 +34,7 @@ from hytecli.cli import (
     plan_commands,
     repo_commands,
     sotkanet_commands,
+    translate_commands,
 )
 
 __all__ = ["app", "main"]
@@ -189,6 +190,16 @@ _collect.callback()(collect_commands.collect)
 _collect.command("status")(collect_commands.status)
 _collect.command("import")(collect_import.import_)
 app.add_typer(_collect, name="collect")
+# hyte translate export|import: the plan's texts to translators and back
+_translate = _Typer(
+    cls=_Group,
+    help=translate_commands.HELP,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+_translate.command("export")(translate_commands.export)
+_translate.command("import")(translate_commands.import_)
+app.add_typer(_translate, name="translate")
 
 
 def main() -> None:

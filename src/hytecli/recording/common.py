@@ -39,8 +39,9 @@ from hytecli.yaml_nodes import EditProblem, compose, split_bom
 from hytecli.yaml_scalars import period_data, yaml_scalar
 from hytecli.yaml_strict import control_character
 from hytecli.yamlfile import parse_yaml
+from hytecli.year_texts import YearTexts
 
-_FileModel = TypeVar("_FileModel", IndicatorFile, AreaFile)
+_FileModel = TypeVar("_FileModel", IndicatorFile, AreaFile, PlanFile, YearTexts)
 
 #: Seconds to wait for another hyte command writing to the same plan before giving up.
 LOCK_TIMEOUT = 60.0

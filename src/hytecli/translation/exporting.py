@@ -1,0 +1,122 @@
+"""``hyte translate export``: the plan's texts that lack a language, in a file for translators.
+
+The format follows the output file's extension (:data:`FORMATS`): ``.po`` (gettext, the default
+recommendation: every translation tool reads it), ``.xlf`` / ``.xliff`` (XLIFF 2.0) and
+``.xlsx`` (a workbook for translators who work in a spreadsheet).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from hytecli.fileio import write_output
+from hytecli.recording.common import refuse_broken
+from hytecli.repository import load_repository
+from hytecli.translation.exchange import TranslationUsage, check_language
+from hytecli.translation.texts import TextEntry, missing, plan_texts
+
+#: Output file extensions and the format each means.
+FORMATS = {".po": "po", ".xlf": "xliff", ".xliff": "xliff", ".xlsx": "xlsx"}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What was exported: how many texts, into which language, and the file."""
+
+    count: int
+    language: str
+    output: str
+
+
+def format_of(path: str | Path, option: str = "--output") -> str:
+    """The exchange format a file's extension names (:data:`FORMATS`).
+
+    Raises:
+        TranslationUsage: the extension is not one of them.
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise TranslationUsage(
+            f"{option} {path}: hyte reads and writes translations as .po (gettext, for "
+            "translation tools), .xlf (XLIFF 2.0) or .xlsx (a workbook): name the file so"
+        )
+    return FORMATS[suffix]
+
+
+def render(
+    entries: list[TextEntry],
+    fmt: str,
+    source_language: str,
+    target_language: str,
+    project: str,
+    *,
+    translations: bool,
+) -> bytes:
+    """The entries as a file of format ``fmt`` (``po``, ``xliff`` or ``xlsx``)."""
+    if fmt == "po":
+        from hytecli.translation.po import write_po_file
+
+        return write_po_file(entries, target_language, project, translations=translations)
+    if fmt == "xliff":
+        from hytecli.translation.xliff import write_xliff
+
+        return write_xliff(entries, source_language, target_language, translations=translations)
+    from hytecli.translation.workbook import write_workbook
+
+    return write_workbook(entries, source_language, target_language, translations=translations)
+
+
+def export_texts(
+    root: Path,
+    language: str,
+    output: str,
+    *,
+    area: str | None = None,
+    include_all: bool = False,
+    force: bool = False,
+) -> ExportResult:
+    """Write the plan's texts to translate into ``language`` to the file ``output``.
+
+    Args:
+        root: The plan repository.
+        language: The target language (``sv``); not the plan's own language.
+        output: The file to write; its extension names the format (:func:`format_of`).
+        area: Only this priority area's file (its id).
+        include_all: Also the texts that already have ``language`` (with their translation,
+            for revision); by default only those that lack it.
+        force: Replace ``output`` when it exists.
+
+    Returns:
+        How many texts were written.
+
+    Raises:
+        TranslationUsage: a bad language, area, format or output (exists without ``force``, or
+            inside the plan's own folders).
+        Refused: the plan has errors.
+    """
+    language = check_language(language)
+    fmt = format_of(output)
+    repository = load_repository(root)
+    plan = refuse_broken(repository)
+    if language == plan.language:
+        raise TranslationUsage(
+            f"--lang {language} is the plan's own language, which the texts are translated from: "
+            "give the language to translate into (e.g. --lang sv)"
+        )
+    if Path(output).exists() and not force:
+        raise TranslationUsage(
+            f"--output {output} exists: give another file name, or --force to replace it"
+        )
+    try:
+        entries = plan_texts(repository, area)
+    except LookupError as exc:
+        raise TranslationUsage(f"--area: {exc}") from None
+    if not include_all:
+        entries = missing(entries, language)
+    data = render(entries, fmt, plan.language, language, plan.id, translations=include_all)
+    try:
+        write_output(output, data, repository.root)
+    except OSError as exc:
+        raise TranslationUsage(f"cannot write {output}: {exc.strerror}") from None
+    return ExportResult(len(entries), language, output)

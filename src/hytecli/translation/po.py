@@ -1,0 +1,169 @@
+"""Plan texts as a gettext PO file, written and read with Babel (``babel.messages.pofile``).
+
+Each text is one message: ``msgctxt`` its key (``plan/x.yaml#goals[0].title``), ``msgid`` the
+source text, ``msgstr`` the translation (empty when there is none), and extracted comments
+(``#.``, shown to translators by Poedit, Weblate, OmegaT...) with the item's id, the field and
+the source's fingerprint::
+
+    #. id: kulttuurihyvinvointisuunnitelma
+    #. field: title
+    #. fingerprint: 3f2a9c01b7de
+    msgctxt "plan/mielen-hyvinvointi.yaml#goals[0].title"
+    msgid "Kulttuurihyvinvointisuunnitelma on laadittu ..."
+    msgstr ""
+
+The header's ``Language`` is the target language. Reading refuses a file that is not a PO file
+(naming its line), and keeps entries marked ``fuzzy`` apart: they are never applied.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+
+from babel.core import Locale, UnknownLocaleError
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import PoFileError, read_po, write_po
+
+from hytecli.translation.exchange import (
+    Exchange,
+    ExchangeEntry,
+    TranslationError,
+    TranslationUsage,
+    language_part,
+)
+from hytecli.translation.texts import TextEntry
+
+_COMMENT = re.compile(r"^(id|field|fingerprint): (.*)$")
+_KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)\s+"')
+
+
+def _locale(language: str) -> Locale:
+    try:
+        return Locale.parse(language)
+    except (UnknownLocaleError, ValueError):
+        raise TranslationUsage(
+            f"the language {language!r} is not known to Babel's locale data, which a PO file's "
+            "header needs: export to .xlsx or .xlf instead"
+        ) from None
+
+
+def write_po_file(
+    entries: Sequence[TextEntry], target_language: str, project: str, *, translations: bool
+) -> bytes:
+    """The entries as a PO file (UTF-8).
+
+    Args:
+        entries: The texts to translate.
+        target_language: The language translated into (the header's ``Language``).
+        project: The plan's id, for the header's ``Project-Id-Version``.
+        translations: Fill ``msgstr`` with the existing translation (``--all``, for revision).
+
+    Raises:
+        TranslationUsage: Babel does not know ``target_language``.
+    """
+    catalog = Catalog(
+        locale=_locale(target_language),
+        project=project,
+        version="hyte translate",
+        header_comment=f"# Texts of the plan {project} to translate into {target_language}.\n"
+        "# Written by hyte translate export; read back by hyte translate import.\n#",
+        fuzzy=False,
+    )
+    for entry in entries:
+        translation = (entry.translation(target_language) or "") if translations else ""
+        catalog.add(
+            entry.source,
+            translation,
+            auto_comments=[
+                f"id: {entry.item_id}",
+                f"field: {entry.field}",
+                f"fingerprint: {entry.fingerprint}",
+            ],
+            context=entry.key,
+        )
+    out = io.BytesIO()
+    write_po(out, catalog, width=0, sort_output=False, include_lineno=False)
+    return out.getvalue()
+
+
+def _check_lines(text: str, name: str) -> None:
+    """Refuse lines that are not PO syntax, naming the first (Babel would skip some silently)."""
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not (_KEYWORD.match(line) or line.startswith('"')):
+            raise TranslationError(
+                f"{name}:{number}: this line is not PO syntax (a msgctxt, msgid or msgstr line, "
+                "a quoted continuation or a # comment); fix it in a PO editor such as Poedit, or "
+                "export the file again"
+            )
+        quoted = line[line.index('"') :]
+        backslashes = len(quoted[:-1]) - len(quoted[:-1].rstrip("\\"))
+        if len(quoted) < 2 or not quoted.endswith('"') or backslashes % 2:
+            raise TranslationError(
+                f'{name}:{number}: the text in quotes does not end with a closing ": close it, '
+                "or save the file again from a PO editor"
+            )
+
+
+def read_po_file(data: bytes, name: str) -> Exchange:
+    """Read a PO file written by :func:`write_po_file` (and edited by a translator or a tool).
+
+    Args:
+        data: The file's bytes (UTF-8, or the charset its header names).
+        name: The file's name, for messages.
+
+    Raises:
+        TranslationError: the file is not a readable PO file (the line is named).
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise TranslationError(
+            f"{name}: byte {exc.start + 1} is not UTF-8: save the PO file as UTF-8"
+        ) from None
+    _check_lines(text, name)
+    try:
+        catalog = read_po(io.StringIO(text), abort_invalid=True)
+    except PoFileError as exc:
+        line = getattr(exc, "lineno", None)
+        where = f"{name}:{line + 1}" if isinstance(line, int) else name
+        raise TranslationError(f"{where}: not a valid PO file ({exc}); fix the line") from None
+    except (UnknownLocaleError, ValueError) as exc:
+        raise TranslationError(f"{name}: the header cannot be read ({exc})") from None
+    language = language_part(catalog.locale_identifier) if catalog.locale else None
+    if language is None:
+        match = re.search(r'^"Language: *([^\\"]*)', text, re.MULTILINE)
+        language = language_part(match.group(1)) if match else None
+    exchange = Exchange(language)
+    for message in catalog:
+        if not message.id or not isinstance(message.id, str):
+            continue  # the header, or a plural (hyte writes none)
+        notes: dict[str, str] = {}
+        for comment in message.auto_comments:
+            match = _COMMENT.match(comment)
+            if match:
+                notes[match.group(1)] = match.group(2)
+        string = message.string if isinstance(message.string, str) else ""
+        where = f"{name}:{message.lineno + 1}" if message.lineno is not None else name
+        if not message.context:
+            raise TranslationError(
+                f"{where}: the message has no msgctxt, which holds the text's place in the plan "
+                "(plan/x.yaml#goals[0].title): translate the file hyte translate export wrote, "
+                "keeping each msgctxt"
+            )
+        exchange.entries.append(
+            ExchangeEntry(
+                key=message.context,
+                source=message.id,
+                translation=string,
+                where=where,
+                fingerprint=notes.get("fingerprint"),
+                item_id=notes.get("id"),
+                fuzzy=message.fuzzy,
+            )
+        )
+    return exchange

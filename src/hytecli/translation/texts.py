@@ -1,0 +1,174 @@
+"""The plan's translatable texts: every :class:`~hytecli.model_types.Text` of every plan file.
+
+:func:`plan_texts` walks the loaded models (``plan/plan.yaml``, ``plan/<area>.yaml``,
+``indicators/<id>.yaml``, ``reports/<year>.yaml``) by their pydantic field types, so a new
+``Text`` field of any model is covered without being listed here. Each text becomes a
+:class:`TextEntry` with a stable key (``plan/mielen-hyvinvointi.yaml#goals[0].actions[2].title``),
+the id of the item it belongs to (for people), its source in the plan's language and a
+fingerprint of that source, so that an import can tell a translation of an older source.
+
+Goals' and actions' yearly assessments (``assessments[].text``, ``resources.text``) are plan
+texts like any other and are included: the Swedish annual report shows them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from hytecli.model_types import Text
+from hytecli.repository import PlanRepository
+from hytecli.yaml_document import DataPath
+
+#: Characters of the source's SHA-256 (hex) kept as its fingerprint.
+FINGERPRINT_LENGTH = 12
+
+_KEY = re.compile(r"^(?P<path>[^#]+)#(?P<data>[A-Za-z_][A-Za-z0-9_]*(?:\[\d+\]|\.[A-Za-z_]\w*)*)$")
+_PART = re.compile(r"\[(\d+)\]|\.?([A-Za-z_]\w*)")
+
+
+@dataclass(frozen=True)
+class TextEntry:
+    """One translatable text of a plan file.
+
+    Attributes:
+        path: The file, relative to the repository root (``plan/terveyserot.yaml``).
+        data_path: Where the text is in the file (``("goals", 0, "title")``).
+        item_id: The id of the nearest item holding it (goal, action, indicator, area, plan...),
+            or the footnote's marker; for people, not for finding the text.
+        field: The text's field name (``title``), or its list's name for a list of texts.
+        text: The text as the file holds it, in every language written.
+        source: The text in the source language.
+    """
+
+    path: str
+    data_path: DataPath
+    item_id: str
+    field: str
+    text: Text
+    source: str
+
+    @property
+    def key(self) -> str:
+        """The stable key: ``plan/x.yaml#goals[0].actions[2].title`` (:func:`format_key`)."""
+        return format_key(self.path, self.data_path)
+
+    @property
+    def fingerprint(self) -> str:
+        """The source's fingerprint (:func:`fingerprint`)."""
+        return fingerprint(self.source)
+
+    def translation(self, language: str) -> str | None:
+        """The text in ``language``, or ``None`` when the file has none."""
+        return self.text.values.get(language)
+
+
+def fingerprint(source: str) -> str:
+    """The first :data:`FINGERPRINT_LENGTH` hex digits of the SHA-256 of ``source`` (UTF-8)."""
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
+
+
+def format_key(path: str, data_path: DataPath) -> str:
+    """``plan/x.yaml`` and ``("goals", 0, "title")`` → ``plan/x.yaml#goals[0].title``."""
+    parts: list[str] = []
+    for part in data_path:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        else:
+            parts.append(f".{part}" if parts else part)
+    return f"{path}#{''.join(parts)}"
+
+
+def parse_key(key: str) -> tuple[str, DataPath] | None:
+    """The file and data path of a key written by :func:`format_key`; ``None`` if malformed."""
+    match = _KEY.match(key.strip())
+    if match is None:
+        return None
+    data: list[str | int] = []
+    for index, name in _PART.findall(match.group("data")):
+        data.append(int(index) if index else name)
+    return match.group("path"), tuple(data)
+
+
+def _walk(
+    value: Any, path: DataPath, item_id: str, field: str
+) -> Iterator[tuple[DataPath, str, str, Text]]:
+    if isinstance(value, Text):
+        yield path, item_id, field, value
+    elif isinstance(value, BaseModel):
+        own = getattr(value, "id", None) or getattr(value, "marker", None)
+        here = own if isinstance(own, str) else item_id
+        for name in type(value).model_fields:
+            if name in value.model_fields_set:
+                yield from _walk(getattr(value, name), (*path, name), here, name)
+    elif isinstance(value, list):
+        for index, element in enumerate(value):
+            yield from _walk(element, (*path, index), item_id, field)
+
+
+def file_texts(path: str, model: BaseModel, source_language: str) -> list[TextEntry]:
+    """Every text of one file's model that has a text in ``source_language``.
+
+    Only fields the file writes are visited (defaults are not texts of the file). A text
+    without the source language is left out: there is nothing to translate from.
+
+    Args:
+        path: The file, relative to the repository root.
+        model: Its loaded model (:class:`~hytecli.models.AreaFile`, ...).
+        source_language: The plan's language (``plan.yaml`` ``language``).
+
+    Returns:
+        The entries in the file's order.
+    """
+    top = getattr(model, "id", None)
+    entries = []
+    for data_path, item_id, field, text in _walk(
+        model, (), top if isinstance(top, str) else "", ""
+    ):
+        source = text.values.get(source_language)
+        if source is not None:
+            entries.append(TextEntry(path, data_path, item_id, field, text, source))
+    return entries
+
+
+def plan_texts(repository: PlanRepository, area: str | None = None) -> list[TextEntry]:
+    """Every translatable text of a loaded repository, file by file in the plan's order.
+
+    ``plan/plan.yaml`` first, then the areas in the plan's order, the indicators and the year
+    texts (``reports/<year>.yaml``) by path.
+
+    Args:
+        repository: A loaded repository whose plan loaded (``repository.plan`` is set).
+        area: Only this priority area's file (its id), when given.
+
+    Raises:
+        LookupError: ``area`` is not a priority area of the plan (the message lists them).
+    """
+    plan = repository.plan
+    if plan is None:
+        return []
+    language = plan.language
+    if area is not None:
+        record = repository.area(area)
+        if record is None:
+            known = ", ".join(r.area.id for r in repository.ordered_areas())
+            raise LookupError(f"no priority area '{area}' in the plan (its areas: {known})")
+        return file_texts(record.path, record.area, language)
+    entries = file_texts(repository.plan_document.path, plan, language)
+    for area_record in repository.ordered_areas():
+        entries += file_texts(area_record.path, area_record.area, language)
+    for indicator in repository.indicators:
+        entries += file_texts(indicator.path, indicator.indicator, language)
+    for texts in repository.year_texts:
+        entries += file_texts(texts.path, texts.texts, language)
+    return entries
+
+
+def missing(entries: list[TextEntry], language: str) -> list[TextEntry]:
+    """The entries that have no text in ``language``."""
+    return [entry for entry in entries if language not in entry.text.values]

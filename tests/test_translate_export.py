@@ -1,0 +1,258 @@
+"""``hyte translate export`` and the plan's translatable texts; ``hyte validate``'s L001.
+
+The live plan is read as it is (its counts are computed, never frozen); the other plans are
+small fictional fixtures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import shutil
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+from typer.testing import CliRunner
+
+from conftest import MINIMAL_PLAN
+from hytecli.cli import app
+from hytecli.repository import load_repository
+from hytecli.translation.texts import fingerprint, format_key, missing, parse_key, plan_texts
+from hytecli.validation import validate_repository
+
+LIVE = Path(__file__).resolve().parent.parent
+
+
+def hyte(*args: str, code: int = 0) -> str:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+def _at(data: object, path: tuple[str | int, ...]) -> object:
+    for part in path:
+        data = data[part]  # type: ignore[index]
+    return data
+
+
+def test_every_text_of_every_kind_of_file_is_found_with_a_stable_key() -> None:
+    repository = load_repository(LIVE)
+    entries = plan_texts(repository)
+    paths = {entry.path for entry in entries}
+    assert "plan/plan.yaml" in paths
+    assert {record.path for record in repository.areas} <= paths
+    assert {record.path for record in repository.indicators} <= paths
+    keys = [entry.key for entry in entries]
+    assert len(keys) == len(set(keys))
+    for entry in entries:
+        assert parse_key(entry.key) == (entry.path, entry.data_path)
+        assert entry.fingerprint == hashlib.sha256(entry.source.encode()).hexdigest()[:12]
+        written = _at(repository.document(entry.path).data, entry.data_path)  # type: ignore[union-attr]
+        assert written == entry.source or (
+            isinstance(written, dict) and written["fi"] == entry.source
+        )
+    # the same plan gives the same keys (they are places, not counters)
+    assert [e.key for e in plan_texts(load_repository(LIVE))] == keys
+    titles = {e.key: e for e in entries if e.path == "plan/mielen-hyvinvointi.yaml"}
+    assert titles["plan/mielen-hyvinvointi.yaml#goals[0].title"].item_id == (
+        "kulttuurihyvinvointisuunnitelma"
+    )
+    assert titles["plan/mielen-hyvinvointi.yaml#footnotes[0].text"].item_id == "*"
+
+
+def test_keys_of_lists_and_nested_fields() -> None:
+    key = format_key("plan/x.yaml", ("goals", 0, "actions", 2, "responsible", 1))
+    assert key == "plan/x.yaml#goals[0].actions[2].responsible[1]"
+    assert parse_key(key) == ("plan/x.yaml", ("goals", 0, "actions", 2, "responsible", 1))
+    assert parse_key("no-hash") is None
+    assert parse_key("plan/x.yaml#goals[x]") is None
+
+
+def test_export_one_area_as_po(tmp_path: Path) -> None:
+    out = tmp_path / "sv.po"
+    said = hyte(
+        "translate",
+        "export",
+        "--repo",
+        str(LIVE),
+        "--lang",
+        "sv",
+        "--output",
+        str(out),
+        "--area",
+        "mielen-hyvinvointi",
+    )
+    expected = missing(plan_texts(load_repository(LIVE), "mielen-hyvinvointi"), "sv")
+    assert f"wrote {len(expected)} texts" in said
+    catalog = read_po(io.BytesIO(out.read_bytes()))
+    assert str(catalog.locale) == "sv"
+    messages = [m for m in catalog if m.id]
+    assert [m.context for m in messages] == [e.key for e in expected]
+    assert [m.id for m in messages] == [e.source for e in expected]
+    assert all(m.string == "" for m in messages)
+    first = messages[0]
+    assert f"fingerprint: {fingerprint(first.id)}" in first.auto_comments
+    assert "id: mielen-hyvinvointi" in first.auto_comments
+
+
+def test_export_all_includes_translated_texts_with_their_translation(
+    build_plan, tmp_path: Path
+) -> None:  # noqa: ANN001
+    root = build_plan()
+    out = tmp_path / "all.po"
+    hyte("translate", "export", "--repo", str(root), "--lang", "sv", "--output", str(out), "--all")
+    catalog = read_po(io.BytesIO(out.read_bytes()))
+    strings = {m.id: m.string for m in catalog if m.id}
+    assert strings["Testin hyvinvointialue"] == "Testets välfärdsområde"
+    assert strings["Tavoite yksi"] == ""
+    only_missing = tmp_path / "missing.po"
+    hyte("translate", "export", "--repo", str(root), "--lang", "sv", "--output", str(only_missing))
+    assert "Testin hyvinvointialue" not in only_missing.read_text(encoding="utf-8")
+
+
+def test_export_refusals(build_plan, tmp_path: Path) -> None:  # noqa: ANN001
+    root = build_plan()
+    out = tmp_path / "sv.po"
+    out.write_text("keep me", encoding="utf-8")
+    said = hyte("translate", "export", "--repo", str(root), "--lang", "sv", "-o", str(out), code=2)
+    assert "exists" in said and "--force" in said
+    assert out.read_text(encoding="utf-8") == "keep me"
+    hyte("translate", "export", "--repo", str(root), "--lang", "sv", "-o", str(out), "--force")
+    assert "msgctxt" in out.read_text(encoding="utf-8")
+    inside = root / "plan" / "sv.po"
+    said = hyte(
+        "translate", "export", "--repo", str(root), "--lang", "sv", "-o", str(inside), code=2
+    )
+    assert "plan/" in said and not inside.exists()
+    said = hyte(
+        "translate",
+        "export",
+        "--repo",
+        str(root),
+        "--lang",
+        "fi",
+        "-o",
+        str(tmp_path / "a.po"),
+        code=2,
+    )
+    assert "the plan's own language" in said
+    said = hyte(
+        "translate",
+        "export",
+        "--repo",
+        str(root),
+        "--lang",
+        "sv",
+        "-o",
+        str(tmp_path / "a.txt"),
+        code=2,
+    )
+    assert ".po" in said and ".xlsx" in said
+    said = hyte(
+        "translate",
+        "export",
+        "--repo",
+        str(root),
+        "--lang",
+        "svenska",
+        "-o",
+        str(tmp_path / "a.po"),
+        code=2,
+    )
+    assert "not a language code" in said
+    said = hyte(
+        "translate",
+        "export",
+        "--repo",
+        str(root),
+        "--lang",
+        "sv",
+        "-o",
+        str(tmp_path / "a.po"),
+        "--area",
+        "alue-b",
+        code=2,
+    )
+    assert "alue-a" in said
+    assert "Traceback" not in said
+
+
+# --- L001 ---------------------------------------------------------------------------------------
+
+
+def test_l001_one_warning_per_language_on_this_repository(tmp_path: Path) -> None:
+    repository = load_repository(LIVE)
+    lacking = len(missing(plan_texts(repository), "sv"))
+    found = [f for f in validate_repository(repository) if f.code == "L001"]
+    if lacking == 0:  # the plan has been translated in full
+        assert found == []
+        return
+    assert len(found) == 1
+    finding = found[0]
+    assert (finding.path, finding.line) == ("plan/plan.yaml", 7)
+    assert str(finding.severity) == "warning"
+    assert finding.message.startswith(f"{lacking} texts lack Swedish (sv), a language the plan")
+    assert "hyte translate export --lang sv --output sv.po" in finding.message
+
+
+def test_l001_absent_when_every_text_is_translated(build_plan) -> None:  # noqa: ANN001
+    root = build_plan(
+        {
+            "plan/plan.yaml": _minimal_plan_translated(),
+            "plan/alue-a.yaml": """\
+                # fictional fixture
+                id: alue-a
+                title: {fi: Alue A, sv: Område A}
+                goals:
+                  - id: tavoite-1
+                    title: {fi: Tavoite yksi, sv: Mål ett}
+                    indicators: [mittari-1]
+                """,
+            "indicators/mittari-1.yaml": """\
+                # fictional fixture
+                id: mittari-1
+                name: {fi: Mittari yksi, sv: Mätare ett}
+                kind: yes_no
+                """,
+        }
+    )
+    codes = [f.code for f in validate_repository(load_repository(root))]
+    assert "L001" not in codes
+    # one text without Swedish: one warning, counted in the singular
+    area = root / "plan" / "alue-a.yaml"
+    area.write_text(
+        area.read_text(encoding="utf-8").replace("{fi: Tavoite yksi, sv: Mål ett}", "Tavoite yksi"),
+        encoding="utf-8",
+    )
+    found = [f for f in validate_repository(load_repository(root)) if f.code == "L001"]
+    assert [f.message.split(",")[0] for f in found] == ["1 text lacks Swedish (sv)"]
+
+
+def test_l001_not_for_a_plan_declaring_only_its_own_language(build_plan) -> None:  # noqa: ANN001
+    root = build_plan()  # the minimal plan declares no languages (only fi)
+    assert "L001" not in [f.code for f in validate_repository(load_repository(root))]
+
+
+def _minimal_plan_translated() -> str:
+    text = MINIMAL_PLAN.replace(
+        "title: Testisuunnitelma 2024–2026 (fictional fixture)",
+        "title: {fi: Testisuunnitelma (fictional fixture), sv: Testplan}",
+    )
+    text = text.replace("    title: Alue A", "    title: {fi: Alue A, sv: Område A}")
+    text = text.replace("time_zone:", "languages: [fi, sv]\ntime_zone:")
+    assert "languages: [fi, sv]" in text and "sv: Testplan" in text
+    return text
+
+
+def test_copy_of_this_repository_exports_the_l001_count(tmp_path: Path) -> None:
+    root = tmp_path / "copy"
+    for folder in ("plan", "indicators"):
+        shutil.copytree(LIVE / folder, root / folder)
+    out = tmp_path / "sv.po"
+    said = hyte("translate", "export", "--repo", str(root), "--lang", "sv", "-o", str(out))
+    count = int(re.search(r"wrote (\d+) texts", said).group(1))  # type: ignore[union-attr]
+    validated = hyte("validate", "--repo", str(root))
+    if count:
+        assert f"L001 {count} texts lack Swedish (sv)" in validated
