@@ -45,6 +45,7 @@ def _extracted() -> set[str]:
             "ngettext": (1, 2),
             "N_": None,
             "NC_": ((1, "c"), 2),
+            "pgettext": ((1, "c"), 2),  # pybabel's default keywords include it (hyte collect)
         },
     ):
         found.add(message if isinstance(message, str) else message[0])

@@ -111,6 +111,19 @@ class OutputRefused(HyteError):
 PLAN_FOLDERS = ("plan", "indicators", "templates", "reports")
 
 
+def plan_folder_of(path: Path | str, repository: Path) -> str | None:
+    """The plan folder (:data:`PLAN_FOLDERS`) of ``repository`` that ``path`` is in, or ``None``.
+
+    Links are followed on both sides, so a link into ``plan/`` counts as ``plan/``.
+    """
+    real = Path(os.path.realpath(path))
+    root = Path(os.path.realpath(repository))
+    for folder in PLAN_FOLDERS:
+        if real.is_relative_to(root / folder):
+            return folder
+    return None
+
+
 def write_output(path: Path | str, text: str | bytes, repository: Path | None = None) -> None:
     """Write ``text`` to the file ``path`` atomically (``--output``), only ever a regular file.
 
@@ -141,15 +154,12 @@ def write_output(path: Path | str, text: str | bytes, repository: Path | None = 
         )
     path = Path(written)
     real = Path(os.path.realpath(path))
-    if repository is not None:
-        root = Path(os.path.realpath(repository))
-        for plan_folder in PLAN_FOLDERS:
-            if real.is_relative_to(root / plan_folder):
-                raise OutputRefused(
-                    f"--output {written} is inside the plan's folder {plan_folder}/, whose files "
-                    "are the plan itself: write the output somewhere else (e.g. a file in the "
-                    "repository's root, or in an output/ folder)"
-                )
+    if repository is not None and (plan_folder := plan_folder_of(path, repository)):
+        raise OutputRefused(
+            f"--output {written} is inside the plan's folder {plan_folder}/, whose files "
+            "are the plan itself: write the output somewhere else (e.g. a file in the "
+            "repository's root, or in an output/ folder)"
+        )
     try:
         mode = real.stat().st_mode
     except FileNotFoundError:

@@ -12,7 +12,6 @@ written are put back as they were (removed, or their old bytes restored), as
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,7 +20,7 @@ from pathlib import Path
 from hytecli.collect.filenames import workbook_names
 from hytecli.collect.parties import CollectionRound, CollectRefused, PartyRound
 from hytecli.collect.workbook import build_workbook, workbook_bytes
-from hytecli.fileio import PLAN_FOLDERS, OutputRefused, write_bytes_atomic
+from hytecli.fileio import OutputRefused, plan_folder_of, write_bytes_atomic
 
 
 @dataclass(frozen=True)
@@ -54,16 +53,13 @@ def check_output_dir(output_dir: Path, repository: Path) -> Path:
             or ``reports/`` of the repository (links followed), or exists and is not a folder
             (exit code 2).
     """
-    real = Path(os.path.realpath(output_dir))
-    root = Path(os.path.realpath(repository))
-    for folder in PLAN_FOLDERS:
-        if real.is_relative_to(root / folder):
-            raise OutputRefused(
-                f"--output-dir {output_dir} is inside the plan's folder {folder}/, whose files "
-                "are the plan itself: write the workbooks somewhere else (e.g. a folder "
-                "collect/ in the repository's root, or outside the repository)"
-            )
-    if real.exists() and not real.is_dir():
+    if folder := plan_folder_of(output_dir, repository):
+        raise OutputRefused(
+            f"--output-dir {output_dir} is inside the plan's folder {folder}/, whose files "
+            "are the plan itself: write the workbooks somewhere else (e.g. a folder "
+            "collect/ in the repository's root, or outside the repository)"
+        )
+    if output_dir.exists() and not output_dir.is_dir():
         raise OutputRefused(
             f"--output-dir {output_dir} exists and is not a folder: give a folder (it is "
             "created if it does not exist)"
