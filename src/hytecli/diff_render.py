@@ -31,6 +31,7 @@ from hytecli import markdown, models
 from hytecli.diff_changes import Change, PlanDiff, Section, Version, WordOp
 from hytecli.hidden_text import json_safe
 from hytecli.labels import ASSESSMENT_LABELS
+from hytecli.reporters import plural
 
 FORMAT_VERSION = 1
 FORMATS = ("text", "markdown", "json")
@@ -67,10 +68,6 @@ def render_diff(diff: PlanDiff, fmt: str) -> str:
 # --- shared wording -------------------------------------------------------------------------------
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def summary_line(diff: PlanDiff) -> str:
     """Return the one-line summary: how many changes of each kind, and how many need attention."""
     counts = diff.counts()
@@ -81,7 +78,7 @@ def summary_line(diff: PlanDiff) -> str:
         for kind in ("added", "removed", "changed", "moved")
         if counts[kind]
     )
-    line = f"{_plural(counts['total'], 'change')} ({kinds})"
+    line = f"{plural(counts['total'], 'change')} ({kinds})"
     if counts["attention"]:
         line += f"; {counts['attention']} need{'s' if counts['attention'] == 1 else ''} attention"
         line += " (removals, lower targets, later deadlines)"
@@ -410,7 +407,7 @@ def render_markdown(diff: PlanDiff) -> str:
         if folded:
             if shown:
                 lines.append("")
-            summary = html.escape(_plural(len(folded), "more change" if shown else "change"))
+            summary = html.escape(plural(len(folded), "more change" if shown else "change"))
             lines += [f"<details><summary>{summary}</summary>", ""]
             lines += [_md_line(change, diff.language) for change in folded]
             lines += ["", "</details>"]

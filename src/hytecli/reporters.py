@@ -56,8 +56,28 @@ def _counts(findings: list[Finding]) -> tuple[int, int]:
     return errors, len(findings) - errors
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def plural_noun(n: int, word: str, words: str | None = None) -> str:
+    """The English noun that goes with the count ``n``: ``word`` for 1, else ``words``.
+
+    Args:
+        n: The count.
+        word: The noun for one (``error``).
+        words: The noun for other counts; ``word`` + ``s`` by default.
+    """
+    if n == 1:
+        return word
+    return words if words is not None else f"{word}s"
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """A count with its English noun: ``1 error``, ``2 errors``, ``0 errors``.
+
+    Args:
+        n: The count.
+        word: The noun for one.
+        words: The noun for other counts; ``word`` + ``s`` by default.
+    """
+    return f"{n} {plural_noun(n, word, words)}"
 
 
 def summary_line(findings: list[Finding], *, strict: bool = False) -> str:
@@ -66,7 +86,7 @@ def summary_line(findings: list[Finding], *, strict: bool = False) -> str:
         return "no problems found"
     errors, warnings = _counts(findings)
     files = len({f.path for f in findings})
-    line = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {_plural(files, 'file')}"
+    line = f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {plural(files, 'file')}"
     if strict and warnings:
         line += " (--strict: warnings fail)"
     return line
@@ -90,7 +110,7 @@ def _text(findings: list[Finding], strict: bool) -> str:
             hidden[key] += 1
     for (path, code), more in sorted(hidden.items()):
         lines.append(
-            f"{path}: ... and {_plural(more, 'more ' + code + ' finding')} like the ones above "
+            f"{path}: ... and {plural(more, 'more ' + code + ' finding')} like the ones above "
             "(hyte validate --format json lists every one)"
         )
     lines.append(summary_line(findings, strict=strict))

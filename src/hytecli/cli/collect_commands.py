@@ -105,6 +105,7 @@ def collect(
     from hytecli.collect.forms import write_workbooks
     from hytecli.collect.parties import match_party
     from hytecli.i18n import default_language
+    from hytecli.reporters import plural
 
     due_day = parse_date_option(due, "--due")
     collection = _round(repo, year, None)
@@ -129,8 +130,8 @@ def collect(
     )
     for item in written:
         counts = (
-            f"{len(item.party.items)} goals and actions, "
-            f"{len(item.party.indicators)} indicator periods"
+            f"{plural(len(item.party.items), 'goal or action', 'goals and actions')}, "
+            f"{plural(len(item.party.indicators), 'indicator period')}"
         )
         replaced = ", replaced" if item.replaced else ""
         typer.echo(f"{item.party.name} → {item.path} ({counts}{replaced})")

@@ -1,8 +1,10 @@
 """The collect workbook's instructions sheet, and what the workbook's sheets share.
 
-The instructions come first in the workbook, in the form's language: who the workbook is for,
-when to return it, what to fill in on each sheet, the status and yes/no words, how to write
-numbers and dates, and that the grey columns must stay as they are.
+The instructions come first in the workbook, in the form's language: a title, who the workbook
+is for and when to return it, then numbered steps: what to fill in on each sheet, the status and
+yes/no words, how to write numbers and dates, and that the grey columns must stay as they are.
+The steps' numbers stand in a narrow column of their own and the texts wrap in one wide column,
+every row as tall as its text, so that the sheet reads at 100 % on screen and prints on A4.
 """
 
 from __future__ import annotations
@@ -10,10 +12,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hytecli.collect import layout
+from hytecli.collect.appearance import BOLD, PLAIN, TITLE, WRAP, fit_row_heights
 from hytecli.collect.layout import ActionColumn, Sheet
 from hytecli.collect.parties import CollectionRound, PartyRound
 from hytecli.values import NO_WORDS, YES_WORDS
@@ -21,10 +24,11 @@ from hytecli.wording import Wording
 
 #: The longest text a spreadsheet cell holds.
 MAX_CELL = 32_767
-#: Headers and the instructions' key lines.
-BOLD = Font(bold=True)
-#: Every text cell: wrapped, from the top.
-WRAP = Alignment(wrap_text=True, vertical="top")
+#: The instructions' columns: the steps' numbers, and the texts (in characters).
+NUMBER_WIDTH = 4
+TEXT_WIDTH = 90
+_NUMBER_ALIGNMENT = Alignment(horizontal="right", vertical="top")
+_SPACER_HEIGHT = 6.0
 
 
 class FormWords:
@@ -86,20 +90,22 @@ def write_instructions(
     year = round_.year
     plan_title = form.wording.text(round_.resolved.plan.title)
     grey_note = form.pgettext(layout.CONTEXT, layout.LOCKED_NOTE)
-    lines: list[tuple[str, bool]] = [
-        (form.pgettext("collect", "Wellbeing plan: report for %(year)s", year=year), True),
-        (form.pgettext("collect", "Responsible party: %(party)s", party=party.name), False),
-        (form.pgettext("collect", "Plan: %(plan)s", plan=plan_title), False),
+    heading: list[tuple[str, Any]] = [
+        (form.pgettext("collect", "Wellbeing plan: report for %(year)s", year=year), TITLE),
+        (form.pgettext("collect", "Responsible party: %(party)s", party=party.name), BOLD),
+        (form.pgettext("collect", "Plan: %(plan)s", plan=plan_title), PLAIN),
         (
             form.pgettext(
                 "collect", "Please return this workbook by %(date)s.", date=form.loc.date(due)
             )
             if due is not None
             else form.pgettext("collect", "Please return this workbook when it is filled in."),
-            True,
+            BOLD,
         ),
-        ("", False),
-        (
+    ]
+    # Each step: its paragraphs (the first is numbered, the others follow it unnumbered).
+    steps: list[list[str]] = [
+        [
             form.pgettext(
                 "collect",
                 "On the sheet %(sheet)s, tell for each goal and action how it went in %(year)s: "
@@ -108,22 +114,15 @@ def write_instructions(
                 sheet=quote(names[Sheet.ACTIONS]),
                 year=year,
             ),
-            False,
-        ),
-        (
             form.pgettext("collect", "The statuses: %(words)s.", words=", ".join(form.statuses())),
-            False,
-        ),
-        (
+        ],
+        [
             form.pgettext(
                 "collect",
                 "On the sheet %(sheet)s, give each indicator's value for each period, with a "
                 "note, the source and the date the value was reached or measured.",
                 sheet=quote(names[Sheet.INDICATORS]),
             ),
-            False,
-        ),
-        (
             form.pgettext(
                 "collect",
                 "A yes/no indicator takes %(yes)s or %(no)s. Write numbers with a decimal comma "
@@ -133,18 +132,16 @@ def write_instructions(
                 no=quote(form.no),
                 example=f"{year + 1}-01-31",
             ),
-            False,
-        ),
-        (
+        ],
+        [
             form.pgettext(
                 "collect",
                 "Fill in only the white columns. The grey columns (marked %(note)s) show what the "
                 "plan says: do not change them, and do not add, delete or move rows or sheets.",
                 note=quote(grey_note),
-            ),
-            False,
-        ),
-        (
+            )
+        ],
+        [
             form.pgettext(
                 "collect",
                 "The column %(column)s shows what is already recorded for %(year)s. Fill in such "
@@ -153,21 +150,35 @@ def write_instructions(
                     form.pgettext(layout.CONTEXT, layout.ACTION_HEADERS[ActionColumn.RECORDED])
                 ),
                 year=year,
-            ),
-            False,
-        ),
-        (
+            )
+        ],
+        [
             form.pgettext(
                 "collect",
                 "Save the workbook as it is (.xlsx) and send it back to the one who sent it.",
-            ),
-            False,
-        ),
+            )
+        ],
     ]
-    for index, (text, bold) in enumerate(lines, start=1):
-        cell = put_cell(sheet, index, 1, text)
-        cell.alignment = WRAP
-        if bold:
-            cell.font = BOLD
-    sheet.column_dimensions["A"].width = 110
+    sheet.column_dimensions["A"].width = NUMBER_WIDTH
+    sheet.column_dimensions["B"].width = TEXT_WIDTH
+    row = 0
+    for row, (text, font) in enumerate(heading, start=1):
+        cell = put_cell(sheet, row, 1, text)
+        cell.font, cell.alignment = font, WRAP
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+    row += 1  # an empty row before the steps
+    spacers: list[int] = []
+    for number, paragraphs in enumerate(steps, start=1):
+        for index, text in enumerate(paragraphs):
+            row += 1
+            if index == 0:
+                cell = put_cell(sheet, row, 1, f"{number}.")
+                cell.font, cell.alignment = BOLD, _NUMBER_ALIGNMENT
+            cell = put_cell(sheet, row, 2, text)
+            cell.font, cell.alignment = PLAIN, WRAP
+        row += 1
+        spacers.append(row)
+    fit_row_heights(sheet)
+    for spacer in spacers:  # a little room between the steps
+        sheet.row_dimensions[spacer].height = _SPACER_HEIGHT
     sheet.protection.sheet = True

@@ -17,6 +17,7 @@ from typing import Any
 
 from hytecli.collect.parties import CollectionRound, IndicatorRow, ItemRow
 from hytecli.json_text import indented_json
+from hytecli.reporters import plural_noun
 from hytecli.values import format_value
 
 
@@ -119,9 +120,12 @@ def _indicator_lines(
 def _counts(party: PartyStatus) -> str:
     items = len(party.assessed) + len(party.unassessed)
     periods = len(party.recorded) + len(party.missing)
+    # the noun agrees with the total: "0/1 indicator period recorded", "1/2 indicator periods"
+    item_words = plural_noun(items, "goal or action", "goals and actions")
+    period_words = plural_noun(periods, "indicator period")
     return (
-        f"{len(party.assessed)}/{items} goals and actions assessed, "
-        f"{len(party.recorded)}/{periods} indicator periods recorded"
+        f"{len(party.assessed)}/{items} {item_words} assessed, "
+        f"{len(party.recorded)}/{periods} {period_words} recorded"
     )
 
 

@@ -3,9 +3,10 @@
 A real person fills the workbook in, so it is made to be read and printed: the instructions
 first, in the form's language; the columns to fill in white, the others grey and locked (the
 sheet is protected without a password: guidance, not security); drop-downs and number and date
-validations with messages in the form's language; wrapped text, column widths, the header row
-frozen and repeated on every printed page, A4 landscape fitted to the page width. What the plan
-already records for the year is shown in its own locked column.
+validations with messages in the form's language; wrapped text in rows as tall as their text,
+column widths chosen so that a printed page stays readable, the header row frozen and repeated on
+every printed page, A4 landscape one page wide (:mod:`.appearance`). What the plan already
+records for the year is shown in its own locked column.
 
 openpyxl is used because it writes ``.xlsx`` with data validation, sheet protection, print
 setup and very hidden sheets, with no spreadsheet program installed (pure Python, MIT).
@@ -21,11 +22,18 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hytecli.collect import layout
-from hytecli.collect.instructions import BOLD, WRAP, FormWords, put_cell, write_instructions
+from hytecli.collect.appearance import (
+    BOLD,
+    PLAIN,
+    WRAP,
+    fit_row_heights,
+    print_setup,
+    use_default_font,
+)
+from hytecli.collect.instructions import FormWords, put_cell, write_instructions
 from hytecli.collect.layout import ActionColumn, IndicatorColumn, MetaKey, Sheet
 from hytecli.collect.parties import CollectionRound, IndicatorRow, ItemRow, PartyRound
 from hytecli.labels import NC_
@@ -44,32 +52,36 @@ _UNLOCKED = Protection(locked=False)
 _DATE_FORMAT = "yyyy-mm-dd"
 _EXCEL_EPOCH = date(1899, 12, 30)
 
+# Column widths in characters. Printed one page wide on A4 landscape, a sheet is shrunk to fit:
+# the widths add up to at most about 180 characters so that the 10 pt text prints at about 8 pt
+# or larger. The id columns are narrow (ids wrap after their hyphens); the titles and the
+# texts to write are the widest.
 _ACTION_WIDTHS = {
     ActionColumn.KIND: 12,
-    ActionColumn.ID: 24,
-    ActionColumn.TITLE: 50,
-    ActionColumn.GOAL: 36,
-    ActionColumn.DEADLINE: 18,
-    ActionColumn.RECORDED: 36,
-    ActionColumn.STATUS: 24,
-    ActionColumn.TEXT: 60,
-    ActionColumn.EUROS: 12,
-    ActionColumn.PERSON_DAYS: 13,
-    ActionColumn.RESOURCES: 30,
-    ActionColumn.BY: 22,
+    ActionColumn.ID: 13,
+    ActionColumn.TITLE: 27,
+    ActionColumn.GOAL: 18,
+    ActionColumn.DEADLINE: 11,
+    ActionColumn.RECORDED: 14,
+    ActionColumn.STATUS: 14,
+    ActionColumn.TEXT: 25,
+    ActionColumn.EUROS: 8,
+    ActionColumn.PERSON_DAYS: 15,
+    ActionColumn.RESOURCES: 13,
+    ActionColumn.BY: 12,
 }
 _INDICATOR_WIDTHS = {
-    IndicatorColumn.ID: 24,
-    IndicatorColumn.NAME: 50,
-    IndicatorColumn.KIND: 12,
-    IndicatorColumn.UNIT: 12,
-    IndicatorColumn.PERIOD: 10,
-    IndicatorColumn.TARGET: 30,
-    IndicatorColumn.RECORDED: 28,
-    IndicatorColumn.VALUE: 16,
-    IndicatorColumn.NOTE: 40,
-    IndicatorColumn.SOURCE: 26,
-    IndicatorColumn.DATE: 14,
+    IndicatorColumn.ID: 13,
+    IndicatorColumn.NAME: 30,
+    IndicatorColumn.KIND: 10,
+    IndicatorColumn.UNIT: 9,
+    IndicatorColumn.PERIOD: 9,
+    IndicatorColumn.TARGET: 16,
+    IndicatorColumn.RECORDED: 16,
+    IndicatorColumn.VALUE: 14,
+    IndicatorColumn.NOTE: 28,
+    IndicatorColumn.SOURCE: 18,
+    IndicatorColumn.DATE: 13,
 }
 
 
@@ -104,6 +116,7 @@ def _header(
 def _style_row(sheet: Worksheet, row: int, columns: Sequence[Any], inputs: Sequence[Any]) -> None:
     for column in columns:
         cell = sheet.cell(row=row, column=layout.column_number(column))
+        cell.font = PLAIN
         cell.alignment = WRAP
         if column in inputs:
             cell.protection = _UNLOCKED
@@ -267,15 +280,6 @@ def _indicators(sheet: Worksheet, form: FormWords, party: PartyRound, year: int)
     return keys
 
 
-def _print_setup(sheet: Worksheet) -> None:
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.print_title_rows = f"{layout.HEADER_ROW}:{layout.HEADER_ROW}"
-
-
 def _protect(sheet: Worksheet) -> None:
     """Protect the sheet without a password; columns and rows may still be resized."""
     sheet.protection.sheet = True
@@ -312,6 +316,7 @@ def build_workbook(
     form = FormWords(language, round_.language)
     names = layout.SHEET_NAMES[language]
     workbook = Workbook()
+    use_default_font(workbook)
     instructions = workbook.active
     assert instructions is not None  # a new workbook has its one sheet
     instructions.title = names[Sheet.INSTRUCTIONS]
@@ -320,8 +325,21 @@ def build_workbook(
     indicators = workbook.create_sheet(names[Sheet.INDICATORS])
     action_keys = _actions(actions, form, party)
     indicator_keys = _indicators(indicators, form, party, round_.year)
+    title = form.pgettext("collect", "Wellbeing plan: report for %(year)s", year=round_.year)
+    footer = (
+        party.name,
+        title,
+        form.loc.gettext("page %(page)s of %(pages)s", page="&P", pages="&N"),
+    )
+    print_setup(instructions, landscape=False, footer=footer, gridlines=False)
     for sheet in (actions, indicators):
-        _print_setup(sheet)
+        fit_row_heights(sheet)
+        print_setup(
+            sheet,
+            landscape=True,
+            footer=footer,
+            title_rows=f"{layout.HEADER_ROW}:{layout.HEADER_ROW}",
+        )
         _protect(sheet)
     meta: list[tuple[MetaKey, str]] = [
         (MetaKey.FORMAT, layout.FORMAT),
@@ -344,9 +362,7 @@ def build_workbook(
     hidden.sheet_state = "veryHidden"
     workbook.active = 0
     workbook.properties.creator = "hyte"
-    workbook.properties.title = form.pgettext(
-        "collect", "Wellbeing plan: report for %(year)s", year=round_.year
-    )
+    workbook.properties.title = title
     return workbook
 
 
