@@ -84,8 +84,12 @@ def parse_iso_date(value: object) -> date:
     return date(year, month, day)
 
 
+@functools.lru_cache(maxsize=4096)
 def month_end(year: int, month: int) -> date:
     """Return the last day of ``month`` of ``year`` (leap years included).
+
+    Remembered: judging a plan asks for the same few hundred months hundreds of thousands of
+    times at the national size.
 
     Raises:
         ValueError: ``month`` is not 1–12, or ``year`` is outside what :class:`datetime.date`
