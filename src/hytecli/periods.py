@@ -172,7 +172,7 @@ _NOUNS = {
 
 
 @functools.total_ordering
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     """A reporting period: a year, a half-year, a quarter or a month.
 
