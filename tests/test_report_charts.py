@@ -7,10 +7,10 @@ import re
 from hytecli.report.charts import (
     BarSeries,
     LineSeries,
-    nice_ticks,
     stacked_bar_chart,
     trend_chart,
 )
+from hytecli.report.svg_draw import nice_ticks
 from hytecli.report.text_width import text_width
 
 

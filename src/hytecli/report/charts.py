@@ -27,8 +27,20 @@ import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from hytecli.report.svg_draw import FONT_SIZE as _SIZE
+from hytecli.report.svg_draw import GRID as _GRID
+from hytecli.report.svg_draw import PAD as _PAD
+from hytecli.report.svg_draw import SMALL_SIZE as _SMALL
+from hytecli.report.svg_draw import TICK as _TICK
+from hytecli.report.svg_draw import LegendEntry as _Entry
+from hytecli.report.svg_draw import coord as _n
+from hytecli.report.svg_draw import finish_svg as _finish
+from hytecli.report.svg_draw import legend as _legend
+from hytecli.report.svg_draw import nice_ticks
+from hytecli.report.svg_draw import svg_start as _svg
+from hytecli.report.svg_draw import text_element as _text
 from hytecli.report.text_width import text_width
 
 #: Okabe & Ito's palette, distinguishable with the common kinds of colour blindness.
@@ -42,13 +54,6 @@ PALETTE = {
     "grey": "#BBBBBB",
     "black": "#000000",
 }
-
-_FONTS = "'DejaVu Sans', Verdana, 'Bitstream Vera Sans', sans-serif"
-_SIZE = 10.0  # tick labels and axis labels, pt
-_SMALL = 9.0  # legend and counts, pt
-_TICK = 3.5  # tick length, pt
-_PAD = 3.5  # between a tick and its label, pt
-_GRID = "#dddddd"
 
 
 @dataclass(frozen=True)
@@ -97,54 +102,6 @@ class LineSeries:
     linestyle: str = "-"
 
 
-def _n(value: float) -> str:
-    """A coordinate: at most two decimals, no trailing zeros (the same text for the same value)."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def _text(
-    x: float, y: float, text: str, size: float, anchor: str = "middle", extra: str = ""
-) -> str:
-    return (
-        f'<text x="{_n(x)}" y="{_n(y)}" font-size="{_n(size)}" text-anchor="{anchor}"{extra}>'
-        f"{escape(text)}</text>"
-    )
-
-
-def nice_ticks(low: float, high: float, integer: bool = False) -> list[float]:
-    """Round-number ticks from at most ``low`` to at least ``high``: at most eight of them.
-
-    The step is 1, 2, 2.5 or 5 times a power of ten (1, 2 or 5 times, never below 1, for
-    ``integer``): the smallest such step that needs at most seven intervals.
-    """
-    if high <= low:
-        high = low + 1
-    exponent = math.floor(math.log10(high - low)) - 1
-    steps = (1, 2, 5) if integer else (1, 2, 2.5, 5)
-    while True:
-        for factor in steps:
-            step = factor * 10.0**exponent
-            if integer and step < 1:
-                continue
-            first = math.floor(low / step + 1e-9)
-            last = math.ceil(high / step - 1e-9)
-            if last - first <= 7:
-                return [round(i * step, 10) for i in range(first, last + 1)]
-        exponent += 1
-
-
-def _svg(chart_id: str, title: str, description: str, width: float, height: float) -> str:
-    return (
-        f'<svg role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false" '
-        f'xmlns="http://www.w3.org/2000/svg" width="{_n(width)}pt" height="{_n(height)}pt" '
-        f'viewBox="0 0 {_n(width)} {_n(height)}" version="1.1">\n'
-        f' <title id="{chart_id}-title">{escape(title)}</title>\n'
-        f' <desc id="{chart_id}-desc">{escape(description)}</desc>\n'
-        f' <g font-family="{_FONTS}" fill="#000000">\n'
-    )
-
-
 def _marker(kind: str, x: float, y: float, color: str) -> str:
     if kind == "s":
         return (
@@ -159,44 +116,6 @@ def _marker(kind: str, x: float, y: float, color: str) -> str:
 
 def _dashes(linestyle: str) -> str:
     return ' stroke-dasharray="7.4,3.2"' if linestyle == "--" else ""
-
-
-@dataclass(frozen=True)
-class _Entry:
-    label: str
-    handle: Callable[[float, float], str]  # draws the 20 pt wide key centred at (x, y)
-
-
-def _legend(entries: Sequence[_Entry], width: float, top: float) -> tuple[list[str], float]:
-    """Lay out the legend below a plot in up to three columns, centred; return its height."""
-    if not entries:
-        return [], 0.0
-    widths = [26 + text_width(e.label, _SMALL) for e in entries]
-    columns = min(3, len(entries))
-    while True:
-        cells = [max(widths[c::columns]) for c in range(columns)]
-        if columns == 1 or sum(cells) + 12 * (columns - 1) <= width - 8:
-            break
-        columns -= 1
-    total = sum(cells) + 12 * (columns - 1)
-    left = max(4.0, (width - total) / 2)
-    parts = []
-    for index, entry in enumerate(entries):
-        row, column = divmod(index, columns)
-        x = left + sum(cells[:column]) + 12 * column
-        y = top + 7 + row * 14
-        parts.append(entry.handle(x + 10, y))
-        parts.append(_text(x + 26, y + 3.2, entry.label, _SMALL, "start"))
-    rows = -(-len(entries) // columns)
-    return parts, rows * 14
-
-
-def _finish(head: str, defs: Sequence[str], parts: Sequence[str]) -> Markup:
-    inner = ""
-    if defs:
-        inner += "  <defs>\n" + "".join(f"   {d}\n" for d in defs) + "  </defs>\n"
-    inner += "".join(f"  {p}\n" for p in parts)
-    return Markup(head + inner + " </g>\n</svg>\n")
 
 
 def trend_chart(
