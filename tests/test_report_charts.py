@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import re
+from xml.etree import ElementTree
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hytecli.report.charts import (
     BarSeries,
@@ -160,3 +165,73 @@ def test_text_width_counts_wide_and_unknown_characters() -> None:
     assert text_width("iii", 10) < text_width("MMM", 10)
     assert text_width("ä", 10) == text_width("a", 10)
     assert text_width("漢", 10) == 10  # unknown: a full em, never too little room
+
+
+_VALUE = st.one_of(
+    st.none(),
+    st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infinity=False),
+    st.sampled_from([0.0, 0.001, 1.0, 100.0, 1e6]),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    values=st.lists(_VALUE, min_size=1, max_size=25),
+    reference=st.one_of(st.none(), st.lists(_VALUE, min_size=25, max_size=25)),
+    target=st.one_of(st.none(), st.floats(min_value=-1e6, max_value=1e6)),
+    # plan text has no control characters (hyte validate refuses them), so XML can hold it
+    label=st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=60),
+)
+def test_any_trend_is_well_formed_svg(
+    values: list[float | None],
+    reference: list[float | None] | None,
+    target: float | None,
+    label: str,
+) -> None:
+    periods = [str(2000 + i) for i in range(len(values))]
+    lines = [LineSeries(label, values, "#0072B2", "o")]
+    if reference is not None:
+        lines.append(LineSeries("ref & <b>", reference[: len(values)], "#D55E00", "s", "--"))
+    chart = trend_chart(
+        "chart-x",
+        label,
+        label,
+        periods,
+        lines,
+        None if target is None else (target, "target"),
+        "%",
+        lambda v: f"{v:g}",
+    )
+    root = ElementTree.fromstring(str(chart.svg))  # well-formed XML, text escaped
+    assert root.get("role") == "img"
+    numbers = [
+        float(v)
+        for element in root.iter()
+        if element is not root
+        for name, v in element.attrib.items()
+        if name in ("x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "width", "height")
+    ]
+    assert all(math.isfinite(n) for n in numbers)
+    assert 0 < float(root.get("height", "0pt").removesuffix("pt")) < 1000
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    counts=st.lists(
+        st.lists(st.integers(min_value=0, max_value=10**6), min_size=3, max_size=3),
+        min_size=1,
+        max_size=12,
+    ),
+    name=st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=80),
+)
+def test_any_stacked_bars_are_well_formed_svg(counts: list[list[int]], name: str) -> None:
+    series = [
+        BarSeries(f"kind {k} <&>", [row[k] for row in counts], "#009E73", hatch)
+        for k, hatch in enumerate(["", "xx", "oo"])
+    ]
+    chart = stacked_bar_chart(
+        "chart-y", name, name, [name] * len(counts), series, "items", lambda v: f"{v:g}"
+    )
+    root = ElementTree.fromstring(str(chart.svg))
+    ids = [e.get("id") for e in root.iter() if e.get("id")]
+    assert len(ids) == len(set(ids))

@@ -55,7 +55,8 @@ def nice_ticks(low: float, high: float, integer: bool = False) -> list[float]:
             first = math.floor(low / step + 1e-9)
             last = math.ceil(high / step - 1e-9)
             if last - first <= 7:
-                return [round(i * step, 10) for i in range(first, last + 1)]
+                # rounded to the step's decimals (2.5 has one more): 0.3, not 0.30000000000000004
+                return [round(i * step, 1 - exponent) for i in range(first, last + 1)]
         exponent += 1
 
 
