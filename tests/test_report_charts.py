@@ -235,3 +235,22 @@ def test_any_stacked_bars_are_well_formed_svg(counts: list[list[int]], name: str
     root = ElementTree.fromstring(str(chart.svg))
     ids = [e.get("id") for e in root.iter() if e.get("id")]
     assert len(ids) == len(set(ids))
+
+
+def test_a_long_legend_label_widens_the_chart_instead_of_being_cut() -> None:
+    long = "target: at least 1 000 visits per 1 000 inhabitants " * 3
+    chart = trend_chart(
+        "chart-l",
+        "T",
+        "D",
+        ["2024", "2025"],
+        [LineSeries("value", [1.0, 2.0], "#0072B2", "o")],
+        (3.0, long),
+        "n",
+        lambda v: f"{v:g}",
+    )
+    root = ElementTree.fromstring(str(chart.svg))
+    width = float(root.get("width", "").removesuffix("pt"))
+    assert width > 440
+    label = next(e for e in root.iter() if e.text == long)
+    assert float(label.get("x", "0")) + text_width(long, 9) <= width

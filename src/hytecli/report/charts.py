@@ -229,8 +229,9 @@ def trend_chart(
                 ),
             )
         )
-    legend, legend_height = _legend(entries, width, bottom + _TICK + _PAD + 18)
+    legend, legend_height, legend_right = _legend(entries, width, bottom + _TICK + _PAD + 18)
     height = bottom + _TICK + _PAD + 18 + legend_height + 6
+    width = max(width, legend_right + 4)
     svg = _finish(_svg(chart_id, title, description, width, height), [], parts + legend)
     return Chart(chart_id, title, description, svg)
 
@@ -371,8 +372,9 @@ def stacked_bar_chart(
         _Entry(entry.label, _bar_key(entry, pattern))
         for entry, pattern in zip(series, fills, strict=True)
     ]
-    legend, legend_height = _legend(entries, width, bottom + 44)
+    legend, legend_height, legend_right = _legend(entries, width, bottom + 44)
     height = bottom + 44 + legend_height + 6
+    width = max(width, legend_right + 4)
     svg = _finish(_svg(chart_id, title, description, width, height), defs, parts + legend)
     return Chart(chart_id, title, description, svg)
 

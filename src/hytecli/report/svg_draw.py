@@ -80,10 +80,17 @@ class LegendEntry:
     handle: Callable[[float, float], str]  # draws the 20 pt wide key centred at (x, y)
 
 
-def legend(entries: Sequence[LegendEntry], width: float, top: float) -> tuple[list[str], float]:
-    """Lay out the legend below a plot in up to three columns, centred; return its height."""
+def legend(
+    entries: Sequence[LegendEntry], width: float, top: float
+) -> tuple[list[str], float, float]:
+    """Lay out the legend below a plot in up to three columns, centred.
+
+    Returns:
+        Its elements, its height and its right edge (beyond ``width`` when one label is
+        longer than the chart is wide: the chart is then made wider, never cut).
+    """
     if not entries:
-        return [], 0.0
+        return [], 0.0, 0.0
     widths = [26 + text_width(e.label, SMALL_SIZE) for e in entries]
     columns = min(3, len(entries))
     while True:
@@ -101,7 +108,7 @@ def legend(entries: Sequence[LegendEntry], width: float, top: float) -> tuple[li
         parts.append(entry.handle(x + 10, y))
         parts.append(text_element(x + 26, y + 3.2, entry.label, SMALL_SIZE, "start"))
     rows = -(-len(entries) // columns)
-    return parts, rows * 14
+    return parts, rows * 14, left + total
 
 
 def finish_svg(head: str, defs: Sequence[str], parts: Sequence[str]) -> Markup:
