@@ -85,6 +85,16 @@ def parse_iso_date(value: object) -> date:
 
 
 @functools.lru_cache(maxsize=4096)
+def _parse_text(text: str) -> Period:
+    """:meth:`Period.parse` of a text, remembered.
+
+    A plan writes the same few dozen periods tens of thousands of times, and a period is
+    immutable, so one object serves them all.
+    """
+    return Period._parse(text)
+
+
+@functools.lru_cache(maxsize=4096)
 def month_end(year: int, month: int) -> date:
     """Return the last day of ``month`` of ``year`` (leap years included).
 
@@ -202,6 +212,12 @@ class Period:
             return value
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
+        if isinstance(value, str) and cls is Period:
+            return _parse_text(value)
+        return cls._parse(value)
+
+    @classmethod
+    def _parse(cls, value: object) -> Period:
         if isinstance(value, str):
             text = value.strip()
             if m := _YEAR.match(text):
