@@ -7,6 +7,7 @@ import math
 
 import pytest
 
+from hytecli import json_text
 from hytecli.json_text import indented_json
 
 CASES = [
@@ -57,3 +58,21 @@ def test_same_text_where_the_fast_serializer_differs(data: object, ascii_only: b
 def test_numbers_that_are_not_finite_are_refused_deep_inside() -> None:
     with pytest.raises(ValueError):
         indented_json({"a": {"b": {"c": [{"d": math.nan}]}}})
+
+
+def test_parts_join_to_the_same_text_and_stay_small(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(json_text, "PART_SIZE", 64)
+    data = {
+        "items": [
+            {"id": f"item-{i}", "title": "Ääkkönen ✓ \u202e", "value": i / 3} for i in range(50)
+        ],
+        "none": [],
+    }
+    for ascii_only in (False, True):
+        parts = json_text.indented_json_parts(data, ensure_ascii=ascii_only)
+        assert len(parts) > 10
+        assert "".join(parts) == json.dumps(data, ensure_ascii=ascii_only, indent=2) + "\n"
+        assert max(len(p.encode()) for p in parts) < 64 + 200  # a part: the size and one piece
+    assert json_text.indented_json_parts({}) == ["{}\n"]
+    with pytest.raises(ValueError):
+        json_text.indented_json_parts({"a": [float("nan")]})

@@ -10,7 +10,7 @@ Regenerate after an intended change, then review the diff::
 
     HYTE_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_report_golden.py
 
-Charts' drawings (matplotlib's SVG paths) are replaced by a placeholder in the HTML golden files
+Charts' drawings (their SVG shapes) are replaced by a placeholder in the HTML golden files
 (see ``report_support.normalise_charts``); their wrapper, title, description and data tables are
 compared exactly, and tests/test_report_charts.py checks the drawings themselves.
 """

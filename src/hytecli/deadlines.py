@@ -22,7 +22,7 @@ class UnknownCouncilTerm(LookupError):
     """A deadline names a council term that ``plan.yaml`` does not define."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ResolvedDeadline:
     """A deadline with its normalised date.
 

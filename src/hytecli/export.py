@@ -13,7 +13,7 @@ from typing import Any
 
 from hytecli.deadlines import ResolvedDeadline
 from hytecli.hidden_text import json_safe
-from hytecli.json_text import indented_json
+from hytecli.json_text import indented_json_parts
 from hytecli.models import Action, Deadline, Goal
 from hytecli.repository import AreaRecord, PlanRepository
 from hytecli.resolved import ResolvedArea, ResolvedIndicator, ResolvedPlan, resolve_plan
@@ -173,5 +173,15 @@ def export_json(plan: PlanRepository | ResolvedPlan) -> str:
         hytecli.repository.PlanHasErrors: a plan file did not load.
         ValueError: a number is not finite.
     """
+    return "".join(export_json_parts(plan))
+
+
+def export_json_parts(plan: PlanRepository | ResolvedPlan) -> list[str]:
+    """Return :func:`export_json`'s text in parts, for writing it without holding it twice.
+
+    Raises:
+        hytecli.repository.PlanHasErrors: a plan file did not load.
+        ValueError: a number is not finite.
+    """
     data = export_plan(plan)
-    return json_safe(indented_json(data))
+    return [json_safe(part) for part in indented_json_parts(data)]

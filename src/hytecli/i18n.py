@@ -90,19 +90,28 @@ class Localizer:
 
     def date(self, day: dt.date) -> str:
         """``31.5.2025`` (fi, sv) or ``31 May 2025`` (en)."""
-        return format_date(day, "medium" if self.language == "en" else "short", locale=self.locale)
+        return _date(day, "medium" if self.language == "en" else "short", self.locale)
 
     def long_date(self, day: dt.date) -> str:
         """``31. toukokuuta 2025``, ``31 maj 2025``, ``31 May 2025``."""
-        return format_date(day, "long", locale=self.locale)
+        return _date(day, "long", self.locale)
 
     def number(self, value: int | float | Decimal) -> str:
-        """A number in the locale, every written decimal kept (``1 234,5``; ``1,234.5``)."""
-        return format_decimal(_decimal(value), locale=self.locale, decimal_quantization=False)
+        """A number in the locale, every written decimal kept (``1 234,5``; ``1,234.5``).
+
+        Raises:
+            TypeError: ``value`` is a bool (a yes/no value is not a number).
+        """
+        if isinstance(value, bool):
+            raise TypeError("a yes/no value is not a number")
+        # str() of an int, a float or a Decimal writes every decimal (and a Decimal's exponent)
+        return _number(self.locale, str(value))
 
     def percent(self, value: int | float | Decimal) -> str:
         """A percentage given on the 0-100 scale (``12,5 %``; ``12.5%``)."""
-        return format_percent(_decimal(value) / 100, locale=self.locale, decimal_quantization=False)
+        if isinstance(value, bool):
+            raise TypeError("a yes/no value is not a number")
+        return _percent(self.locale, str(value))
 
     def fraction_percent(self, value: float, digits: int = 1, signed: bool = False) -> str:
         """A fraction (0.125) as a percentage rounded to ``digits`` decimals (``12,5 %``).
@@ -113,7 +122,7 @@ class Localizer:
         pattern += "\u00a0%" if self.language in ("fi", "sv") else "%"
         if signed:
             pattern = f"+{pattern};-{pattern}"
-        return format_percent(value, pattern, locale=self.locale)
+        return _fraction_percent(self.locale, repr(float(value)), pattern)
 
     def quote(self, text: str) -> str:
         """``text`` in the language's quotation marks."""
@@ -136,9 +145,30 @@ def default_language(plan_language: str) -> str:
     return plan_language if plan_language in LOCALES else "en"
 
 
-def _decimal(value: int | float | Decimal) -> Decimal:
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, bool):
-        raise TypeError("a yes/no value is not a number")
-    return Decimal(str(value))
+@functools.lru_cache(maxsize=65536)
+def _number(locale: str, text: str) -> str:
+    """Format the decimal written ``text`` (remembered: a report writes its values many times)."""
+    return format_decimal(Decimal(text), locale=_babel_locale(locale), decimal_quantization=False)
+
+
+@functools.lru_cache(maxsize=65536)
+def _percent(locale: str, text: str) -> str:
+    """Format the percentage written ``text`` on the 0-100 scale (remembered)."""
+    return format_percent(
+        Decimal(text) / 100, locale=_babel_locale(locale), decimal_quantization=False
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _fraction_percent(locale: str, value: str, pattern: str) -> str:
+    return format_percent(float(value), pattern, locale=_babel_locale(locale))
+
+
+@functools.lru_cache(maxsize=4096)
+def _date(day: dt.date, form: str, locale: str) -> str:
+    return format_date(day, form, locale=_babel_locale(locale))
+
+
+@functools.lru_cache(maxsize=8)
+def _babel_locale(name: str) -> Locale:
+    return Locale.parse(name)

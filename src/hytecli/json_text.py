@@ -36,6 +36,10 @@ _NUMBER_LINE = re.compile(
 )
 
 
+#: The size of the parts of :func:`indented_json_parts` (about a megabyte).
+PART_SIZE = 1 << 20
+
+
 def indented_json(data: Any, *, ensure_ascii: bool = False) -> str:
     """Return ``json.dumps(data, ensure_ascii=..., indent=2, allow_nan=False)`` and a newline.
 
@@ -43,14 +47,56 @@ def indented_json(data: Any, *, ensure_ascii: bool = False) -> str:
         ValueError: a number is not finite (``NaN``, ``Infinity``), as ``json.dumps`` would.
         TypeError: a value that JSON cannot hold, as ``json.dumps`` would.
     """
-    out = io.BytesIO()
+    return "".join(indented_json_parts(data, ensure_ascii=ensure_ascii))
+
+
+def indented_json_parts(data: Any, *, ensure_ascii: bool = False) -> list[str]:
+    """Return :func:`indented_json`'s text in parts of about :data:`PART_SIZE` characters.
+
+    A command writes the parts one after the other: the whole text is never held twice (as
+    bytes and as text, or as text and encoded for the stream), which for a national plan's
+    status or export is 26 MB each. The parts are made before anything is written, so a value
+    that cannot be written raises before the first part is out.
+
+    Raises:
+        ValueError: a number is not finite (``NaN``, ``Infinity``), as ``json.dumps`` would.
+        TypeError: a value that JSON cannot hold, as ``json.dumps`` would.
+    """
+    out = _Parts()
     if not _write(out, data, b"", ensure_ascii):
-        return _standard(data, ensure_ascii=ensure_ascii)  # or raises as json.dumps does
+        return [_standard(data, ensure_ascii=ensure_ascii)]  # or raises as json.dumps does
     out.write(b"\n")
-    return out.getvalue().decode()
+    return out.finish()
 
 
-def _write(out: io.BytesIO, value: Any, indent: bytes, ensure_ascii: bool, depth: int = 0) -> bool:
+class _Parts:
+    """Bytes written in pieces, kept as UTF-8 text parts of about :data:`PART_SIZE`.
+
+    Each piece written is whole JSON text (a value, a key or punctuation), so a part never ends
+    inside a character.
+    """
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.buffer = io.BytesIO()
+
+    def write(self, piece: bytes) -> None:
+        self.buffer.write(piece)
+        if self.buffer.tell() >= PART_SIZE:
+            self._flush()
+
+    def _flush(self) -> None:
+        with self.buffer.getbuffer() as written:
+            self.parts.append(str(written, "utf-8"))
+        self.buffer = io.BytesIO()
+
+    def finish(self) -> list[str]:
+        if self.buffer.tell() or not self.parts:
+            self._flush()
+        return self.parts
+
+
+def _write(out: _Parts, value: Any, indent: bytes, ensure_ascii: bool, depth: int = 0) -> bool:
     """Write ``value``'s indented text, made in parts; ``False`` when the fast way cannot.
 
     The outer two levels of mappings and lists are written here, each value in them by

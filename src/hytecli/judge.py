@@ -71,7 +71,7 @@ from hytecli.repository import PlanItem
 from hytecli.resolved import ResolvedIndicator, ResolvedPlan
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Clock:
     """The day and year judged, and the "due soon" window.
 

@@ -70,7 +70,7 @@ class Outcome(StrEnum):
     RECORDED = "recorded"  # values recorded, but there is no target to judge them against
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ItemRef:
     """A reference to a goal or action (where an indicator is used, or inherits from)."""
 
@@ -80,7 +80,7 @@ class ItemRef:
     goal: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DeadlineStatus:
     """An item's deadline as judged.
 
@@ -101,7 +101,7 @@ class DeadlineStatus:
     inherited_from: ItemRef | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DoneInfo:
     """When an item was done and whether that was on time.
 
@@ -123,7 +123,7 @@ class DoneInfo:
     assessed_year: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RecurringStatus:
     """A recurring (annual) item's year judged.
 
@@ -140,7 +140,7 @@ class RecurringStatus:
     missing_years: tuple[int, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TargetInfo:
     """An indicator's target, as written."""
 
@@ -151,7 +151,7 @@ class TargetInfo:
     wording: Text | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ValueInfo:
     """One recorded indicator value (whole area, the indicator's own series).
 
@@ -166,7 +166,7 @@ class ValueInfo:
     date: date | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndicatorStatus:
     """The indicator-specific part of a :class:`Judgement`.
 
@@ -222,7 +222,7 @@ class IndicatorStatus:
         return progress.status.value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Judgement:
     """One goal, action or indicator, judged for a day and a year.
 
@@ -292,7 +292,7 @@ class Judgement:
         return self.state_needs_attention or self.assessment_due
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AssessmentRound:
     """The annual assessment round on a day: the last plan year ended, and whether it is due.
 

@@ -84,8 +84,22 @@ def parse_iso_date(value: object) -> date:
     return date(year, month, day)
 
 
+@functools.lru_cache(maxsize=4096)
+def _parse_text(text: str) -> Period:
+    """:meth:`Period.parse` of a text, remembered.
+
+    A plan writes the same few dozen periods tens of thousands of times, and a period is
+    immutable, so one object serves them all.
+    """
+    return Period._parse(text)
+
+
+@functools.lru_cache(maxsize=4096)
 def month_end(year: int, month: int) -> date:
     """Return the last day of ``month`` of ``year`` (leap years included).
+
+    Remembered: judging a plan asks for the same few hundred months hundreds of thousands of
+    times at the national size.
 
     Raises:
         ValueError: ``month`` is not 1–12, or ``year`` is outside what :class:`datetime.date`
@@ -168,7 +182,7 @@ _NOUNS = {
 
 
 @functools.total_ordering
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     """A reporting period: a year, a half-year, a quarter or a month.
 
@@ -198,6 +212,12 @@ class Period:
             return value
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
+        if isinstance(value, str) and cls is Period:
+            return _parse_text(value)
+        return cls._parse(value)
+
+    @classmethod
+    def _parse(cls, value: object) -> Period:
         if isinstance(value, str):
             text = value.strip()
             if m := _YEAR.match(text):

@@ -47,7 +47,7 @@ STATUS_OF_LEVEL = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Thresholds:
     """Lower bounds of the progress levels, for the number compared (ratio or growth).
 
@@ -95,7 +95,7 @@ ZERO_SUBSTITUTE = 0.001
 LIMIT_EXPONENT = 4.44
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProgressAssessment:
     """How a numeric indicator stands, with the numbers behind the verdict.
 
@@ -183,7 +183,7 @@ class YesNoStatus(StrEnum):
     NOT_RECORDED = "not_recorded"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class YesNoAssessment:
     """The latest whole-area answer of a yes/no indicator.
 

@@ -113,7 +113,7 @@ class Draft:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Growth:
     """The growth observed from the base value to the latest value."""
 

@@ -11,6 +11,7 @@ is given.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -127,24 +128,31 @@ class StatusReport:
         """Days within which an item counts as due soon."""
         return self.query.due_within
 
-    @property
+    @functools.cached_property
     def totals(self) -> dict[State, int]:
-        """Items per state over all areas shown."""
+        """Items per state over all areas shown (counted once; callers only read it)."""
         return count_states(self.items)
 
-    @property
+    @functools.cached_property
     def states_shown(self) -> tuple[State, ...]:
         """The states the summary tables show (:func:`hytecli.judgement.shown_states`)."""
         return shown_states(self.totals)
 
+    @functools.cached_property
+    def _items_by_area(self) -> dict[str | None, list[Judgement]]:
+        by_area: dict[str | None, list[Judgement]] = {}
+        for item in self.items:
+            for area_id in dict.fromkeys(item.areas) or (None,):
+                by_area.setdefault(area_id, []).append(item)
+        return by_area
+
     def items_in(self, area_id: str | None) -> list[Judgement]:
         """Return the items of one area (an indicator in every area it counts in).
 
-        ``None``: the indicators that no goal or action uses.
+        ``None``: the indicators that no goal or action uses. The items are indexed by area
+        once, so asking for every area is linear in the plan.
         """
-        if area_id is None:
-            return [item for item in self.items if not item.areas]
-        return [item for item in self.items if area_id in item.areas]
+        return list(self._items_by_area.get(area_id, ()))
 
     @property
     def unassessed(self) -> tuple[Judgement, ...]:

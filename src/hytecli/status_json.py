@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from hytecli.hidden_text import json_safe
-from hytecli.json_text import indented_json
+from hytecli.json_text import indented_json_parts
 from hytecli.judgement import STATES, Judgement, ValueInfo
 from hytecli.status import StatusReport
 from hytecli.status_render import StatusView, round_notice
@@ -162,5 +162,15 @@ def _round_json(report: StatusReport, w: Wording) -> dict[str, Any] | None:
 
 def render_json(report: StatusReport, view: StatusView, ascii_only: bool = False) -> str:
     """Return the report as JSON text (with a final newline); ``ascii_only`` escapes non-ASCII."""
+    return "".join(render_json_parts(report, view, ascii_only))
+
+
+def render_json_parts(
+    report: StatusReport, view: StatusView, ascii_only: bool = False
+) -> list[str]:
+    """Return :func:`render_json`'s text in parts (:func:`hytecli.json_text.indented_json_parts`).
+
+    For writing a long text without holding it twice.
+    """
     data = status_to_json(report, view.wording)
-    return json_safe(indented_json(data, ensure_ascii=ascii_only))
+    return [json_safe(part) for part in indented_json_parts(data, ensure_ascii=ascii_only)]

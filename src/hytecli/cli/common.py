@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -149,18 +149,26 @@ def stdout_is_utf8() -> bool:
     return encoding.startswith("utf")
 
 
-def print_text(text: str) -> None:
+def print_text(text: str | Sequence[str]) -> None:
     r"""Print ``text`` to standard output without losing a character (:mod:`hytecli.output`).
 
     Characters the stream's encoding cannot hold are escaped (``\u2013``) in a file or pipe, or
     shown as their closest character on a terminal (one cell for one, so tables keep their
-    width); hyte says once at the end that it did so.
+    width); hyte says once at the end that it did so. A long text may come in parts
+    (:func:`hytecli.json_text.indented_json_parts`): each is checked and written on its own, so
+    that the whole text is never held a second time, encoded.
     """
     from hytecli.output import faithful_text
 
     stream = sys.stdout
-    text = faithful_text(text, stream)
-    stream.write(text if text.endswith("\n") else text + "\n")
+    parts = [text] if isinstance(text, str) else text
+    last = ""
+    for part in parts:
+        if part:
+            stream.write(faithful_text(part, stream))
+            last = part
+    if not last.endswith("\n"):
+        stream.write("\n")
     stream.flush()
 
 
@@ -215,8 +223,13 @@ def _write_file(data: str | bytes, output: str | Path, repository: Path | None) 
     print_error(f"wrote {output}")
 
 
-def write_output(text: str, output: str | Path | None, repository: Path | None = None) -> None:
+def write_output(
+    text: str | Sequence[str], output: str | Path | None, repository: Path | None = None
+) -> None:
     """Print ``text``, or write it atomically to the file ``output`` (``--output``).
+
+    ``text`` may come in parts (a long JSON text): they are printed one after the other, or
+    joined for the file.
 
     An ``--output`` that is not a regular file (a folder, a device, a FIFO), a file in a folder
     that does not exist, or a file in the plan's own folders of ``repository`` (plan/,
@@ -224,6 +237,10 @@ def write_output(text: str, output: str | Path | None, repository: Path | None =
     :func:`hytecli.fileio.write_output`) that says what to do; any other failure to write exits 1.
     """
     if output is None:
-        typer.echo(text, nl=not text.endswith("\n"))
+        parts = [text] if isinstance(text, str) else text
+        for part in parts:
+            typer.echo(part, nl=False)
+        if not (parts and parts[-1].endswith("\n")):
+            typer.echo("")
         return
-    _write_file(text, output, repository)
+    _write_file(text if isinstance(text, str) else "".join(text), output, repository)

@@ -154,7 +154,7 @@ def status(
     from datetime import UTC, datetime
 
     from hytecli.status import StatusQuery, compute_status, fail_reason
-    from hytecli.status_json import render_json
+    from hytecli.status_json import render_json_parts
     from hytecli.status_render import StatusView, render_markdown, render_plain
     from hytecli.usable import require_valid_plan
 
@@ -170,7 +170,7 @@ def status(
     report = compute_status(resolved, query, now=datetime.now(UTC))
     view = StatusView.of(report, language.value if language else None, show_all)
     if output_format is StatusFormat.json:
-        text = render_json(report, view, ascii_only=not stdout_is_utf8())
+        text: str | list[str] = render_json_parts(report, view, ascii_only=not stdout_is_utf8())
     elif output_format is StatusFormat.markdown:
         text = render_markdown(report, view)
     else:
@@ -222,12 +222,11 @@ def export(
     output: OutputOption = None,
 ) -> None:
     """Export the whole normalised plan (areas, goals, actions, indicators) as one JSON document."""
-    from hytecli.export import export_json
+    from hytecli.export import export_json_parts
 
     repository = load_plan(repo)
     _refuse_broken(repository)
-    text = export_json(repository)
-    write_output(text, output, repository.root)
+    write_output(export_json_parts(repository), output, repository.root)
 
 
 # --- schema ---------------------------------------------------------------------------------------

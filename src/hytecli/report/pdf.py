@@ -72,7 +72,7 @@ def _weasyprint() -> Any:
 
 @contextmanager
 def _quiet_weasyprint() -> Iterator[list[logging.LogRecord]]:
-    """Keep WeasyPrint's log (CSS it ignores in matplotlib's SVG, say) off standard error.
+    """Keep WeasyPrint's log (CSS it ignores, say) off standard error.
 
     Yields the records, for tests and debugging; none of them stops the PDF.
     """

@@ -17,7 +17,9 @@ a :class:`TemplateProblem` naming the template file and line.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
@@ -182,7 +184,7 @@ def render_context(
     name = TEMPLATES[report_format]
     try:
         template = environment.get_template(name)
-        text = template.render(report=context)
+        text = _joined(template.generate(report=context))
     except jinja2.TemplateSyntaxError as exc:
         where = _display_name(exc.filename, repository_root) if exc.filename else (exc.name or name)
         raise TemplateProblem(where, exc.lineno, exc.message or str(exc)) from None
@@ -204,7 +206,22 @@ def render_context(
         raise TemplateProblem(_display_name(frame[0], repository_root), frame[1], message) from None
     if report_format == "markdown":
         text = tidy_markdown(text)
+    if text.endswith("\n") and not text.endswith("\n\n"):
+        return text  # as it is: a national report is tens of megabytes, not copied again
     return text.rstrip("\n") + "\n"
+
+
+def _joined(pieces: Iterator[str], block: int = 50_000) -> str:
+    """Join a template's output, ``block`` pieces at a time.
+
+    ``Template.render`` joins all the pieces at once: a national report's HTML is over a million
+    pieces, which as a list (and the pieces themselves) cost several hundred megabytes on top of
+    the text; joined in blocks, only a block's pieces are alive at a time.
+    """
+    blocks: list[str] = []
+    while batch := list(itertools.islice(pieces, block)):
+        blocks.append("".join(batch))
+    return "".join(blocks)
 
 
 def _block(line: str) -> str | None:

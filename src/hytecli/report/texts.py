@@ -70,7 +70,10 @@ class PlanText:
 
     def __html__(self) -> Markup:
         """Escaped HTML: ``text``, or ``<span lang="fi">text</span>`` and the fallback marker."""
-        body = Markup("<br>\n").join(escape(line) for line in _newlines(self.text).split("\n"))
+        if "\n" in self.text or "\r" in self.text:
+            body = Markup("<br>\n").join(escape(line) for line in _newlines(self.text).split("\n"))
+        else:
+            body = escape(self.text)
         if self.foreign:
             body = Markup('<span lang="{}">{}</span>').format(self.lang, body)
         return body + fallback_mark(self)
