@@ -41,6 +41,10 @@ municipalities:
     name: {fi: Hanko, sv: Hangö}
 """
 
+#: The minimal plan published in Finnish and Swedish (``languages: [fi, sv]``), as a plan must
+#: declare a language before ``hyte translate`` translates into it.
+BILINGUAL_PLAN = MINIMAL_PLAN.replace("time_zone:", "languages: [fi, sv]\ntime_zone:")
+
 MINIMAL_AREA = """\
 # fictional fixture
 id: alue-a

@@ -10,18 +10,30 @@ import hashlib
 import io
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from babel.messages.pofile import read_po
 from typer.testing import CliRunner
 
-from conftest import MINIMAL_PLAN
+from conftest import BILINGUAL_PLAN, MINIMAL_PLAN
 from hytecli.cli import app
 from hytecli.repository import load_repository
 from hytecli.translation.texts import fingerprint, format_key, missing, parse_key, plan_texts
 from hytecli.validation import validate_repository
 
 LIVE = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def build_plan(build_plan: Callable[..., Path]) -> Callable[..., Path]:
+    """conftest's ``build_plan``, its plan declaring ``languages: [fi, sv]`` (BILINGUAL_PLAN)."""
+
+    def build(files: dict[str, str | None] | None = None) -> Path:
+        return build_plan({"plan/plan.yaml": BILINGUAL_PLAN, **(files or {})})
+
+    return build
 
 
 def hyte(*args: str, code: int = 0) -> str:
@@ -231,7 +243,7 @@ def test_l001_absent_when_every_text_is_translated(build_plan) -> None:  # noqa:
 
 
 def test_l001_not_for_a_plan_declaring_only_its_own_language(build_plan) -> None:  # noqa: ANN001
-    root = build_plan()  # the minimal plan declares no languages (only fi)
+    root = build_plan({"plan/plan.yaml": MINIMAL_PLAN})  # it declares no languages (only fi)
     assert "L001" not in [f.code for f in validate_repository(load_repository(root))]
 
 
@@ -256,3 +268,131 @@ def test_copy_of_this_repository_exports_the_l001_count(tmp_path: Path) -> None:
     validated = hyte("validate", "--repo", str(root))
     if count:
         assert f"L001 {count} texts lack Swedish (sv)" in validated
+
+
+# --- languages the plan declares; L002 ----------------------------------------------------------
+
+
+def test_export_only_into_a_declared_language(build_plan, tmp_path: Path) -> None:  # noqa: ANN001
+    root = build_plan()  # languages: [fi, sv]
+    for slip in ("se", "xx", "en"):
+        out = tmp_path / f"{slip}.po"
+        said = hyte(
+            "translate", "export", "--repo", str(root), "--lang", slip, "-o", str(out), code=2
+        )
+        assert f"--lang {slip}:" in said and "not a language the plan declares" in said
+        assert "Swedish (sv)" in said and "add it to languages: in plan/plan.yaml first" in said
+        assert not out.exists()
+    assert "Northern Sami (se)" in hyte(
+        "translate", "export", "--repo", str(root), "--lang", "se", "-o", str(tmp_path / "a.po"),
+        code=2,
+    )  # fmt: skip
+    only_fi = build_plan({"plan/plan.yaml": MINIMAL_PLAN})
+    said = hyte(
+        "translate", "export", "--repo", str(only_fi), "--lang", "sv", "-o", str(tmp_path / "b.po"),
+        code=2,
+    )  # fmt: skip
+    assert "it declares none but its own, fi" in said
+
+
+def test_area_export_includes_the_indicators_its_goals_and_actions_use(
+    build_plan, tmp_path: Path
+) -> None:  # noqa: ANN001
+    root = build_plan(
+        {
+            "plan/alue-a.yaml": """\
+                # fictional fixture
+                id: alue-a
+                title: Alue A
+                goals:
+                  - id: tavoite-1
+                    title: Tavoite yksi
+                    actions:
+                      - id: toimenpide-1
+                        title: Toimenpide yksi
+                        indicators: [mittari-1]
+                """,
+            "indicators/mittari-2.yaml": """\
+                # fictional fixture
+                id: mittari-2
+                name: Mittari kaksi, jota alue ei käytä
+                kind: yes_no
+                """,
+        }
+    )
+    out = tmp_path / "sv.po"
+    hyte(
+        "translate",
+        "export",
+        "--repo",
+        str(root),
+        "--lang",
+        "sv",
+        "-o",
+        str(out),
+        "--area",
+        "alue-a",
+    )
+    keys = [m.context for m in read_po(io.BytesIO(out.read_bytes())) if m.id]
+    assert keys == [
+        "plan/alue-a.yaml#title",
+        "plan/alue-a.yaml#goals[0].title",
+        "plan/alue-a.yaml#goals[0].actions[0].title",
+        "indicators/mittari-1.yaml#name",
+    ]
+
+
+def test_po_header_has_no_placeholders(build_plan, tmp_path: Path) -> None:  # noqa: ANN001
+    root = build_plan()
+    out = tmp_path / "sv.po"
+    hyte("translate", "export", "--repo", str(root), "--lang", "sv", "-o", str(out))
+    header = out.read_text(encoding="utf-8").split("\n\n")[0]
+    for placeholder in ("EMAIL@ADDRESS", "YEAR-MO-DA", "FULL NAME", "LL@li.org"):
+        assert placeholder not in header
+    assert '"Language: sv\\n"' in header and "POT-Creation-Date: 20" in header
+
+
+def test_output_in_a_missing_folder_says_to_create_it(build_plan, tmp_path: Path) -> None:  # noqa: ANN001
+    root = build_plan()
+    out = tmp_path / "missing" / "sv.po"
+    said = hyte("translate", "export", "--repo", str(root), "--lang", "sv", "-o", str(out), code=2)
+    assert "does not exist: create the folder first (mkdir -p" in said
+    assert not out.parent.exists()
+
+
+def _validate_codes(root: Path, code: str) -> list[tuple[str, int, int, str]]:
+    return [
+        (f.path, f.line, f.column, f.message)
+        for f in validate_repository(load_repository(root))
+        if f.code == code
+    ]
+
+
+def test_l002_text_in_a_language_the_plan_does_not_declare(build_plan) -> None:  # noqa: ANN001
+    root = build_plan(
+        {
+            "plan/alue-a.yaml": """\
+                # fictional fixture
+                id: alue-a
+                title: {fi: Alue A, sv: Område A}
+                goals:
+                  - id: tavoite-1
+                    title:
+                      fi: Tavoite yksi
+                      se: FIKTIV Mål ett
+                    indicators: [mittari-1]
+                """,
+        }
+    )
+    found = _validate_codes(root, "L002")
+    assert len(found) == 1
+    path, line, column, message = found[0]
+    assert (path, line, column) == ("plan/alue-a.yaml", 8, 7)  # at the se key
+    assert message.startswith(
+        "text in 'se' (Northern Sami), a language plan.yaml does not declare in languages: (fi, sv)"
+    )
+    assert "add se to languages: in plan/plan.yaml" in message
+    # the report languages (fi, sv, en) are not warned about: hyte report --lang en shows them
+    area = root / "plan" / "alue-a.yaml"
+    area.write_text(area.read_text(encoding="utf-8").replace("se: FIKTIV", "en: FIKTIV"), "utf-8")
+    assert _validate_codes(root, "L002") == []

@@ -10,6 +10,7 @@ import copy
 import io
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from conftest import BILINGUAL_PLAN
 from hytecli.cli import app
 from hytecli.editing import apply_edits
 from hytecli.editing_texts import add_translation
@@ -29,6 +31,16 @@ from hytecli.yamlfile import parse_yaml
 
 LIVE = Path(__file__).resolve().parent.parent
 AREA = "plan/mielen-hyvinvointi.yaml"
+
+
+@pytest.fixture
+def build_plan(build_plan: Callable[..., Path]) -> Callable[..., Path]:
+    """conftest's ``build_plan``, its plan declaring ``languages: [fi, sv]`` (BILINGUAL_PLAN)."""
+
+    def build(files: dict[str, str | None] | None = None) -> Path:
+        return build_plan({"plan/plan.yaml": BILINGUAL_PLAN, **(files or {})})
+
+    return build
 
 
 def hyte(*args: str, code: int = 0) -> str:
@@ -131,8 +143,11 @@ def test_po_round_trip_of_one_area(repo: Path, tmp_path: Path) -> None:
     assert "+title: {fi: Mielen hyvinvoinnin vahvistaminen, sv: 'FIKTIV svenska" in dry
     assert git(repo, "status", "--porcelain") == ""
     said = hyte("translate", "import", str(po), "--repo", str(repo))
-    assert f"wrote {len(exported)} sv translations in 1 file" in said
-    assert git(repo, "status", "--porcelain").split() == ["M", AREA]
+    files = sorted({entry.path for entry in exported.values()})
+    assert AREA in files and any(f.startswith("indicators/") for f in files)  # its indicators too
+    assert f"wrote {len(exported)} sv translations in {len(files)} files" in said
+    status = git(repo, "status", "--porcelain").split()
+    assert status[1::2] == files and set(status[::2]) == {"M"}
 
     after = load_repository(repo)
     texts = {e.key: e for e in plan_texts(after, "mielen-hyvinvointi")}
@@ -234,7 +249,7 @@ def test_yaml_special_translations_round_trip_exactly(
     fill(po, lambda _source: translation)
     hyte("translate", "import", str(po), "--repo", str(root))
     entries = plan_texts(load_repository(root), "alue-a")
-    assert len(entries) == 9
+    assert len(entries) == 10  # the area's 9 texts and its indicator's name
     for entry in entries:
         assert entry.text.values["sv"] == translation, entry.key
     text = (root / "plan" / "alue-a.yaml").read_text(encoding="utf-8")
@@ -323,7 +338,8 @@ def test_conflict_refused_unless_replace_and_fuzzy_not_applied(build_plan, tmp_p
         fuzzy={"plan/alue-a.yaml#goals[0].title"},
     )
     said = hyte("translate", "import", str(po), "--repo", str(root))
-    assert "marked fuzzy (needs review) (1)" in said and "#goals[0].title" in said
+    assert "not applied, needs review (1)" in said
+    assert "#goals[0].title: marked fuzzy" in said
     assert "Mål ett" not in (root / "plan" / "alue-a.yaml").read_text(encoding="utf-8")
 
 
@@ -386,7 +402,7 @@ def test_xliff_round_trip(build_plan, tmp_path: Path) -> None:  # noqa: ANN001
         segment.set("state", "translated")
     tree.write(xlf, encoding="utf-8", xml_declaration=True)
     said = hyte("translate", "import", str(xlf), "--repo", str(root))
-    assert "wrote 9 sv translations" in said
+    assert "wrote 10 sv translations" in said  # the area's 9 texts, its indicator's name
     for entry in plan_texts(load_repository(root), "alue-a"):
         assert entry.text.values["sv"] == f"FIKTIV: {entry.source}"
     xlf.write_bytes(b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>')
@@ -472,7 +488,7 @@ def test_xlsx_round_trip_through_libreoffice(build_plan, tmp_path: Path) -> None
     book.save(book_path)
     saved = resave(book_path, tmp_path)
     said = hyte("translate", "import", str(saved), "--repo", str(root))
-    assert "wrote 8 sv translations" in said and "1 without a translation" in said
+    assert "wrote 9 sv translations" in said and "1 without a translation" in said
     for entry in plan_texts(load_repository(root), "alue-a"):
         if entry.key == sheet.cell(3, 1).value:
             assert "sv" not in entry.text.values
@@ -495,3 +511,85 @@ def test_xlsx_formula_and_missing_sheet_refused(build_plan, tmp_path: Path) -> N
     book.save(book_path)
     said = hyte("translate", "import", str(book_path), "--repo", str(root), code=1)
     assert 'sheet "instructions" is missing' in said
+
+
+# --- what a new user found ------------------------------------------------------------------------
+
+
+def test_import_only_a_declared_language(build_plan, tmp_path: Path) -> None:  # noqa: ANN001
+    root = build_plan()  # languages: [fi, sv]
+    po = tmp_path / "sv.po"
+    hyte("translate", "export", "--repo", str(root), "--lang", "sv", "-o", str(po))
+    fill(po, lambda s: f"{s} (FIKTIV)")
+    for relabelled in ("en", "se"):  # a Swedish file relabelled, or a slip for sv
+        other = tmp_path / f"{relabelled}.po"
+        other.write_bytes(
+            po.read_bytes().replace(b"Language: sv", f"Language: {relabelled}".encode())
+        )
+        said = hyte("translate", "import", str(other), "--repo", str(root), code=1)
+        assert f"is in {relabelled}: " in said and "not a language the plan declares" in said
+        assert "add it to languages: in plan/plan.yaml first" in said
+        said = hyte(
+            "translate", "import", str(other), "--repo", str(root), "--lang", relabelled, code=1
+        )
+        assert "not a language the plan declares" in said
+    assert "FIKTIV" not in (root / "plan" / "alue-a.yaml").read_text(encoding="utf-8")
+    assert "wrote" in hyte("translate", "import", str(po), "--repo", str(root))
+
+
+def test_unescaped_quote_in_a_po_string_is_refused(build_plan, tmp_path: Path) -> None:  # noqa: ANN001
+    root = build_plan()
+    po = tmp_path / "sv.po"
+    hyte("translate", "export", "--repo", str(root), "--lang", "sv", "-o", str(po))
+    fill(po, lambda s: "FIKTIV: byggherren" if s == "Tavoite yksi" else None)
+    text = po.read_text(encoding="utf-8")
+    line = text.splitlines().index('msgstr "FIKTIV: byggherren"') + 1
+    bad = tmp_path / "bad.po"
+    bad.write_text(
+        text.replace('msgstr "FIKTIV: byggherren"', 'msgstr "FIKTIV: byggherren "unescaped gör …"'),
+        encoding="utf-8",
+    )
+    said = hyte("translate", "import", str(bad), "--repo", str(root), code=1)
+    assert f'{bad}:{line}: a " inside the text must be written \\"' in said
+    escape = tmp_path / "escape.po"
+    escape.write_text(text.replace("FIKTIV: byggherren", "FIKTIV: C:\\\\mapp\\q"), encoding="utf-8")
+    said = hyte("translate", "import", str(escape), "--repo", str(root), code=1)
+    assert f"{escape}:{line}: \\q is not an escape PO files use" in said
+    assert "FIKTIV" not in (root / "plan" / "alue-a.yaml").read_text(encoding="utf-8")
+    escaped = tmp_path / "escaped.po"  # the same quote, escaped: imported with the quote
+    escaped.write_text(
+        text.replace('msgstr "FIKTIV: byggherren"', 'msgstr "FIKTIV: \\"citat\\" och \\\\"'),
+        encoding="utf-8",
+    )
+    hyte("translate", "import", str(escaped), "--repo", str(root))
+    entries = {e.key: e for e in plan_texts(load_repository(root))}
+    assert entries["plan/alue-a.yaml#goals[0].title"].text.values["sv"] == 'FIKTIV: "citat" och \\'
+
+
+def test_xliff_messages_say_the_column_once_and_initial_in_xliff_words(
+    build_plan, tmp_path: Path
+) -> None:  # noqa: ANN001
+    root = build_plan()
+    xlf = tmp_path / "sv.xlf"
+    hyte("translate", "export", "--repo", str(root), "--lang", "sv", "-o", str(xlf))
+    text = xlf.read_text(encoding="utf-8")
+    bad = tmp_path / "bad.xlf"
+    bad.write_text(text.replace("<source>Tavoite yksi</source>", "<source>Tavoite & yksi</source>"))
+    said = hyte("translate", "import", str(bad), "--repo", str(root), code=1)
+    number = next(
+        i for i, row in enumerate(text.splitlines(), start=1) if "<source>Tavoite yksi" in row
+    )  # fmt: skip
+    column = bad.read_text(encoding="utf-8").splitlines()[number - 1].index("&") + 2  # 1-based
+    assert f"{bad}:{number}:{column}: not well-formed XML (not well-formed (invalid token))" in said
+    assert "line " not in said and "column" not in said  # said once, as file:line:column
+    initial = tmp_path / "initial.xlf"  # a target filled in but left in the initial state
+    initial.write_text(
+        text.replace(
+            "<source>Tavoite yksi</source>",
+            "<source>Tavoite yksi</source>\n        <target>FIKTIV Mål ett</target>",
+        ),
+        encoding="utf-8",
+    )
+    said = hyte("translate", "import", str(initial), "--repo", str(root))
+    assert "not applied, needs review (1)" in said
+    assert "#goals[0].title: not yet translated (state initial)" in said and "fuzzy" not in said

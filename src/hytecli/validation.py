@@ -65,6 +65,7 @@ class _Checks(ReferenceChecks, DeadlineChecks, IndicatorChecks, AssessmentChecks
             self.values,
             self.assessments,
             self.missing_languages,
+            self.undeclared_languages,
         ):
             findings.extend(rule())
         return findings

@@ -1,10 +1,17 @@
-"""The rule about the plan's languages: L001, texts that lack a language the plan declares.
+"""The rules about the plan's languages: L001 (texts lack a declared one), L002 (an undeclared one).
 
 ``plan.yaml`` ``languages: [fi, sv]`` says the plan is published in Finnish and Swedish. A text
 given only in Finnish is not an error (the reports show it in Finnish, marked as such), but the
 plan is not yet what it declares: one warning per missing language, at the ``languages`` line,
 counts the texts and says how to list them (``hyte translate export``), instead of one warning
 per text (a plan starting its translation would drown in them).
+
+A text in a language ``languages`` does not declare and that hyte makes no report in (``se:``,
+Northern Sami, a slip for ``sv``) is shown nowhere: one warning at each such text (L002). The
+report languages (fi, sv, en: :data:`hytecli.i18n.LANGUAGES`) are not warned about, since
+``hyte report --lang en`` shows an English text (an act's official English name) though the
+plan is not published in English as a whole. A code that is not of the ISO 639 shape
+(``svenska:``) is already an error of the file's model.
 """
 
 from __future__ import annotations
@@ -14,11 +21,14 @@ from collections.abc import Iterator
 from babel.core import Locale, UnknownLocaleError
 
 from hytecli.findings import Finding
-from hytecli.translation.texts import missing, plan_texts
+from hytecli.i18n import LANGUAGES
+from hytecli.translation.texts import missing, plan_texts, text_fields, text_files
 from hytecli.validation_common import WARNING, CheckContext
 
 #: Texts lack a language that plan.yaml ``languages`` declares.
 MISSING_LANGUAGE = "L001"
+#: A text in a language that plan.yaml ``languages`` does not declare.
+UNDECLARED_LANGUAGE = "L002"
 
 
 def language_name(code: str) -> str:
@@ -53,3 +63,32 @@ class LanguageChecks(CheckContext):
                 f"hyte translate export --lang {language} --output {language}.po lists them",
                 WARNING,
             )
+
+    def undeclared_languages(self) -> Iterator[Finding]:
+        """L002: a text in a language neither ``languages`` declares nor a report is made in.
+
+        One finding per text and language, at the language's key.
+        """
+        if self.plan is None:
+            return
+        declared = {self.plan.language, *self.plan.languages, *LANGUAGES}
+        listed = ", ".join(dict.fromkeys([self.plan.language, *self.plan.languages]))
+        for path, model in text_files(self.repo):
+            document = self.repo.document(path)
+            if document is None:  # pragma: no cover - the files come from the loaded ones
+                continue
+            for data_path, _item, _field, text in text_fields(model):
+                for language in text.values:
+                    if language in declared:
+                        continue
+                    name = language_name(language)
+                    named = f" ({name})" if name != language else ""
+                    yield document.finding(
+                        (*data_path, language),
+                        UNDECLARED_LANGUAGE,
+                        f"text in '{language}'{named}, a language plan.yaml does not declare in "
+                        f"languages: ({listed}) and no report is made in; correct the code if it "
+                        f"is a slip, or add {language} to languages: in plan/plan.yaml",
+                        WARNING,
+                        prefer_key=True,
+                    )

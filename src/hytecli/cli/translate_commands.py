@@ -124,7 +124,7 @@ def import_(
     )
     if dry_run and result.diff:
         typer.echo(result.diff, nl=False)
-    _listing("not applied, marked fuzzy (needs review)", result.fuzzy)
+    _listing("not applied, needs review", result.fuzzy)
     _listing("not applied, the source changed since the export", result.changed)
     verb = "would write" if dry_run else "wrote"
     files = len(result.files)

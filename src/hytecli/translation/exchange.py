@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from hytecli.errors import HyteError
 from hytecli.model_types import LANGUAGE_PATTERN
+from hytecli.models import PlanFile
 
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 
@@ -38,6 +39,8 @@ class ExchangeEntry:
         fingerprint: The source's fingerprint as exported, if the file kept it.
         item_id: The item's id as exported, if the file kept it.
         fuzzy: The translator (or a tool) marked it as needing review: never applied.
+        review: Why a ``fuzzy`` entry needs review, in the file format's words (PO's
+            ``marked fuzzy``, XLIFF's ``not yet translated (state initial)``).
     """
 
     key: str
@@ -47,6 +50,7 @@ class ExchangeEntry:
     fingerprint: str | None = None
     item_id: str | None = None
     fuzzy: bool = False
+    review: str = "marked fuzzy"
 
 
 @dataclass
@@ -72,6 +76,34 @@ def check_language(code: str, what: str = "--lang") -> str:
             "such as sv, en or se"
         )
     return code
+
+
+def undeclared(language: str, plan: PlanFile) -> str | None:
+    """Why ``language`` cannot be translated into: the plan does not declare it, else ``None``.
+
+    A plan translates only into the languages ``plan.yaml`` ``languages:`` declares (besides its
+    own, the source): ``se`` (Northern Sami), a slip for ``sv``, or ``xx`` must not end up in
+    the plan's files.
+
+    Args:
+        language: The language code asked for or found in a file (``sv``).
+        plan: The loaded ``plan.yaml``.
+
+    Returns:
+        The reason, naming the declared languages and how to add one, or ``None``.
+    """
+    from hytecli.validation_languages import language_name
+
+    targets = [code for code in dict.fromkeys(plan.languages) if code != plan.language]
+    if language in targets or language == plan.language:
+        return None
+    listed = ", ".join(f"{language_name(code)} ({code})" for code in targets)
+    declares = f"it declares {listed} besides" if targets else "it declares none but"
+    return (
+        f"{language_name(language)} ({language}) is not a language the plan declares in "
+        f"languages: in plan/plan.yaml ({declares} its own, {plan.language}); to translate into "
+        f"{language}, add it to languages: in plan/plan.yaml first"
+    )
 
 
 def language_part(tag: str | None) -> str | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from hytecli.fileio import write_output
 from hytecli.recording.common import refuse_broken
 from hytecli.repository import load_repository
-from hytecli.translation.exchange import TranslationUsage, check_language
+from hytecli.translation.exchange import TranslationUsage, check_language, undeclared
 from hytecli.translation.texts import TextEntry, missing, plan_texts
 
 #: Output file extensions and the format each means.
@@ -80,9 +80,11 @@ def export_texts(
 
     Args:
         root: The plan repository.
-        language: The target language (``sv``); not the plan's own language.
+        language: The target language (``sv``): one ``plan.yaml`` ``languages`` declares, not
+            the plan's own language.
         output: The file to write; its extension names the format (:func:`format_of`).
-        area: Only this priority area's file (its id).
+        area: Only this priority area's file and the files of the indicators its goals and
+            actions use (its id).
         include_all: Also the texts that already have ``language`` (with their translation,
             for revision); by default only those that lack it.
         force: Replace ``output`` when it exists.
@@ -91,8 +93,8 @@ def export_texts(
         How many texts were written.
 
     Raises:
-        TranslationUsage: a bad language, area, format or output (exists without ``force``, or
-            inside the plan's own folders).
+        TranslationUsage: a bad or undeclared language, area, format or output (exists
+            without ``force``, or inside the plan's own folders).
         Refused: the plan has errors.
     """
     language = check_language(language)
@@ -104,6 +106,9 @@ def export_texts(
             f"--lang {language} is the plan's own language, which the texts are translated from: "
             "give the language to translate into (e.g. --lang sv)"
         )
+    problem = undeclared(language, plan)
+    if problem is not None:
+        raise TranslationUsage(f"--lang {language}: {problem}")
     if Path(output).exists() and not force:
         raise TranslationUsage(
             f"--output {output} exists: give another file name, or --force to replace it"

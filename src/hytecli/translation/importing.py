@@ -41,7 +41,12 @@ from hytecli.recording.common import (
     write_files,
 )
 from hytecli.repository import PlanRepository, check_repository, load_repository
-from hytecli.translation.exchange import Exchange, ExchangeEntry, TranslationError
+from hytecli.translation.exchange import (
+    Exchange,
+    ExchangeEntry,
+    TranslationError,
+    undeclared,
+)
 from hytecli.translation.exporting import format_of
 from hytecli.translation.texts import TextEntry, plan_texts
 from hytecli.yaml_document import DataPath
@@ -56,7 +61,8 @@ class ImportResult:
     Attributes:
         language: The language imported.
         applied: ``where: key (id)`` of each translation written.
-        fuzzy: Entries marked fuzzy, not applied.
+        fuzzy: Entries marked as needing review (PO's fuzzy, XLIFF's initial state), not
+            applied: ``where: key: why``.
         empty: How many entries had no translation.
         unchanged: How many already had the same translation.
         changed: Entries whose source changed since the export, not applied (``skip_changed``).
@@ -154,7 +160,7 @@ def _select(
             )
         seen[entry.key] = entry.where
         if entry.fuzzy:
-            result.fuzzy.append(f"{entry.where}: {entry.key}")
+            result.fuzzy.append(f"{entry.where}: {entry.key}: {entry.review}")
             continue
         if not entry.translation.strip():
             result.empty += 1
@@ -240,8 +246,9 @@ def import_translations(
         The :class:`ImportResult`.
 
     Raises:
-        TranslationError: the file cannot be read, declares no or another language, or holds a
-            text twice (nothing was written).
+        TranslationError: the file cannot be read, declares no language, another than
+            ``language`` or one ``plan.yaml`` ``languages`` does not declare, or holds a text
+            twice (nothing was written).
         Refused: the plan has errors, sources changed (without ``skip_changed``), translations
             conflict (without ``replace``), or a file could not be edited or written (nothing
             was written).
@@ -251,7 +258,7 @@ def import_translations(
     with repository_lock(root, lock_timeout):
         repository = load_repository(root)
         plan = refuse_broken(repository)
-        target = _target_language(exchange, file, language, plan.language)
+        target = _target_language(exchange, file, language, plan)
         result = ImportResult(target)
         current = {entry.key: entry for entry in plan_texts(repository)}
         chosen, conflicts, changed = _select(exchange, target, current, result, replace)
@@ -283,7 +290,8 @@ def import_translations(
         return result
 
 
-def _target_language(exchange: Exchange, file: Path, wanted: str | None, source: str) -> str:
+def _target_language(exchange: Exchange, file: Path, wanted: str | None, plan: PlanFile) -> str:
+    source = plan.language
     found = exchange.language
     if found is None:
         raise TranslationError(
@@ -299,6 +307,9 @@ def _target_language(exchange: Exchange, file: Path, wanted: str | None, source:
         raise TranslationError(
             f"{file} is in {found}, the plan's own language: translations are into another language"
         )
+    problem = undeclared(found, plan)
+    if problem is not None:
+        raise TranslationError(f"{file} is in {found}: {problem}; nothing was written")
     if exchange.source_language is not None and exchange.source_language != source:
         raise TranslationError(
             f"{file} translates from {exchange.source_language}, but the plan's texts are in "

@@ -49,6 +49,23 @@ def _locale(language: str) -> Locale:
         ) from None
 
 
+#: Header fields Babel fills with placeholders (``EMAIL@ADDRESS``, ``YEAR-MO-DA``, ``FULL NAME``,
+#: ``LL@li.org``) that an export has no value for: left out, the translator's tool fills them.
+_PLACEHOLDER_HEADERS = frozenset(
+    {"Report-Msgid-Bugs-To", "PO-Revision-Date", "Last-Translator", "Language-Team"}
+)
+
+
+class _ExportCatalog(Catalog):
+    """A catalog whose header has real values only (:data:`_PLACEHOLDER_HEADERS` left out)."""
+
+    @property  # type: ignore[misc]
+    def mime_headers(self) -> list[tuple[str, str]]:
+        """Babel's header fields, less the placeholders."""
+        headers: list[tuple[str, str]] = Catalog.mime_headers.fget(self)  # type: ignore[attr-defined]
+        return [(name, value) for name, value in headers if name not in _PLACEHOLDER_HEADERS]
+
+
 def write_po_file(
     entries: Sequence[TextEntry], target_language: str, project: str, *, translations: bool
 ) -> bytes:
@@ -63,7 +80,7 @@ def write_po_file(
     Raises:
         TranslationUsage: Babel does not know ``target_language``.
     """
-    catalog = Catalog(
+    catalog = _ExportCatalog(
         locale=_locale(target_language),
         project=project,
         version="hyte translate",
@@ -88,8 +105,51 @@ def write_po_file(
     return out.getvalue()
 
 
+#: The escapes a PO string may hold (those Babel's reader turns back into characters).
+_ESCAPES = frozenset('\\"abfnrtv')
+
+
+def string_problem(quoted: str) -> str | None:
+    r"""What is wrong with a PO string as written (``"..."``, C syntax), or ``None``.
+
+    The string must open and close with ``"``, hold no bare ``"`` inside (write ``\"``) and
+    only the escapes ``\\``, ``\"``, ``\n``, ``\t``, ``\r`` (and ``\a``, ``\b``,
+    ``\f``, ``\v``); text after the closing quote is not PO. Babel's reader is lenient about
+    all of these (``"a "b" c"`` reads as ``a "b" c``), so they are checked here.
+
+    Args:
+        quoted: The string and anything after it on its line (``"text"``).
+    """
+    index = 1
+    while index < len(quoted):
+        char = quoted[index]
+        if char == "\\":
+            if index + 1 >= len(quoted):
+                break
+            escape = quoted[index + 1]
+            if escape not in _ESCAPES:
+                return (
+                    f'\\{escape} is not an escape PO files use (\\n, \\t, \\", \\\\): write a '
+                    "backslash as \\\\"
+                )
+            index += 2
+            continue
+        if char == '"':
+            if quoted[index + 1 :].strip():
+                return (
+                    'a " inside the text must be written \\" (the text in quotes ends at the first '
+                    'bare "): add the backslash, or save the file again from a PO editor'
+                )
+            return None
+        index += 1
+    return (
+        'the text in quotes does not end with a closing ": close it, or save the file again '
+        "from a PO editor"
+    )
+
+
 def _check_lines(text: str, name: str) -> None:
-    """Refuse lines that are not PO syntax, naming the first (Babel would skip some silently)."""
+    """Refuse lines that are not PO syntax, naming the first (Babel would skip or misread some)."""
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -100,13 +160,9 @@ def _check_lines(text: str, name: str) -> None:
                 "a quoted continuation or a # comment); fix it in a PO editor such as Poedit, or "
                 "export the file again"
             )
-        quoted = line[line.index('"') :]
-        backslashes = len(quoted[:-1]) - len(quoted[:-1].rstrip("\\"))
-        if len(quoted) < 2 or not quoted.endswith('"') or backslashes % 2:
-            raise TranslationError(
-                f'{name}:{number}: the text in quotes does not end with a closing ": close it, '
-                "or save the file again from a PO editor"
-            )
+        problem = string_problem(line[line.index('"') :])
+        if problem is not None:
+            raise TranslationError(f"{name}:{number}: {problem}")
 
 
 def read_po_file(data: bytes, name: str) -> Exchange:

@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from hytecli.model_types import Text
+from hytecli.models import AreaFile
 from hytecli.repository import PlanRepository
 from hytecli.yaml_document import DataPath
 
@@ -111,11 +112,26 @@ def _walk(
             yield from _walk(element, (*path, index), item_id, field)
 
 
+def text_fields(model: BaseModel) -> Iterator[tuple[DataPath, str, str, Text]]:
+    """Every text field of one file's model, in the file's order, whatever its languages.
+
+    Only fields the file writes are visited (defaults are not texts of the file).
+
+    Args:
+        model: A loaded model (:class:`~hytecli.models.AreaFile`, ...).
+
+    Yields:
+        ``(data_path, item_id, field, text)``: where the text is in the file, the id of the
+        nearest item holding it, the field's name and the text.
+    """
+    top = getattr(model, "id", None)
+    yield from _walk(model, (), top if isinstance(top, str) else "", "")
+
+
 def file_texts(path: str, model: BaseModel, source_language: str) -> list[TextEntry]:
     """Every text of one file's model that has a text in ``source_language``.
 
-    Only fields the file writes are visited (defaults are not texts of the file). A text
-    without the source language is left out: there is nothing to translate from.
+    A text without the source language is left out: there is nothing to translate from.
 
     Args:
         path: The file, relative to the repository root.
@@ -123,28 +139,37 @@ def file_texts(path: str, model: BaseModel, source_language: str) -> list[TextEn
         source_language: The plan's language (``plan.yaml`` ``language``).
 
     Returns:
-        The entries in the file's order.
+        The entries in the file's order (:func:`text_fields`).
     """
-    top = getattr(model, "id", None)
     entries = []
-    for data_path, item_id, field, text in _walk(
-        model, (), top if isinstance(top, str) else "", ""
-    ):
+    for data_path, item_id, field, text in text_fields(model):
         source = text.values.get(source_language)
         if source is not None:
             entries.append(TextEntry(path, data_path, item_id, field, text, source))
     return entries
 
 
-def plan_texts(repository: PlanRepository, area: str | None = None) -> list[TextEntry]:
-    """Every translatable text of a loaded repository, file by file in the plan's order.
+def area_indicator_ids(area: AreaFile) -> list[str]:
+    """The ids of the indicators an area's goals and actions use, in the order first used."""
+    found: list[str] = []
+    for goal in area.goals:
+        found += goal.indicators
+        for action in goal.actions:
+            found += action.indicators
+    return list(dict.fromkeys(found))
+
+
+def text_files(repository: PlanRepository, area: str | None = None) -> list[tuple[str, BaseModel]]:
+    """The loaded files that hold texts, as ``(path, model)``, in the plan's order.
 
     ``plan/plan.yaml`` first, then the areas in the plan's order, the indicators and the year
-    texts (``reports/<year>.yaml``) by path.
+    texts (``reports/<year>.yaml``) by path. With ``area``, that priority area's file and the
+    files of the indicators its goals and actions use (:func:`area_indicator_ids`; an indicator
+    two areas use is in both areas' lists).
 
     Args:
-        repository: A loaded repository whose plan loaded (``repository.plan`` is set).
-        area: Only this priority area's file (its id), when given.
+        repository: A loaded repository.
+        area: Only this priority area (its id) and its indicators, when given.
 
     Raises:
         LookupError: ``area`` is not a priority area of the plan (the message lists them).
@@ -152,20 +177,43 @@ def plan_texts(repository: PlanRepository, area: str | None = None) -> list[Text
     plan = repository.plan
     if plan is None:
         return []
-    language = plan.language
     if area is not None:
         record = repository.area(area)
         if record is None:
             known = ", ".join(r.area.id for r in repository.ordered_areas())
             raise LookupError(f"no priority area '{area}' in the plan (its areas: {known})")
-        return file_texts(record.path, record.area, language)
-    entries = file_texts(repository.plan_document.path, plan, language)
-    for area_record in repository.ordered_areas():
-        entries += file_texts(area_record.path, area_record.area, language)
-    for indicator in repository.indicators:
-        entries += file_texts(indicator.path, indicator.indicator, language)
-    for texts in repository.year_texts:
-        entries += file_texts(texts.path, texts.texts, language)
+        files: list[tuple[str, BaseModel]] = [(record.path, record.area)]
+        for indicator_id in area_indicator_ids(record.area):
+            indicator = repository.indicator(indicator_id)
+            if indicator is not None:
+                files.append((indicator.path, indicator.indicator))
+        return files
+    files = [(repository.plan_document.path, plan)]
+    files += [(r.path, r.area) for r in repository.ordered_areas()]
+    files += [(r.path, r.indicator) for r in repository.indicators]
+    files += [(r.path, r.texts) for r in repository.year_texts]
+    return files
+
+
+def plan_texts(repository: PlanRepository, area: str | None = None) -> list[TextEntry]:
+    """Every translatable text of a loaded repository, file by file in the plan's order.
+
+    The files are :func:`text_files`'s; each file's texts that have the plan's language are
+    :func:`file_texts`'s.
+
+    Args:
+        repository: A loaded repository whose plan loaded (``repository.plan`` is set).
+        area: Only this priority area's file and its indicators' files (its id), when given.
+
+    Raises:
+        LookupError: ``area`` is not a priority area of the plan (the message lists them).
+    """
+    if repository.plan is None:
+        return []
+    language = repository.plan.language
+    entries: list[TextEntry] = []
+    for path, model in text_files(repository, area):
+        entries += file_texts(path, model, language)
     return entries
 
 

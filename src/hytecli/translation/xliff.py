@@ -12,6 +12,7 @@ entry. A document type declaration is refused before parsing (no entity expansio
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
@@ -19,6 +20,10 @@ from hytecli.translation.exchange import Exchange, ExchangeEntry, TranslationErr
 from hytecli.translation.texts import TextEntry
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:2.0"
+#: Why a unit with a target in the ``initial`` state is not applied (listed by the import).
+INITIAL = "not yet translated (state initial)"
+#: The position expat adds to its message, said once before it instead.
+_POSITION = re.compile(r": line \d+, column \d+$")
 _NS = f"{{{NAMESPACE}}}"
 
 
@@ -84,9 +89,10 @@ def read_xliff(data: bytes, name: str) -> Exchange:
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
-        line, column = exc.position
+        line, column = exc.position  # expat counts columns from 0; the message says it once, from 1
+        what = _POSITION.sub("", str(exc))
         raise TranslationError(
-            f"{name}:{line}:{column + 1}: not well-formed XML ({exc}); "
+            f"{name}:{line}:{column + 1}: not well-formed XML ({what}); "
             "save the file again from the translation tool"
         ) from None
     if root.tag != f"{_NS}xliff" or not str(root.get("version", "")).startswith("2."):
@@ -117,6 +123,7 @@ def read_xliff(data: bytes, name: str) -> Exchange:
                 fingerprint=notes.get("fingerprint"),
                 item_id=notes.get("id"),
                 fuzzy=bool(target.strip()) and "initial" in states,
+                review=INITIAL,
             )
         )
     return exchange
