@@ -254,3 +254,10 @@ def test_a_long_legend_label_widens_the_chart_instead_of_being_cut() -> None:
     assert width > 440
     label = next(e for e in root.iter() if e.text == long)
     assert float(label.get("x", "0")) + text_width(long, 9) <= width
+
+
+def test_ticks_of_a_range_too_small_for_powers_of_ten() -> None:
+    # found by hypothesis: a target of 5e-324 (the smallest float) and no values
+    from hytecli.report.svg_draw import nice_ticks
+
+    assert nice_ticks(0.0, 5e-324) == [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]

@@ -41,9 +41,10 @@ def nice_ticks(low: float, high: float, integer: bool = False) -> list[float]:
     """Round-number ticks from at most ``low`` to at least ``high``: at most eight of them.
 
     The step is 1, 2, 2.5 or 5 times a power of ten (1, 2 or 5 times, never below 1, for
-    ``integer``): the smallest such step that needs at most seven intervals.
+    ``integer``): the smallest such step that needs at most seven intervals. A range narrower
+    than 1e-9 is drawn as one unit wide.
     """
-    if high <= low:
+    if high - low < 1e-9:  # no range, or one too small for a float's powers of ten (5e-324)
         high = low + 1
     exponent = math.floor(math.log10(high - low)) - 1
     steps = (1, 2, 5) if integer else (1, 2, 2.5, 5)
