@@ -310,7 +310,63 @@ def test_a_deleted_row_is_refused(small: tuple[Path, dict[str, Path]]) -> None:
 
     fill(books[KUNTA], actions={"toimenpide-1": {ActionColumn.STATUS: "kesken"}}, change=delete)
     out = refused(root, books[KUNTA])
-    assert "cell B2: should hold 'tavoite-1'" in out and "holds 'toimenpide-1'" in out
+    assert "1 problem in" in out, out
+    assert "cell B2: row 2 (tavoite-1) was deleted or moved" in out
+    assert "use a fresh form, or put the row back" in out
+
+
+def test_a_row_deleted_in_the_middle_is_said_once(build_plan: Build) -> None:
+    root = build_plan(FILES)
+    books = write_books(root, root.parent / "out")
+
+    def delete(book: openpyxl.Workbook) -> None:
+        sheets(book)[0].delete_rows(3)
+
+    fill(books[KUNTA], change=delete)
+    out = refused(root, books[KUNTA])
+    assert out.count("was deleted or moved") == 1 and "should hold" not in out, out
+    assert "cell B3: row 3 (toimenpide-1) was deleted or moved" in out
+
+
+def test_an_edited_grey_cell_is_refused_naming_it(small: tuple[Path, dict[str, Path]]) -> None:
+    root, books = small
+
+    def retitle(book: openpyxl.Workbook) -> None:
+        sheets(book)[0]["C3"] = "Muutettu otsikko"
+        sheets(book)[1]["D2"] = "kpl (fictional)"
+
+    fill(books[KUNTA], actions={"tavoite-1": {ActionColumn.STATUS: "kesken"}}, change=retitle)
+    out = refused(root, books[KUNTA])
+    assert 'sheet "Tavoitteet ja toimenpiteet", cell C3 (' in out
+    assert 'sheet "Mittarit", cell D2 (' in out
+    assert "the cell was edited after hyte collect wrote it" in out and "2 problems" in out
+
+
+def test_a_plan_edited_since_the_form_does_not_block_it(
+    small: tuple[Path, dict[str, Path]],
+) -> None:
+    root, books = small
+    area = root / "plan/alue-a.yaml"
+    area.write_text(area.read_text().replace("Toimenpide yksi", "Toimenpide yksi (uusi)"))
+    path = books[KUNTA]
+    fill(path, actions={"toimenpide-1": {ActionColumn.STATUS: "kesken"}})
+    result = import_workbooks(root, [path], now=NOW)
+    assert result.written and result.workbooks[0].assessments == 1
+
+
+def test_grey_cells_survive_a_libreoffice_save(
+    small: tuple[Path, dict[str, Path]], tmp_path: Path
+) -> None:
+    root, books = small
+    fill(books[JARJESTO], indicators={"mittari-2|2024-H1": {IndicatorColumn.VALUE: 3}})
+    saved = resave(books[JARJESTO], tmp_path)
+    assert import_workbooks(root, [saved], now=NOW, dry_run=True).workbooks[0].values == 1
+
+    def retitle(book: openpyxl.Workbook) -> None:
+        sheets(book)[0]["C2"] = "Muutettu otsikko"
+
+    edited = fill(saved, change=retitle, target=tmp_path / "edited.xlsx")
+    assert "cell C2 (" in refused(root, resave(edited, tmp_path / "again"))
 
 
 def test_an_added_row_is_refused(small: tuple[Path, dict[str, Path]]) -> None:
