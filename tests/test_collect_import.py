@@ -290,16 +290,57 @@ def test_typos_are_all_listed_with_their_cells(small: tuple[Path, dict[str, Path
     )
     out = refused(root, books[KUNTA])
     assert f'{books[KUNTA]}, sheet "Mittarit", cell H2: ' in out and "not a yes/no word" in out
-    assert 'sheet "Tavoitteet ja toimenpiteet", cell I2: euros' in out and "12,5x" in out
+    assert 'sheet "Tavoitteet ja toimenpiteet", cell I2: Euroa' in out and "12,5x" in out
 
 
 def test_a_bad_status_word_names_its_cell(small: tuple[Path, dict[str, Path]]) -> None:
     root, books = small
     fill(books[KUNTA], actions={"toimenpide-1": {ActionColumn.TEXT: "Tehty (fictional)"}})
     out = refused(root, books[KUNTA])
-    assert "cell G3: no status, but text is filled" in out
+    assert 'cell G3: no status, but "Mitä tehtiin ja miten onnistui" is filled' in out
     fill(books[KUNTA], actions={"toimenpide-1": {ActionColumn.STATUS: "valmis"}})
-    assert "cell G3: 'valmis' is not an assessment status" in refused(root, books[KUNTA])
+    out = refused(root, books[KUNTA])
+    assert "cell G3 (Tilanne): 'valmis' is not a status of the form: choose one of " in out
+    # only the drop-down's words: merged needs the item it was merged into
+    assert "yhdistetty" not in out and "kesken" in out
+
+
+def test_a_merged_status_says_how_to_record_a_merger(small: tuple[Path, dict[str, Path]]) -> None:
+    root, books = small
+    fill(books[KUNTA], actions={"toimenpide-1": {ActionColumn.STATUS: "yhdistetty"}})
+    out = refused(root, books[KUNTA])
+    assert "cell G3 (Tilanne): a merger is not recorded with the form" in out
+    assert "`hyte assess toimenpide-1 --status merged --merged-into ID` (ask the coordinator)" in out
+    assert "--merged-into ID:" not in out
+
+
+def test_refusals_name_the_cell_and_column_at_fault(small: tuple[Path, dict[str, Path]]) -> None:
+    root, books = small
+    fill(
+        books[KUNTA],
+        actions={
+            "tavoite-1": {ActionColumn.STATUS: "kesken", ActionColumn.PERSON_DAYS: -2},
+            "toimenpide-1": {ActionColumn.STATUS: "kesken", ActionColumn.EUROS: "-5"},
+        },
+        indicators={
+            "mittari-1|2024": {IndicatorColumn.VALUE: "kyllä", IndicatorColumn.DATE: "1.1.2030"}
+        },
+    )
+    out = refused(root, books[KUNTA])
+    assert "cell J2 (Henkilötyöpäivät): '-2' is negative: give the amount used" in out, out
+    assert "cell I3 (Euroa): '-5' is negative" in out
+    assert "cell K2 (" in out and "2030-01-01 is in the future" in out
+    assert "--" not in out.replace("-->", ""), out  # no command-line option
+
+
+def test_the_summary_lists_what_a_workbook_closes(small: tuple[Path, dict[str, Path]]) -> None:
+    root, books = small
+    fill(books[JARJESTO], actions={"toimenpide-3": {ActionColumn.STATUS: "toteutunut"}})
+    before = snapshot(root)
+    result = run("collect", "import", "--dry-run", "--repo", str(root), str(books[JARJESTO]))
+    assert result.exit_code == 0, result.output
+    assert "closes: toimenpide-3 (completed)" in result.output
+    assert snapshot(root) == before
 
 
 def test_a_deleted_row_is_refused(small: tuple[Path, dict[str, Path]]) -> None:
@@ -449,7 +490,7 @@ def test_conflicts_are_listed_unless_replace(small: tuple[Path, dict[str, Path]]
     out = refused(root, books[JARJESTO])
     assert "nothing was written: 2 values or assessments differ" in out
     assert "cell H2: mittari-2 2024-H1: recorded 100 (indicators/mittari-2.yaml) → 120" in out
-    assert "toimenpide-2 2024: recorded cancelled (plan/alue-a.yaml) → cancelled with other" in out
+    assert "toimenpide-2 2024: recorded luovuttu (plan/alue-a.yaml) → luovuttu with other" in out
     result = run("collect", "import", "--replace", "--repo", str(root), str(books[JARJESTO]))
     assert result.exit_code == 0, result.output
     assert "2 replacing what was recorded" in result.output

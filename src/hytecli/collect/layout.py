@@ -197,6 +197,25 @@ INDICATOR_INPUTS: tuple[IndicatorColumn, ...] = (
     IndicatorColumn.DATE,
 )
 
+#: The column of each field of ``hyte assess`` a goals and actions row fills in (the names of
+#: :attr:`hytecli.recording.Refused.field`), so that a refusal names the cell at fault.
+ACTION_FIELDS: dict[str, ActionColumn] = {
+    "status": ActionColumn.STATUS,
+    "text": ActionColumn.TEXT,
+    "euros": ActionColumn.EUROS,
+    "person_days": ActionColumn.PERSON_DAYS,
+    "resources": ActionColumn.RESOURCES,
+    "by": ActionColumn.BY,
+}
+#: The column of each field of ``hyte record`` an indicator row fills in (or shows: the period).
+INDICATOR_FIELDS: dict[str, IndicatorColumn] = {
+    "value": IndicatorColumn.VALUE,
+    "note": IndicatorColumn.NOTE,
+    "source": IndicatorColumn.SOURCE,
+    "date": IndicatorColumn.DATE,
+    "period": IndicatorColumn.PERIOD,
+}
+
 #: The grey (locked) columns of each sheet, in order: every column not to be filled in.
 ACTION_LOCKED: tuple[ActionColumn, ...] = tuple(c for c in ActionColumn if c not in ACTION_INPUTS)
 INDICATOR_LOCKED: tuple[IndicatorColumn, ...] = tuple(

@@ -11,7 +11,9 @@ the first; :mod:`hytecli.collect.importing` then checks the inputs against the p
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -219,14 +221,16 @@ def _locked_text(sheet: Worksheet, row: int, column: int) -> str:
         return ""
     if isinstance(value, str):
         return value
-    return cell_text(Cell("", value))
+    if isinstance(value, bool | int | float | datetime | date | time):
+        return cell_text(Cell("", value))
+    return str(value)
 
 
 def _check_locked(
     book: Returned,
     sheet: Worksheet,
     digests: str | None,
-    columns: tuple[ActionColumn, ...] | tuple[IndicatorColumn, ...],
+    columns: Sequence[ActionColumn | IndicatorColumn],
     problems: list[str],
 ) -> None:
     """Refuse grey cells that differ from what hyte collect wrote (by the metadata's digests).
