@@ -15,7 +15,7 @@ import typer
 
 from hytecli.cli.common import (
     AsOfOption,
-    LanguageOption,
+    Language,
     RepoOption,
     handle_errors,
     load_plan,
@@ -77,7 +77,15 @@ def collect(
             show_default=False,
         ),
     ] = None,
-    lang: LanguageOption = None,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            help="Language of the forms (instructions, drop-downs, column names): fi, sv or en. "
+            "Default: the plan's language.",
+            show_default=False,
+        ),
+    ] = None,
     due: Annotated[
         str | None,
         typer.Option(
@@ -102,13 +110,13 @@ def collect(
             "give the folder to write the workbooks into, e.g. --output-dir collect-2024",
             param_hint="--output-dir",
         )
-    from hytecli.collect.forms import write_workbooks
+    from hytecli.collect.forms import check_due, write_workbooks
     from hytecli.collect.parties import match_party
     from hytecli.i18n import default_language
     from hytecli.reporters import plural
 
-    due_day = parse_date_option(due, "--due")
     collection = _round(repo, year, None)
+    due_day = check_due(parse_date_option(due, "--due"), collection.day)
     parties = (
         [match_party(collection, responsible)]
         if responsible is not None

@@ -194,6 +194,9 @@ def _actions(sheet: Worksheet, form: FormWords, party: PartyRound) -> tuple[list
         form.pgettext("collect", "Choose a status from the list."),
         type="list",
         formula1=_list_formula(form.statuses()),
+        showInputMessage=True,
+        promptTitle=form.pgettext(layout.CONTEXT, layout.ACTION_HEADERS[ActionColumn.STATUS]),
+        prompt=form.completed_note(),
     )
     for column in (ActionColumn.EUROS, ActionColumn.PERSON_DAYS):
         _validation(
@@ -342,7 +345,7 @@ def build_workbook(
     indicator_keys, indicator_digests = _indicators(indicators, form, party, round_.year)
     title = form.pgettext("collect", "Wellbeing plan: report for %(year)s", year=round_.year)
     footer = (
-        party.name,
+        form.wording.text(party.party),  # the form's language where the plan gives it
         title,
         form.loc.gettext("page %(page)s of %(pages)s", page="&P", pages="&N"),
     )
