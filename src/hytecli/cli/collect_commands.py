@@ -16,6 +16,7 @@ import typer
 from hytecli.cli.common import (
     AsOfOption,
     Language,
+    LanguageOption,
     RepoOption,
     handle_errors,
     load_plan,
@@ -155,14 +156,17 @@ def status(
         typer.Option("--format", help="text for people, json for machines."),
     ] = StatusFormat.text,
     as_of: AsOfOption = None,
+    lang: LanguageOption = None,
     repo: RepoOption = None,
 ) -> None:
     """Per responsible party: what is recorded for the year, and what is still missing."""
     from hytecli.collect.status import collect_status, status_json, status_text
+    from hytecli.i18n import default_language
 
     collection = _round(repo, year, as_of)
     result = collect_status(collection)
     if output_format is StatusFormat.json:
         print_text(status_json(result))
     else:
-        print_text(status_text(result))
+        language = lang.value if lang is not None else default_language(collection.language)
+        print_text(status_text(result, language=language))
