@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -465,6 +465,7 @@ def test_metadata_validations_and_values_survive_a_libreoffice_save(
     from libreoffice import resave
 
     out = tmp_path / "out"
+    due = (date.today() + timedelta(days=40)).isoformat()  # a due date is today or later
     run(
         "collect",
         "--repo",
@@ -474,7 +475,7 @@ def test_metadata_validations_and_values_survive_a_libreoffice_save(
         "--output-dir",
         str(out),
         "--due",
-        "2025-03-31",
+        due,
     )
     original = out / "Jarjesto-ry-2024.xlsx"
     book = openpyxl.load_workbook(original)
@@ -498,7 +499,7 @@ def test_metadata_validations_and_values_survive_a_libreoffice_save(
     assert saved[layout.META_SHEET].sheet_state in ("hidden", "veryHidden")
     after = meta(saved)
     assert after == before
-    assert after[MetaKey.DUE] == "2025-03-31"
+    assert after[MetaKey.DUE] == due
     assert layout.split_row_keys(after[MetaKey.ACTIONS_ROWS]) == ["toimenpide-2", "toimenpide-3"]
     assert layout.split_row_keys(after[MetaKey.INDICATORS_ROWS]) == [
         "mittari-2|2024-H1",

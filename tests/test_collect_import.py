@@ -290,16 +290,58 @@ def test_typos_are_all_listed_with_their_cells(small: tuple[Path, dict[str, Path
     )
     out = refused(root, books[KUNTA])
     assert f'{books[KUNTA]}, sheet "Mittarit", cell H2: ' in out and "not a yes/no word" in out
-    assert 'sheet "Tavoitteet ja toimenpiteet", cell I2: euros' in out and "12,5x" in out
+    assert 'sheet "Tavoitteet ja toimenpiteet", cell I2: Euroa' in out and "12,5x" in out
 
 
 def test_a_bad_status_word_names_its_cell(small: tuple[Path, dict[str, Path]]) -> None:
     root, books = small
     fill(books[KUNTA], actions={"toimenpide-1": {ActionColumn.TEXT: "Tehty (fictional)"}})
     out = refused(root, books[KUNTA])
-    assert "cell G3: no status, but text is filled" in out
+    assert 'cell G3: no status, but "Mitä tehtiin ja miten onnistui" is filled' in out
     fill(books[KUNTA], actions={"toimenpide-1": {ActionColumn.STATUS: "valmis"}})
-    assert "cell G3: 'valmis' is not an assessment status" in refused(root, books[KUNTA])
+    out = refused(root, books[KUNTA])
+    assert "cell G3 (Tilanne): 'valmis' is not a status of the form: choose one of " in out
+    # only the drop-down's words: merged needs the item it was merged into
+    assert "yhdistetty" not in out and "kesken" in out
+
+
+def test_a_merged_status_says_how_to_record_a_merger(small: tuple[Path, dict[str, Path]]) -> None:
+    root, books = small
+    fill(books[KUNTA], actions={"toimenpide-1": {ActionColumn.STATUS: "yhdistetty"}})
+    out = refused(root, books[KUNTA])
+    assert "cell G3 (Tilanne): a merger is not recorded with the form" in out
+    command = "`hyte assess toimenpide-1 --status merged --merged-into ID`"
+    assert f"{command} (ask the coordinator)" in out
+    assert "--merged-into ID:" not in out
+
+
+def test_refusals_name_the_cell_and_column_at_fault(small: tuple[Path, dict[str, Path]]) -> None:
+    root, books = small
+    fill(
+        books[KUNTA],
+        actions={
+            "tavoite-1": {ActionColumn.STATUS: "kesken", ActionColumn.PERSON_DAYS: -2},
+            "toimenpide-1": {ActionColumn.STATUS: "kesken", ActionColumn.EUROS: "-5"},
+        },
+        indicators={
+            "mittari-1|2024": {IndicatorColumn.VALUE: "kyllä", IndicatorColumn.DATE: "1.1.2030"}
+        },
+    )
+    out = refused(root, books[KUNTA])
+    assert "cell J2 (Henkilötyöpäivät): '-2' is negative: give the amount used" in out, out
+    assert "cell I3 (Euroa): '-5' is negative" in out
+    assert "cell K2 (" in out and "2030-01-01 is in the future" in out
+    assert "--" not in out.replace("-->", ""), out  # no command-line option
+
+
+def test_the_summary_lists_what_a_workbook_closes(small: tuple[Path, dict[str, Path]]) -> None:
+    root, books = small
+    fill(books[JARJESTO], actions={"toimenpide-3": {ActionColumn.STATUS: "toteutunut"}})
+    before = snapshot(root)
+    result = run("collect", "import", "--dry-run", "--repo", str(root), str(books[JARJESTO]))
+    assert result.exit_code == 0, result.output
+    assert "closes: toimenpide-3 (completed)" in result.output
+    assert snapshot(root) == before
 
 
 def test_a_deleted_row_is_refused(small: tuple[Path, dict[str, Path]]) -> None:
@@ -310,7 +352,63 @@ def test_a_deleted_row_is_refused(small: tuple[Path, dict[str, Path]]) -> None:
 
     fill(books[KUNTA], actions={"toimenpide-1": {ActionColumn.STATUS: "kesken"}}, change=delete)
     out = refused(root, books[KUNTA])
-    assert "cell B2: should hold 'tavoite-1'" in out and "holds 'toimenpide-1'" in out
+    assert "1 problem in" in out, out
+    assert "cell B2: row 2 (tavoite-1) was deleted or moved" in out
+    assert "use a fresh form, or put the row back" in out
+
+
+def test_a_row_deleted_in_the_middle_is_said_once(build_plan: Build) -> None:
+    root = build_plan(FILES)
+    books = write_books(root, root.parent / "out")
+
+    def delete(book: openpyxl.Workbook) -> None:
+        sheets(book)[0].delete_rows(3)
+
+    fill(books[KUNTA], change=delete)
+    out = refused(root, books[KUNTA])
+    assert out.count("was deleted or moved") == 1 and "should hold" not in out, out
+    assert "cell B3: row 3 (toimenpide-1) was deleted or moved" in out
+
+
+def test_an_edited_grey_cell_is_refused_naming_it(small: tuple[Path, dict[str, Path]]) -> None:
+    root, books = small
+
+    def retitle(book: openpyxl.Workbook) -> None:
+        sheets(book)[0]["C3"] = "Muutettu otsikko"
+        sheets(book)[1]["D2"] = "kpl (fictional)"
+
+    fill(books[KUNTA], actions={"tavoite-1": {ActionColumn.STATUS: "kesken"}}, change=retitle)
+    out = refused(root, books[KUNTA])
+    assert 'sheet "Tavoitteet ja toimenpiteet", cell C3 (' in out
+    assert 'sheet "Mittarit", cell D2 (' in out
+    assert "the cell was edited after hyte collect wrote it" in out and "2 problems" in out
+
+
+def test_a_plan_edited_since_the_form_does_not_block_it(
+    small: tuple[Path, dict[str, Path]],
+) -> None:
+    root, books = small
+    area = root / "plan/alue-a.yaml"
+    area.write_text(area.read_text().replace("Toimenpide yksi", "Toimenpide yksi (uusi)"))
+    path = books[KUNTA]
+    fill(path, actions={"toimenpide-1": {ActionColumn.STATUS: "kesken"}})
+    result = import_workbooks(root, [path], now=NOW)
+    assert result.written and result.workbooks[0].assessments == 1
+
+
+def test_grey_cells_survive_a_libreoffice_save(
+    small: tuple[Path, dict[str, Path]], tmp_path: Path
+) -> None:
+    root, books = small
+    fill(books[JARJESTO], indicators={"mittari-2|2024-H1": {IndicatorColumn.VALUE: 3}})
+    saved = resave(books[JARJESTO], tmp_path)
+    assert import_workbooks(root, [saved], now=NOW, dry_run=True).workbooks[0].values == 1
+
+    def retitle(book: openpyxl.Workbook) -> None:
+        sheets(book)[0]["C2"] = "Muutettu otsikko"
+
+    edited = fill(saved, change=retitle, target=tmp_path / "edited.xlsx")
+    assert "cell C2 (" in refused(root, resave(edited, tmp_path / "again"))
 
 
 def test_an_added_row_is_refused(small: tuple[Path, dict[str, Path]]) -> None:
@@ -393,7 +491,7 @@ def test_conflicts_are_listed_unless_replace(small: tuple[Path, dict[str, Path]]
     out = refused(root, books[JARJESTO])
     assert "nothing was written: 2 values or assessments differ" in out
     assert "cell H2: mittari-2 2024-H1: recorded 100 (indicators/mittari-2.yaml) → 120" in out
-    assert "toimenpide-2 2024: recorded cancelled (plan/alue-a.yaml) → cancelled with other" in out
+    assert "toimenpide-2 2024: recorded luovuttu (plan/alue-a.yaml) → luovuttu with other" in out
     result = run("collect", "import", "--replace", "--repo", str(root), str(books[JARJESTO]))
     assert result.exit_code == 0, result.output
     assert "2 replacing what was recorded" in result.output

@@ -75,14 +75,26 @@ def test_a_party_with_everything_recorded_is_complete(repo: Path) -> None:
     assert "1 of 2 responsible parties complete" in status_text(status_of(repo))
 
 
-def test_text_lists_what_is_missing_by_id_and_title(repo: Path) -> None:
+def test_text_lists_what_is_missing_by_title_and_id(repo: Path) -> None:
     text = status_text(status_of(repo))
-    assert text.startswith("Collection round 2024 (as on 2025-03-01): 0 of 2")
+    assert text.startswith("Collection round 2024 (as on 1 Mar 2025): 0 of 2")
     assert "Kunta: Sivistys/Opetus — 1/2 goals and actions assessed, 0/1" in text
-    assert "    action toimenpide-1: Toimenpide yksi" in text
-    assert "    mittari-2 2024-H2: Kävijät" in text
-    assert "    mittari-2 2024-H1 = 14: Kävijät" in text
-    assert "    goal tavoite-2: Tavoite kaksi" in text  # without a responsible party
+    assert "    Toimenpide yksi (action toimenpide-1)\n" in text
+    assert "    Tavoite yksi (goal tavoite-1): in progress\n" in text
+    assert "    Kävijät (2024-H2, mittari-2)\n" in text
+    # the name first, the value (which may hold colons) last
+    assert "    Kävijät (2024-H1, mittari-2): 14 kpl\n" in text
+    assert "    Tavoite kaksi (goal tavoite-2)" in text  # without a responsible party
+
+
+def test_text_in_the_plans_languages(repo: Path) -> None:
+    """The assessment vocabulary and the plan's texts are in the language asked for."""
+    finnish = status_text(status_of(repo), language="fi")
+    assert "    Tavoite yksi (tavoite tavoite-1): kesken\n" in finnish
+    assert "1.3.2025" in finnish
+    swedish = status_text(status_of(repo), language="sv")
+    assert "    Mål ett (mål tavoite-1): pågår\n" in swedish
+    assert "    Besökare (2024-H1, mittari-2): 14 kpl\n" in swedish
 
 
 def test_json_is_stable(repo: Path) -> None:
@@ -115,6 +127,19 @@ def test_the_command_in_text_and_json(repo: Path) -> None:
         "collect", "status", "--repo", str(repo), "--year", "2024", "--as-of", "2025-03-01"
     )
     assert result.exit_code == 0, result.output
+    assert "Tavoite yksi (tavoite tavoite-1): kesken" in result.output  # the plan's language
+    result = run(
+        "collect",
+        "status",
+        "--repo",
+        str(repo),
+        "--year",
+        "2024",
+        "--as-of",
+        "2025-03-01",
+        "--lang",
+        "en",
+    )
     assert "Järjestö ry — 1/2 goals and actions assessed, 1/2 indicator periods" in result.output
     result = run(
         "collect",

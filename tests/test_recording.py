@@ -247,7 +247,7 @@ REFUSALS = [
         "'1.234' is ambiguous: '.' may separate thousands or decimals. A count is a whole number: "
         "write 1234 (or 1 234)",
     ),
-    (("suhde", "1,234"), {}, "Write 1234 (or 1 234) for the whole number, or 1,2340 for the"),
+    (("suhde", "1,234"), {}, "Write 1234 (or 1 234) for the whole number, or for the decimal"),
     (("maara", "1.234,5"), {}, "has both a comma and a point"),
     (("maara", ""), {}, "the value is empty"),
     (("teksti", "  "), {}, "the value is empty"),

@@ -130,9 +130,16 @@ def test_c08_values_are_exact() -> None:
             "1,234",
             "rate",
             "'1,234' is ambiguous: it is 1.234 if ',' separates the decimals but 1234 if it "
-            "separates thousands. Write 1234 (or 1 234) for the whole number, or 1,2340 for the "
-            "decimal number",
+            "separates thousands. Write 1234 (or 1 234) for the whole number, or for the decimal "
+            "number 1,2340 (a fourth decimal makes it one) or, rounded, 1,23",
         ),
+        (
+            "1,230",
+            "rate",
+            "Write 1230 (or 1 230) for the whole number, or 1,23 for the decimal number",
+        ),
+        ("2.500", "rate", "Write 2500 (or 2 500) for the whole number, or 2.5 for the decimal"),
+        ("3,000", "rate", "Write 3000 (or 3 000) for the whole number, or 3 for the number 3"),
         ("1.234", "rate", "'1.234' is ambiguous"),
         ("12,345", "percentage", "ambiguous"),
         ("-1,234", "rate", "ambiguous"),

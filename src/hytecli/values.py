@@ -22,7 +22,8 @@ Numbers (count, percentage and rate indicators):
 * A single comma or point followed by exactly three digits, with no other separator, is
   **ambiguous** and refused: ``1,234`` is 1.234 by the Finnish convention but 1234 by the English
   one (and ``1.234`` the other way round). Write ``1234`` or ``1 234`` for the whole number and
-  ``1,2340`` for the decimal one (for a count, a whole number, only the first is suggested).
+  ``1,2340`` (or rounded, ``1,23``) for the decimal one, ``1,23`` for the decimal ``1,230``
+  (for a count, a whole number, only the whole number is suggested).
   A zero whole part (``0,125``), a whole part of four or more
   digits (``1234,567``) or a space-grouped whole part (``1 234,567``) cannot be a thousands
   separator, so those are accepted.
@@ -199,7 +200,7 @@ def parse_number(text: str, *, allow_percent: bool = False, whole: bool = False)
         raise ValueProblem(
             f"'{digits}{sep}{frac}' is ambiguous: it is {digits}.{frac} if '{sep}' separates the "
             f"decimals but {digits}{frac} if it separates thousands. Write {digits}{frac} (or "
-            f"{digits} {frac}) for the whole number, or {digits},{frac}0 for the decimal number"
+            f"{digits} {frac}) for the whole number, or {_decimal_advice(digits, sep, frac)}"
         )
     _check_size(stripped, digits, match["frac"] or "")
     value = Decimal(f"{digits}.{match['frac']}" if match["sep"] else digits)
@@ -208,6 +209,25 @@ def parse_number(text: str, *, allow_percent: bool = False, whole: bool = False)
     if value == value.to_integral_value():
         return int(value)
     return float(value)
+
+
+def _decimal_advice(digits: str, sep: str, frac: str) -> str:
+    """How to write the decimal reading of an ambiguous ``1,230`` unambiguously.
+
+    Trailing zeros are dropped where that leaves fewer than three decimals (``1,230`` → ``1,23``,
+    ``1,000`` → ``1``); three decimals that matter (``1,234``) are written with four (``1,2340``)
+    or rounded to two (``1,23``).
+    """
+    short = frac.rstrip("0")
+    if not short:
+        return f"{digits} for the number {digits}"
+    if len(short) < len(frac):
+        return f"{digits}{sep}{short} for the decimal number"
+    rounded = Decimal(f"{digits}.{frac}").quantize(Decimal("0.01"))
+    return (
+        f"for the decimal number {digits}{sep}{frac}0 (a fourth decimal makes it one) or, "
+        f"rounded, {str(rounded).replace('.', sep)}"
+    )
 
 
 def _check_size(text: str, whole: str, fraction: str) -> None:

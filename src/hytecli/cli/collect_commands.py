@@ -15,6 +15,7 @@ import typer
 
 from hytecli.cli.common import (
     AsOfOption,
+    Language,
     LanguageOption,
     RepoOption,
     handle_errors,
@@ -77,7 +78,15 @@ def collect(
             show_default=False,
         ),
     ] = None,
-    lang: LanguageOption = None,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            help="Language of the forms (instructions, drop-downs, column names): fi, sv or en. "
+            "Default: the plan's language.",
+            show_default=False,
+        ),
+    ] = None,
     due: Annotated[
         str | None,
         typer.Option(
@@ -102,13 +111,13 @@ def collect(
             "give the folder to write the workbooks into, e.g. --output-dir collect-2024",
             param_hint="--output-dir",
         )
-    from hytecli.collect.forms import write_workbooks
+    from hytecli.collect.forms import check_due, write_workbooks
     from hytecli.collect.parties import match_party
     from hytecli.i18n import default_language
     from hytecli.reporters import plural
 
-    due_day = parse_date_option(due, "--due")
     collection = _round(repo, year, None)
+    due_day = check_due(parse_date_option(due, "--due"), collection.day)
     parties = (
         [match_party(collection, responsible)]
         if responsible is not None
@@ -147,14 +156,17 @@ def status(
         typer.Option("--format", help="text for people, json for machines."),
     ] = StatusFormat.text,
     as_of: AsOfOption = None,
+    lang: LanguageOption = None,
     repo: RepoOption = None,
 ) -> None:
     """Per responsible party: what is recorded for the year, and what is still missing."""
     from hytecli.collect.status import collect_status, status_json, status_text
+    from hytecli.i18n import default_language
 
     collection = _round(repo, year, as_of)
     result = collect_status(collection)
     if output_format is StatusFormat.json:
         print_text(status_json(result))
     else:
-        print_text(status_text(result))
+        language = lang.value if lang is not None else default_language(collection.language)
+        print_text(status_text(result, language=language))

@@ -67,6 +67,27 @@ def check_output_dir(output_dir: Path, repository: Path) -> Path:
     return output_dir
 
 
+def check_due(due: date | None, today: date) -> date | None:
+    """Refuse a return date before today: the parties could not return the workbooks by it.
+
+    Args:
+        due: The ``--due`` day, or ``None``.
+        today: Today in the plan's time zone (``--as-of`` where the command has it).
+
+    Returns:
+        ``due``.
+
+    Raises:
+        CollectRefused: ``due`` is before ``today`` (exit code 2).
+    """
+    if due is not None and due < today:
+        raise CollectRefused(
+            f"--due {due.isoformat()} is in the past (today is {today.isoformat()} in the plan's "
+            "time zone): give the day the parties are to return the workbooks by, today or later"
+        )
+    return due
+
+
 def _existing(path: Path) -> bytes | None:
     """The bytes of an existing regular file at ``path``, ``None`` if none; refuse the rest."""
     if not path.exists() and not path.is_symlink():

@@ -22,12 +22,25 @@ at all is wrong are the files written, together (:func:`hytecli.recording.write_
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from hytecli.assessments import AssessmentStatus, assessment_for, parse_status
-from hytecli.collect.layout import ActionColumn, IndicatorColumn, column_number
+from hytecli.collect.import_texts import (
+    WorkbookSummary,
+    bad_status,
+    field_refusal,
+    filled,
+    gone,
+    place,
+    status_name,
+)
+from hytecli.collect.layout import (
+    ActionColumn,
+    IndicatorColumn,
+    column_name,
+)
 from hytecli.collect.returned import ActionInput, IndicatorInput, Returned, read_returned
 from hytecli.editing import unified_diff
 from hytecli.models import IndicatorFile
@@ -44,58 +57,16 @@ from hytecli.recording.common import LOCK_TIMEOUT
 from hytecli.repository import PlanItem, check_repository
 from hytecli.values import RecordedValue, format_number, format_value
 from hytecli.workbooks import (
-    Cell,
     WorkbookProblem,
     WorkbookProblems,
     cell_date,
     cell_number,
-    cell_place,
     cell_text,
     cell_value,
 )
 
 #: An assessment as compared with another: status, text, euros, person-days, resources text.
 _Signature = tuple[AssessmentStatus, str | None, float | None, float | None, str | None]
-
-
-@dataclass
-class WorkbookSummary:
-    """What one returned workbook gave.
-
-    Attributes:
-        file: The workbook.
-        responsible: Its party.
-        year: The year it reports on.
-        values: Indicator values recorded (new or replaced).
-        assessments: Assessments recorded (new or replaced).
-        replaced: How many of those replaced a recorded one (``replace``).
-        skipped: Values and assessments equal to what is already recorded (or to another
-            workbook's), so not written again.
-        empty: The rows the party left empty: ids, and ``id|period`` for indicators.
-    """
-
-    file: Path
-    responsible: str
-    year: int
-    values: int = 0
-    assessments: int = 0
-    replaced: int = 0
-    skipped: int = 0
-    empty: list[str] = field(default_factory=list)
-
-    def describe(self, written: bool) -> str:
-        """A few lines: the party, what was (or would be) recorded, skipped, and left empty."""
-        verb = "recorded" if written else "would record"
-        parts = [f"{self.values} value{'s' if self.values != 1 else ''}"]
-        parts.append(f"{self.assessments} assessment{'s' if self.assessments != 1 else ''}")
-        line = f"{self.file}: {self.responsible} {self.year}: {verb} {' and '.join(parts)}"
-        if self.replaced:
-            line += f" ({self.replaced} replacing what was recorded)"
-        if self.skipped:
-            line += f"; {self.skipped} already recorded"
-        if self.empty:
-            line += f"\n  left empty: {', '.join(self.empty)}"
-        return line
 
 
 @dataclass(frozen=True)
@@ -152,15 +123,15 @@ class _Import:
         cells = row.cells
         value_cell = cells.get(IndicatorColumn.VALUE)
         if value_cell is None:
-            where = self._place(book, book.indicators_sheet, IndicatorColumn.VALUE, row.row)
+            where = place(book, book.indicators_sheet, IndicatorColumn.VALUE, row.row)
             self.problems.append(
-                f"{where}: no value, but {self._filled(cells)} filled: type the value of "
+                f"{where}: no value, but {filled(book, cells)} filled: type the value of "
                 f"{row.indicator_id} {row.period} (or clear the row)"
             )
             return
         record = self.session.repository.indicator(row.indicator_id)
         if record is None:
-            self.problems.append(f"{value_cell.where}: {self._gone('indicator', row.indicator_id)}")
+            self.problems.append(f"{value_cell.where}: {gone('indicator', row.indicator_id)}")
             return
         try:
             value = cell_value(value_cell, record.indicator.kind)
@@ -209,7 +180,9 @@ class _Import:
                 replace=recorded is not None,
             )
         except Refused as exc:
-            self.problems.append(f"{value_cell.where}: {exc}")
+            self.problems.append(
+                field_refusal(book, book.indicators_sheet, row.row, exc, value_cell.where)
+            )
             return
         summary.values += 1
         summary.replaced += recorded is not None
@@ -219,21 +192,25 @@ class _Import:
         cells = row.cells
         status_cell = cells.get(ActionColumn.STATUS)
         if status_cell is None:
-            where = self._place(book, book.actions_sheet, ActionColumn.STATUS, row.row)
+            where = place(book, book.actions_sheet, ActionColumn.STATUS, row.row)
             self.problems.append(
-                f"{where}: no status, but {self._filled(cells)} filled: choose the status of "
+                f"{where}: no status, but {filled(book, cells)} filled: choose the status of "
                 f"{row.item_id} from the list (or clear the row)"
             )
             return
         item = next((i for i in self.session.repository.items() if i.id == row.item_id), None)
         if item is None:
+            self.problems.append(f"{status_cell.where}: {gone('goal or action', row.item_id)}")
+            return
+        status = parse_status(cell_text(status_cell))
+        if status is None or status is AssessmentStatus.MERGED:
             self.problems.append(
-                f"{status_cell.where}: {self._gone('goal or action', row.item_id)}"
+                bad_status(book, self.session.plan.language, row, status_cell, status)
             )
             return
         try:
             euros, person_days = (
-                cell_number(cells[column], column.value.replace("_", "-"))
+                cell_number(cells[column], column_name(column, book.language))
                 if column in cells
                 else None
                 for column in (ActionColumn.EUROS, ActionColumn.PERSON_DAYS)
@@ -245,38 +222,38 @@ class _Import:
             cell_text(cells[column]) if column in cells else None
             for column in (ActionColumn.TEXT, ActionColumn.RESOURCES, ActionColumn.BY)
         )
-        status = parse_status(cell_text(status_cell))
         recorded = assessment_for(item.node.assessments, book.year)
-        if status is not None:
-            mine: _Signature = (status, text, euros, person_days, resources)
-            if row.item_id in self.assessments:
-                other, where = self.assessments[row.item_id]
-                if other == mine:
-                    summary.skipped += 1
-                else:
-                    self.problems.append(
-                        f"{status_cell.where}: {row.item_id} is assessed differently here and in "
-                        f"{where}: make them agree (or clear one)"
-                    )
+        mine: _Signature = (status, text, euros, person_days, resources)
+        if row.item_id in self.assessments:
+            other, where = self.assessments[row.item_id]
+            if other == mine:
+                summary.skipped += 1
+            else:
+                self.problems.append(
+                    f"{status_cell.where}: {row.item_id} is assessed differently here and in "
+                    f"{where}: make them agree (or clear one)"
+                )
+            return
+        self.assessments[row.item_id] = (mine, status_cell.where)
+        if recorded is not None:
+            if _signature(item, book, book.language) == mine:
+                summary.skipped += 1
                 return
-            self.assessments[row.item_id] = (mine, status_cell.where)
-            if recorded is not None:
-                if _signature(item, book, book.language) == mine:
-                    summary.skipped += 1
-                    return
-                if not self.replace:
-                    self.conflicts.append(
-                        f"{status_cell.where}: {row.item_id} {book.year}: recorded "
-                        f"{recorded.status.value} ({item.area.path}) → {status.value}"
-                        + ("" if recorded.status is not status else " with other texts or amounts")
-                    )
-                    return
+            if not self.replace:
+                language = self.session.plan.language
+                self.conflicts.append(
+                    f"{status_cell.where}: {row.item_id} {book.year}: recorded "
+                    f"{status_name(book, language, recorded.status)} ({item.area.path}) → "
+                    f"{status_name(book, language, status)}"
+                    + ("" if recorded.status is not status else " with other texts or amounts")
+                )
+                return
         try:
             assess_item_in(
                 self.session,
                 row.item_id,
                 year=book.year,
-                status=cell_text(status_cell),
+                status=status.value,
                 today=self.today,
                 text=text,
                 language=book.language,
@@ -287,27 +264,14 @@ class _Import:
                 replace=recorded is not None,
             )
         except Refused as exc:
-            self.problems.append(f"{status_cell.where}: {exc}")
+            self.problems.append(
+                field_refusal(book, book.actions_sheet, row.row, exc, status_cell.where)
+            )
             return
         summary.assessments += 1
         summary.replaced += recorded is not None
-
-    @staticmethod
-    def _place(book: Returned, sheet: str, column: ActionColumn | IndicatorColumn, row: int) -> str:
-        letter = chr(ord("A") + column_number(column) - 1)
-        return cell_place(book.file, sheet, f"{letter}{row}")
-
-    @staticmethod
-    def _filled(cells: dict[ActionColumn, Cell] | dict[IndicatorColumn, Cell]) -> str:
-        names = [column.value.replace("_", "-") for column in cells]
-        return f"{', '.join(names)} {'is' if len(names) == 1 else 'are'}"
-
-    @staticmethod
-    def _gone(what: str, item_id: str) -> str:
-        return (
-            f"the plan has no {what} '{item_id}' any more (the workbook was made from an older "
-            "plan): make new workbooks with hyte collect, or report it to the coordinator"
-        )
+        if status is AssessmentStatus.COMPLETED:
+            summary.closes.append(row.item_id)
 
 
 def _recorded(indicator: IndicatorFile, period: str) -> RecordedValue | None:

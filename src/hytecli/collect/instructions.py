@@ -15,6 +15,7 @@ from typing import Any
 from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
+from hytecli.assessments import AssessmentStatus
 from hytecli.collect import layout
 from hytecli.collect.appearance import BOLD, PLAIN, TITLE, WRAP, fit_row_heights
 from hytecli.collect.layout import ActionColumn, Sheet
@@ -59,6 +60,15 @@ class FormWords:
         """The no word of the drop-downs (``ei``, ``nej``, ``no``)."""
         return NO_WORDS[self.language][0]
 
+    def completed_note(self) -> str:
+        """That choosing *completed* marks the goal or action done (the model's rule)."""
+        return self.pgettext(
+            "collect",
+            "Choose %(completed)s only when the goal or action is done: a completed "
+            "assessment marks it done in the plan.",
+            completed=self.loc.quote(self.wording.assessment_status(AssessmentStatus.COMPLETED)),
+        )
+
     def statuses(self) -> list[str]:
         """The status names of the drop-down, in order (:data:`layout.STATUS_CHOICES`)."""
         return [self.wording.assessment_status(s) for s in layout.STATUS_CHOICES]
@@ -92,7 +102,12 @@ def write_instructions(
     grey_note = form.pgettext(layout.CONTEXT, layout.LOCKED_NOTE)
     heading: list[tuple[str, Any]] = [
         (form.pgettext("collect", "Wellbeing plan: report for %(year)s", year=year), TITLE),
-        (form.pgettext("collect", "Responsible party: %(party)s", party=party.name), BOLD),
+        (
+            form.pgettext(
+                "collect", "Responsible party: %(party)s", party=form.wording.text(party.party)
+            ),
+            BOLD,
+        ),
         (form.pgettext("collect", "Plan: %(plan)s", plan=plan_title), PLAIN),
         (
             form.pgettext(
@@ -115,6 +130,7 @@ def write_instructions(
                 year=year,
             ),
             form.pgettext("collect", "The statuses: %(words)s.", words=", ".join(form.statuses())),
+            form.completed_note(),
         ],
         [
             form.pgettext(

@@ -59,6 +59,8 @@ Nothing here imports openpyxl; the helpers are pure.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Sequence
 from enum import StrEnum
 
 from hytecli.assessments import AssessmentStatus
@@ -90,7 +92,9 @@ class MetaKey(StrEnum):
     ``generated`` the ISO date the workbook was made, ``due`` the ISO date to return it by or
     empty, ``actions_sheet`` / ``indicators_sheet`` the data sheets' names, ``actions_rows`` /
     ``indicators_rows`` the rows' keys joined by :data:`ROW_KEY_SEPARATOR` (empty when the
-    sheet has no rows).
+    sheet has no rows), ``actions_locked`` / ``indicators_locked`` one line per row (joined the
+    same way) of the digests of the row's grey cells as written (:func:`locked_digests`), so
+    that import can tell a grey cell that was edited.
     """
 
     FORMAT = "format"
@@ -105,6 +109,14 @@ class MetaKey(StrEnum):
     INDICATORS_SHEET = "indicators_sheet"
     ACTIONS_ROWS = "actions_rows"
     INDICATORS_ROWS = "indicators_rows"
+    ACTIONS_LOCKED = "actions_locked"
+    INDICATORS_LOCKED = "indicators_locked"
+
+
+#: Metadata keys a workbook may lack: ``due`` may be empty, and workbooks written before the
+#: grey cells' digests were kept have no ``actions_locked`` / ``indicators_locked`` (their grey
+#: cells are then not checked).
+OPTIONAL_KEYS = (MetaKey.DUE, MetaKey.ACTIONS_LOCKED, MetaKey.INDICATORS_LOCKED)
 
 
 class Sheet(StrEnum):
@@ -185,6 +197,31 @@ INDICATOR_INPUTS: tuple[IndicatorColumn, ...] = (
     IndicatorColumn.DATE,
 )
 
+#: The column of each field of ``hyte assess`` a goals and actions row fills in (the names of
+#: :attr:`hytecli.recording.Refused.field`), so that a refusal names the cell at fault.
+ACTION_FIELDS: dict[str, ActionColumn] = {
+    "status": ActionColumn.STATUS,
+    "text": ActionColumn.TEXT,
+    "euros": ActionColumn.EUROS,
+    "person_days": ActionColumn.PERSON_DAYS,
+    "resources": ActionColumn.RESOURCES,
+    "by": ActionColumn.BY,
+}
+#: The column of each field of ``hyte record`` an indicator row fills in (or shows: the period).
+INDICATOR_FIELDS: dict[str, IndicatorColumn] = {
+    "value": IndicatorColumn.VALUE,
+    "note": IndicatorColumn.NOTE,
+    "source": IndicatorColumn.SOURCE,
+    "date": IndicatorColumn.DATE,
+    "period": IndicatorColumn.PERIOD,
+}
+
+#: The grey (locked) columns of each sheet, in order: every column not to be filled in.
+ACTION_LOCKED: tuple[ActionColumn, ...] = tuple(c for c in ActionColumn if c not in ACTION_INPUTS)
+INDICATOR_LOCKED: tuple[IndicatorColumn, ...] = tuple(
+    c for c in IndicatorColumn if c not in INDICATOR_INPUTS
+)
+
 #: The statuses offered in :attr:`ActionColumn.STATUS`'s drop-down, in this order: every
 #: assessment status but ``merged``, which needs ``merged_into`` (the form has no column for it;
 #: the coordinator records a merge with ``hyte assess``).
@@ -226,6 +263,22 @@ INDICATOR_HEADERS: dict[IndicatorColumn, str] = {
 }
 #: Added to a locked column's header (msgid in :data:`CONTEXT`).
 LOCKED_NOTE = NC_("collect", "do not edit")
+
+
+def column_name(column: ActionColumn | IndicatorColumn, language: str) -> str:
+    """A column's header as the form shows it in ``language`` (without the "do not edit" note).
+
+    Args:
+        column: A member of :class:`ActionColumn` or :class:`IndicatorColumn`.
+        language: The form's language; one not in :data:`FORM_LANGUAGES` reads as English.
+    """
+    from hytecli.i18n import Localizer
+
+    msgid = (
+        ACTION_HEADERS[column] if isinstance(column, ActionColumn) else INDICATOR_HEADERS[column]
+    )
+    loc = Localizer(language if language in FORM_LANGUAGES else "en")
+    return loc.pgettext(CONTEXT, msgid)
 
 
 def column_number(column: ActionColumn | IndicatorColumn) -> int:
@@ -278,3 +331,27 @@ def split_row_keys(value: str | None) -> list[str]:
     if not value:
         return []
     return [key.strip() for key in value.replace("\r\n", "\n").split("\n") if key.strip()]
+
+
+def normal_cell_text(text: str) -> str:
+    """A cell's text as compared: line breaks as LF (a spreadsheet may save CR LF), stripped."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def locked_digests(texts: Sequence[str]) -> str:
+    """One row's metadata line of grey-cell digests: a short digest of each text, space-joined.
+
+    Args:
+        texts: The row's grey cells' texts, in :data:`ACTION_LOCKED` or
+            :data:`INDICATOR_LOCKED` order, as written (``""`` for an empty cell).
+
+    Returns:
+        The first 8 hex digits of the SHA-256 of each text (after :func:`normal_cell_text`),
+        separated by spaces: short enough for a party's hundreds of rows to fit the metadata
+        cell, long enough that an edit is missed about once in four billion. Text survives a
+        spreadsheet's save as it was, so a digest computed again from the returned cell
+        matches unless the cell was edited.
+    """
+    return " ".join(
+        hashlib.sha256(normal_cell_text(text).encode("utf-8")).hexdigest()[:8] for text in texts
+    )

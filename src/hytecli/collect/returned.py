@@ -11,7 +11,9 @@ the first; :mod:`hytecli.collect.importing` then checks the inputs against the p
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -112,7 +114,7 @@ def _metadata(file: Path, book: Workbook) -> dict[str, str]:
             f"workbook of format version {layout.FORMAT_VERSION} (format {found!r}, version "
             f"{version!r}): make new workbooks with hyte collect"
         )
-    missing = [key.value for key in MetaKey if key is not MetaKey.DUE and key not in meta]
+    missing = [key.value for key in MetaKey if key not in layout.OPTIONAL_KEYS and key not in meta]
     if missing:
         raise WorkbookProblem(
             f'{file}: its hidden sheet "{layout.META_SHEET}" lacks {", ".join(missing)}: it was '
@@ -137,6 +139,13 @@ def _key_text(file: Path, sheet: Worksheet, row: int, column: int) -> str:
     return "" if cell is None else cell_text(cell)
 
 
+def _row_key(file: Path, sheet: Worksheet, row: int, key_columns: list[int]) -> str:
+    """The key a row holds now (``id``, or ``id|period``), read from its key columns."""
+    return layout.PERIOD_SEPARATOR.join(
+        _key_text(file, sheet, row, column) for column in key_columns
+    )
+
+
 def _check_rows(
     file: Path,
     sheet: Worksheet,
@@ -145,28 +154,47 @@ def _check_rows(
     input_columns: list[int],
     problems: list[str],
 ) -> bool:
-    """Check each row's key cells against ``keys``; say which rows moved, changed or were added."""
+    """Check each row's key cells against ``keys``; say which rows moved, changed or were added.
+
+    Only the first row out of place is reported: once a row is deleted or moved, every row
+    after it is out of place too, and one message says what to do.
+    """
     ok = True
     for offset, key in enumerate(keys):
         row = layout.FIRST_DATA_ROW + offset
-        parts = key.split(layout.PERIOD_SEPARATOR) if len(key_columns) > 1 else [key]
-        for column, part in zip(key_columns, parts, strict=True):
-            try:
-                found = _key_text(file, sheet, row, column)
-            except WorkbookProblem as exc:
-                problems.append(str(exc))
-                ok = False
-                continue
-            if found != part:
-                where = cell_place(file, sheet.title, sheet.cell(row, column).coordinate)
-                now = f"{found!r}" if found else "nothing"
-                problems.append(
-                    f"{where}: should hold {part!r} (as written by hyte collect) but holds {now}: "
-                    "rows were deleted, added, sorted or moved, or a grey cell was changed; undo "
-                    "that (or fill in a fresh copy), keeping the rows as they were"
+        try:
+            found = _row_key(file, sheet, row, key_columns)
+        except WorkbookProblem as exc:
+            problems.append(str(exc))
+            ok = False
+            continue
+        if found == key:
+            continue
+        parts = key.split(layout.PERIOD_SEPARATOR)
+        column = next(
+            (
+                c
+                for c, part, now in zip(
+                    key_columns, parts, found.split(layout.PERIOD_SEPARATOR), strict=False
                 )
-                ok = False
-                break
+                if part != now
+            ),
+            key_columns[0],
+        )
+        where = cell_place(file, sheet.title, sheet.cell(row, column).coordinate)
+        if found.strip(layout.PERIOD_SEPARATOR) == "" or found in keys:
+            problems.append(
+                f"{where}: row {row} ({key}) was deleted or moved (the row now holds "
+                f"{found.strip(layout.PERIOD_SEPARATOR) or 'nothing'}); use a fresh form, or put "
+                "the row back where it was"
+            )
+        else:
+            problems.append(
+                f"{where}: should hold {key.replace(layout.PERIOD_SEPARATOR, ' ')!r} (as written "
+                f"by hyte collect) but holds {found.replace(layout.PERIOD_SEPARATOR, ' ')!r}: a "
+                "grey cell was changed; put back what it held (or fill in a fresh copy)"
+            )
+        return False
     added: list[str] = []
     for row in range(layout.FIRST_DATA_ROW + len(keys), sheet.max_row + 1):
         for column in (*key_columns, *input_columns):
@@ -184,6 +212,49 @@ def _check_rows(
         )
         ok = False
     return ok
+
+
+def _locked_text(sheet: Worksheet, row: int, column: int) -> str:
+    """A grey cell's text as the writer wrote it (a formula-looking title is text too)."""
+    value = sheet.cell(row=row, column=column).value
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool | int | float | datetime | date | time):
+        return cell_text(Cell("", value))
+    return str(value)
+
+
+def _check_locked(
+    book: Returned,
+    sheet: Worksheet,
+    digests: str | None,
+    columns: Sequence[ActionColumn | IndicatorColumn],
+    problems: list[str],
+) -> None:
+    """Refuse grey cells that differ from what hyte collect wrote (by the metadata's digests).
+
+    The digests are of the texts as written, so a plan edited since the form was written does
+    not matter: only a cell edited in the workbook is refused. A workbook without digests
+    (written before they were kept) is not checked.
+    """
+    if not digests:
+        return
+    for offset, line in enumerate(layout.split_row_keys(digests)):
+        row = layout.FIRST_DATA_ROW + offset
+        expected = line.split()
+        for column, digest in zip(columns, expected, strict=False):
+            number = layout.column_number(column)
+            if layout.locked_digests([_locked_text(sheet, row, number)]) == digest:
+                continue
+            where = cell_place(book.file, sheet.title, sheet.cell(row, number).coordinate)
+            problems.append(
+                f"{where} ({layout.column_name(column, book.language)}): the cell was edited "
+                "after hyte collect wrote it, but the grey cells show the plan and must stay as "
+                "they are: undo the change (or fill in a fresh copy), and write what should "
+                "change in the plan to the coordinator"
+            )
 
 
 def _inputs(
@@ -238,6 +309,9 @@ def read_returned(file: Path, problems: list[str]) -> Returned | None:
     indicator_inputs = [layout.column_number(c) for c in layout.INDICATOR_INPUTS]
     id_column = layout.column_number(ActionColumn.ID)
     if _check_rows(file, actions, action_keys, [id_column], action_inputs, problems):
+        _check_locked(
+            returned, actions, meta.get(MetaKey.ACTIONS_LOCKED), layout.ACTION_LOCKED, problems
+        )
         for offset, item_id in enumerate(action_keys):
             row = layout.FIRST_DATA_ROW + offset
             cells = _inputs(file, actions, row, layout.ACTION_INPUTS, problems)
@@ -250,6 +324,13 @@ def read_returned(file: Path, problems: list[str]) -> Returned | None:
         layout.column_number(IndicatorColumn.PERIOD),
     ]
     if _check_rows(file, indicators, indicator_keys, key_columns, indicator_inputs, problems):
+        _check_locked(
+            returned,
+            indicators,
+            meta.get(MetaKey.INDICATORS_LOCKED),
+            layout.INDICATOR_LOCKED,
+            problems,
+        )
         for offset, key in enumerate(indicator_keys):
             row = layout.FIRST_DATA_ROW + offset
             indicator_id, period = layout.split_indicator_row_key(key)

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from hytecli.collect.parties import CollectionRound, IndicatorRow, ItemRow
+from hytecli.i18n import Localizer
 from hytecli.json_text import indented_json
-from hytecli.reporters import plural_noun
 from hytecli.values import format_value
+from hytecli.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -95,70 +96,111 @@ def _indicator_name(round_: CollectionRound, row: IndicatorRow) -> str:
     return row.indicator.model.name.get(round_.language)[0]
 
 
-def _item_lines(round_: CollectionRound, heading: str, rows: tuple[ItemRow, ...]) -> list[str]:
+def _item_lines(words: Wording, heading: str, rows: tuple[ItemRow, ...]) -> list[str]:
+    """``    Title (goal id): status``: the name first, so that a colon never splits it."""
     if not rows:
         return []
     lines = [f"  {heading}:"]
     for row in rows:
-        status = f" [{row.recorded.status.value}]" if row.recorded is not None else ""
-        lines.append(f"    {row.item.kind} {row.item.id}{status}: {_title(round_, row)}")
+        item = row.item
+        line = f"    {words.text(item.node.title)} ({words.kind(item.kind)} {item.id})"
+        if row.recorded is not None:
+            line += f": {words.assessment_status(row.recorded.status)}"
+        lines.append(line)
     return lines
 
 
-def _indicator_lines(
-    round_: CollectionRound, heading: str, rows: tuple[IndicatorRow, ...]
-) -> list[str]:
+def _indicator_lines(words: Wording, heading: str, rows: tuple[IndicatorRow, ...]) -> list[str]:
+    """``    Name (2024-H1, id): value``: the name first, the value (which may hold colons) last."""
     if not rows:
         return []
     lines = [f"  {heading}:"]
     for row in rows:
-        value = f" = {format_value(row.recorded.value)}" if row.recorded is not None else ""
-        lines.append(f"    {row.indicator.id} {row.period}{value}: {_indicator_name(round_, row)}")
+        model = row.indicator.model
+        line = f"    {words.text(model.name)} ({row.period}, {model.id})"
+        if row.recorded is not None:
+            info = row.judgement.indicator
+            value = row.recorded.value
+            shown = words.value(info, value) if info is not None else format_value(value)
+            line += f": {shown}"
+        lines.append(line)
     return lines
 
 
-def _counts(party: PartyStatus) -> str:
+def _counts(loc: Localizer, party: PartyStatus) -> str:
     items = len(party.assessed) + len(party.unassessed)
     periods = len(party.recorded) + len(party.missing)
     # the noun agrees with the total: "0/1 indicator period recorded", "1/2 indicator periods"
-    item_words = plural_noun(items, "goal or action", "goals and actions")
-    period_words = plural_noun(periods, "indicator period")
-    return (
-        f"{len(party.assessed)}/{items} {item_words} assessed, "
-        f"{len(party.recorded)}/{periods} {period_words} recorded"
+    assessed = loc.ngettext(
+        "%(done)s/%(num)s goal or action assessed",
+        "%(done)s/%(num)s goals and actions assessed",
+        items,
+        done=len(party.assessed),
     )
+    recorded = loc.ngettext(
+        "%(done)s/%(num)s indicator period recorded",
+        "%(done)s/%(num)s indicator periods recorded",
+        periods,
+        done=len(party.recorded),
+    )
+    return f"{assessed}, {recorded}"
 
 
-def status_text(status: CollectStatus, *, show_recorded: bool = True) -> str:
+def status_text(status: CollectStatus, *, language: str = "en", show_recorded: bool = True) -> str:
     """The round in plain text for the coordinator: counts, then what is missing per party.
 
     Args:
         status: From :func:`collect_status`.
+        language: The text's language (``fi``, ``sv``, ``en``); plan texts missing in it are
+            shown in the plan's language.
         show_recorded: Also list what is recorded (not only what is missing).
 
     Returns:
         The text, ending in a line break.
     """
     round_ = status.round
+    words = Wording.for_language(language, round_.language)
+    loc = words.localizer
     complete = sum(1 for party in status.parties if party.complete)
     lines = [
-        f"Collection round {round_.year} (as on {round_.day.isoformat()}): "
-        f"{complete} of {len(status.parties)} responsible parties complete",
+        loc.ngettext(
+            "Collection round %(year)s (as on %(date)s): %(complete)s of %(num)s responsible "
+            "party complete",
+            "Collection round %(year)s (as on %(date)s): %(complete)s of %(num)s responsible "
+            "parties complete",
+            len(status.parties),
+            year=round_.year,
+            date=loc.date(round_.day),
+            complete=complete,
+        )
     ]
     for party in status.parties:
-        mark = "complete" if party.complete else "missing"
-        lines += ["", f"{party.name} — {_counts(party)} ({mark})"]
-        lines += _item_lines(round_, "not assessed", party.unassessed)
-        lines += _indicator_lines(round_, "no value", party.missing)
+        mark = (
+            loc.pgettext("collect status", "complete")
+            if party.complete
+            else loc.pgettext("collect status", "something missing")
+        )
+        lines += ["", f"{party.name} — {_counts(loc, party)} ({mark})"]
+        lines += _item_lines(
+            words, loc.pgettext("collect status", "not assessed"), party.unassessed
+        )
+        lines += _indicator_lines(words, loc.pgettext("collect status", "no value"), party.missing)
         if show_recorded:
-            lines += _item_lines(round_, "assessed", party.assessed)
-            lines += _indicator_lines(round_, "recorded", party.recorded)
+            lines += _item_lines(words, loc.pgettext("collect status", "assessed"), party.assessed)
+            lines += _indicator_lines(
+                words, loc.pgettext("collect status", "recorded"), party.recorded
+            )
     unowned = status.unowned
     if unowned.assessed or unowned.unassessed:
-        lines += ["", f"Without a responsible party (in no workbook) — {_counts(unowned)}"]
-        lines += _item_lines(round_, "not assessed", unowned.unassessed)
+        heading = loc.gettext("Without a responsible party (in no workbook)")
+        lines += ["", f"{heading} — {_counts(loc, unowned)}"]
+        lines += _item_lines(
+            words, loc.pgettext("collect status", "not assessed"), unowned.unassessed
+        )
         if show_recorded:
-            lines += _item_lines(round_, "assessed", unowned.assessed)
+            lines += _item_lines(
+                words, loc.pgettext("collect status", "assessed"), unowned.assessed
+            )
     return "\n".join(lines) + "\n"
 
 

@@ -157,9 +157,19 @@ def _recorded_assessment(form: FormWords, row: ItemRow) -> str:
     return f"{text} ({shown})" if shown else text
 
 
-def _actions(sheet: Worksheet, form: FormWords, party: PartyRound) -> list[str]:
+def _written_digests(sheet: Worksheet, row: int, columns: Sequence[Any]) -> str:
+    """The digests of the grey cells of ``row`` as written (:func:`layout.locked_digests`)."""
+    texts = []
+    for column in columns:
+        value = sheet.cell(row=row, column=layout.column_number(column)).value
+        texts.append("" if value is None else str(value))
+    return layout.locked_digests(texts)
+
+
+def _actions(sheet: Worksheet, form: FormWords, party: PartyRound) -> tuple[list[str], list[str]]:
     _header(sheet, form, layout.ACTION_HEADERS, layout.ACTION_INPUTS, _ACTION_WIDTHS)
     keys: list[str] = []
+    digests: list[str] = []
     for row_number, row in enumerate(party.items, start=layout.FIRST_DATA_ROW):
         item = row.item
         values: dict[ActionColumn, str] = {
@@ -174,6 +184,7 @@ def _actions(sheet: Worksheet, form: FormWords, party: PartyRound) -> list[str]:
             put_cell(sheet, row_number, layout.column_number(column), value)
         _style_row(sheet, row_number, list(ActionColumn), layout.ACTION_INPUTS)
         keys.append(item.id)
+        digests.append(_written_digests(sheet, row_number, layout.ACTION_LOCKED))
     rows = range(layout.FIRST_DATA_ROW, layout.FIRST_DATA_ROW + len(party.items))
     _validation(
         sheet,
@@ -183,6 +194,9 @@ def _actions(sheet: Worksheet, form: FormWords, party: PartyRound) -> list[str]:
         form.pgettext("collect", "Choose a status from the list."),
         type="list",
         formula1=_list_formula(form.statuses()),
+        showInputMessage=True,
+        promptTitle=form.pgettext(layout.CONTEXT, layout.ACTION_HEADERS[ActionColumn.STATUS]),
+        prompt=form.completed_note(),
     )
     for column in (ActionColumn.EUROS, ActionColumn.PERSON_DAYS):
         _validation(
@@ -195,7 +209,7 @@ def _actions(sheet: Worksheet, form: FormWords, party: PartyRound) -> list[str]:
             operator="greaterThanOrEqual",
             formula1="0",
         )
-    return keys
+    return keys, digests
 
 
 def _value_validation(form: FormWords, kind: str) -> tuple[str, dict[str, Any]] | None:
@@ -235,9 +249,12 @@ def _recorded_value(form: FormWords, row: IndicatorRow) -> str:
     return f"{text} ({form.loc.date(value.date)})" if value.date is not None else text
 
 
-def _indicators(sheet: Worksheet, form: FormWords, party: PartyRound, year: int) -> list[str]:
+def _indicators(
+    sheet: Worksheet, form: FormWords, party: PartyRound, year: int
+) -> tuple[list[str], list[str]]:
     _header(sheet, form, layout.INDICATOR_HEADERS, layout.INDICATOR_INPUTS, _INDICATOR_WIDTHS)
     keys: list[str] = []
+    digests: list[str] = []
     by_kind: dict[str, list[int]] = {}
     for row_number, row in enumerate(party.indicators, start=layout.FIRST_DATA_ROW):
         model = row.indicator.model
@@ -259,6 +276,7 @@ def _indicators(sheet: Worksheet, form: FormWords, party: PartyRound, year: int)
         ).number_format = _DATE_FORMAT
         by_kind.setdefault(model.kind, []).append(row_number)
         keys.append(layout.indicator_row_key(model.id, str(row.period)))
+        digests.append(_written_digests(sheet, row_number, layout.INDICATOR_LOCKED))
     for kind, rows in by_kind.items():
         found = _value_validation(form, kind)
         if found is not None:
@@ -277,7 +295,7 @@ def _indicators(sheet: Worksheet, form: FormWords, party: PartyRound, year: int)
         operator="greaterThanOrEqual",
         formula1=str(_serial(date(year, 1, 1))),
     )
-    return keys
+    return keys, digests
 
 
 def _protect(sheet: Worksheet) -> None:
@@ -323,11 +341,11 @@ def build_workbook(
     write_instructions(instructions, form, round_, party, due)
     actions = workbook.create_sheet(names[Sheet.ACTIONS])
     indicators = workbook.create_sheet(names[Sheet.INDICATORS])
-    action_keys = _actions(actions, form, party)
-    indicator_keys = _indicators(indicators, form, party, round_.year)
+    action_keys, action_digests = _actions(actions, form, party)
+    indicator_keys, indicator_digests = _indicators(indicators, form, party, round_.year)
     title = form.pgettext("collect", "Wellbeing plan: report for %(year)s", year=round_.year)
     footer = (
-        party.name,
+        form.wording.text(party.party),  # the form's language where the plan gives it
         title,
         form.loc.gettext("page %(page)s of %(pages)s", page="&P", pages="&N"),
     )
@@ -354,6 +372,8 @@ def build_workbook(
         (MetaKey.INDICATORS_SHEET, names[Sheet.INDICATORS]),
         (MetaKey.ACTIONS_ROWS, layout.join_row_keys(action_keys)),
         (MetaKey.INDICATORS_ROWS, layout.join_row_keys(indicator_keys)),
+        (MetaKey.ACTIONS_LOCKED, layout.join_row_keys(action_digests)),
+        (MetaKey.INDICATORS_LOCKED, layout.join_row_keys(indicator_digests)),
     ]
     hidden = workbook.create_sheet(layout.META_SHEET)
     for row, (key, value) in enumerate(meta, start=1):

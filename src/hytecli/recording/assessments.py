@@ -52,6 +52,7 @@ from hytecli.recording.common import (
     edit_text,
     insertion_index,
     line_of,
+    refuse_option,
     repository_lock,
     verify_edit,
     write_files,
@@ -141,9 +142,9 @@ def _amount(text: str | None, option: str) -> int | float | None:
     try:
         number = parse_number(text)
     except ValueProblem as exc:
-        raise Refused(f"{option} {text!r}: {exc}") from None
+        raise refuse_option(option, f"{text!r}: {exc}") from None
     if number < 0:
-        raise Refused(f"{option} {text!r} is negative: give the amount used, 0 or more")
+        raise refuse_option(option, f"{text!r} is negative: give the amount used, 0 or more")
     return number
 
 
@@ -158,17 +159,20 @@ def _check_request(
 ) -> None:
     first, last = plan.period.start.year, plan.period.end.year
     if not first <= year <= last:
-        raise Refused(f"--year {year} is outside the plan period ({first}–{last})")
+        raise refuse_option("--year", f"{year} is outside the plan period ({first}–{last})")
     if day < date(year, 1, 1):
-        raise Refused(
-            f"--date {day.isoformat()} is before {year} began: an assessment of {year} is made "
-            f"in {year} or later (give --date, or assess an earlier year)"
+        raise refuse_option(
+            "--date",
+            f"{day.isoformat()} is before {year} began: an assessment of {year} is made in "
+            f"{year} or later",
+            " (give --date, or assess an earlier year)",
         )
     if status is AssessmentStatus.MERGED:
         if merged_into is None:
             raise Refused(
                 f"status merged needs --merged-into ID: the goal or action '{item.id}' was "
-                "merged into"
+                "merged into",
+                field="merged_into",
             )
         if merged_into == item.id:
             raise Refused(f"--merged-into {merged_into}: an item cannot be merged into itself")

@@ -49,7 +49,39 @@ LOCK_NAME = "hyte.lock"
 
 
 class Refused(HyteError):
-    """The record or completion was refused and nothing was written; the message says why."""
+    """The record or completion was refused and nothing was written; the message says why.
+
+    Attributes:
+        field: The request's field at fault when one is (``value``, ``period``, ``date``,
+            ``note``, ``source``, ``text``, ``euros``, ``person_days``, ``resources``, ``by``,
+            ``year``, ``merged_into``), else ``None``; another front end than the command line
+            (``hyte collect import``) names its own place for it.
+        problem: What is wrong with that field's value and what to do, without the command
+            line's option name (the whole message when no field is at fault).
+    """
+
+    def __init__(self, message: str, *, field: str | None = None, problem: str | None = None):
+        """Make the refusal: ``message`` for the command line, ``field`` and ``problem``."""
+        super().__init__(message)
+        self.field = field
+        self.problem = problem if problem is not None else message
+
+
+def refuse_option(option: str, problem: str, advice: str = "") -> Refused:
+    """A refusal of a command-line option's value: ``--euros '-3' is negative: …``.
+
+    Args:
+        option: The option, e.g. ``--person-days``; its field is the name without ``--`` and
+            with ``_`` for ``-`` (``person_days``).
+        problem: What is wrong with the value and what to do, without the option's name.
+        advice: Advice only for the command line (e.g. ``; or leave out --date``), added to
+            the message but not to :attr:`Refused.problem`.
+
+    Returns:
+        The :class:`Refused` to raise.
+    """
+    field = option.removeprefix("--").replace("-", "_")
+    return Refused(f"{option} {problem}{advice}", field=field, problem=problem)
 
 
 # --- locking --------------------------------------------------------------------------------------
@@ -119,12 +151,13 @@ def clean_text(value: str | None, option: str) -> str | None:
         return None
     stripped = value.strip()
     if not stripped:
-        raise Refused(f"{option} is empty: write the text or leave the option out")
+        raise refuse_option(option, "is empty: write the text", " or leave the option out")
     char = control_character(stripped)
     if char is not None:
-        raise Refused(
-            f"{option} has the control character {char}: plan files allow no control characters "
-            "but tab and line break (hyte validate refuses them, Y001); remove it"
+        raise refuse_option(
+            option,
+            f"has the control character {char}: plan files allow no control characters but tab "
+            "and line break (hyte validate refuses them, Y001); remove it",
         )
     return stripped
 
@@ -132,9 +165,10 @@ def clean_text(value: str | None, option: str) -> str | None:
 def check_not_future(day: date, today: date, what: str) -> None:
     """Refuse a day after today (in the plan's time zone)."""
     if day > today:
-        raise Refused(
-            f"{what} {day.isoformat()} is in the future (today is {today.isoformat()} in the "
-            "plan's time zone): give the day it happened"
+        raise refuse_option(
+            what,
+            f"{day.isoformat()} is in the future (today is {today.isoformat()} in the plan's time "
+            "zone): give the day it happened",
         )
 
 

@@ -25,6 +25,7 @@ from hytecli.recording.common import (
     edit_text,
     insertion_index,
     line_of,
+    refuse_option,
     render_fields,
     repository_lock,
     suggest,
@@ -104,25 +105,28 @@ def _check_period(text: str, indicator: IndicatorFile, plan: PlanFile, today: da
     try:
         period = Period.parse(text)
     except DateProblem as exc:
-        raise Refused(str(exc)) from None
+        raise Refused(str(exc), field="period") from None
     kind = indicator.reporting_period
     if period.kind is not kind:
         raise Refused(
             f"period {period} is a {period.kind.noun}, but '{indicator.id}' is reported per "
             f"{kind.noun} (reporting_period: {kind}): give a period like "
-            f"{kind.examples(period.year)}"
+            f"{kind.examples(period.year)}",
+            field="period",
         )
     if period.end < plan.period.start or period.start > plan.period.end:
         raise Refused(
             f"period {period} is outside the plan period {plan.period.start.isoformat()} – "
             f"{plan.period.end.isoformat()}: values are recorded for the plan's own period (a "
-            "starting level before it goes into the indicator's baseline)"
+            "starting level before it goes into the indicator's baseline)",
+            field="period",
         )
     if period.start > today:
         raise Refused(
             f"period {period} has not begun yet: it begins on {period.start.isoformat()}, and "
             f"today is {today.isoformat()} in the plan's time zone; record its value once the "
-            "period has begun (check the period: a typo in the year?)"
+            "period has begun (check the period: a typo in the year?)",
+            field="period",
         )
     return period
 
@@ -179,10 +183,11 @@ def _check_value_date(day: date, period: Period, plan: PlanFile) -> None:
     problem = value_date_problem(day, period, plan)
     if problem is not None:
         _code, text = problem
-        raise Refused(
-            f"--date {day.isoformat()} {text}: a value is dated the day it was achieved or "
-            "recorded, which is not before its period (and the plan) began; give that day, or "
-            "leave out --date"
+        raise refuse_option(
+            "--date",
+            f"{day.isoformat()} {text}: a value is dated the day it was achieved or recorded, "
+            "which is not before its period (and the plan) began; give that day",
+            ", or leave out --date",
         )
 
 
@@ -191,7 +196,8 @@ def _parse_value(raw: str, indicator: IndicatorFile) -> RecordedValue:
         return parse_value(raw, indicator.kind)
     except ValueProblem as exc:
         raise Refused(
-            f"cannot record {raw.strip()!r} for '{indicator.id}' (kind: {indicator.kind}): {exc}"
+            f"cannot record {raw.strip()!r} for '{indicator.id}' (kind: {indicator.kind}): {exc}",
+            field="value",
         ) from None
 
 
