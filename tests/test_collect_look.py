@@ -223,12 +223,13 @@ def test_counts_say_one_indicator_period(build_plan: Build, tmp_path: Path) -> N
     assert kunta.endswith("(2 goals and actions, 1 indicator period)"), kunta
     jarjesto = next(line for line in lines if line.startswith("Järjestö"))
     assert jarjesto.endswith("2 indicator periods)"), jarjesto
-    status = run(
-        "collect", "status", "--repo", str(repo), "--year", "2024", "--as-of", "2025-03-01"
-    )
+    args = ("--year", "2024", "--as-of", "2025-03-01")
+    status = run("collect", "status", "--repo", str(repo), *args, "--lang", "en")
     assert status.exit_code == 0, status.output
     assert "0/1 indicator period recorded" in status.output
     assert "/2 indicator periods recorded" in status.output
+    finnish = run("collect", "status", "--repo", str(repo), *args)  # the plan's language
+    assert "0/1 mittarijaksosta kirjattu" in finnish.output, finnish.output
 
 
 def test_heights_and_print_setup_survive_a_libreoffice_save(books: Path, tmp_path: Path) -> None:
