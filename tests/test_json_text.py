@@ -76,3 +76,9 @@ def test_parts_join_to_the_same_text_and_stay_small(monkeypatch: pytest.MonkeyPa
     assert json_text.indented_json_parts({}) == ["{}\n"]
     with pytest.raises(ValueError):
         json_text.indented_json_parts({"a": [float("nan")]})
+
+
+def test_texts_that_only_look_like_small_numbers_are_left_alone() -> None:
+    # ids such as "area-7" have "e-" and a digit; a number needs a digit before the "e-"
+    data = {"items": [{"id": "painopiste-7", "x": "2e-7 in text", "y": 3e-7}, "alue-1e-5"]}
+    assert indented_json(data) == json.dumps(data, indent=2) + "\n"

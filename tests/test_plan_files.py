@@ -85,3 +85,13 @@ def test_the_repository_loads_the_same_in_parallel(monkeypatch: pytest.MonkeyPat
         r.indicator for r in one_by_one.indicators
     ]
     assert [r.area for r in parallel.areas] == [r.area for r in one_by_one.areas]
+
+
+def test_documents_by_path_follow_the_lists_of_records() -> None:
+    repository = load_repository(ROOT)
+    first = repository.indicators[0]
+    assert repository.document(first.path) is first.document
+    assert repository.document(repository.plan_document.path) is repository.plan_document
+    repository.indicators.pop(0)  # the index is built again when a list changes
+    assert repository.document(first.path) is None
+    assert repository.document(repository.areas[-1].path) is repository.areas[-1].document

@@ -1125,3 +1125,21 @@ def test_a_broken_plan_yaml_still_checks_the_other_files(build_plan: Build) -> N
     ind = indicator("kind: count\nvalues:\n  - {period: 2024, value: -3}\n")
     findings = check(build_plan, {PLAN: plan, IND: ind})
     assert [(f.path, f.code) for f in findings] == [(IND, "I004"), (PLAN, "S002")]
+
+
+# --- errors_only (hyte status and report ask only whether the plan has errors) ----------------
+
+
+def test_errors_only_finds_the_same_errors_and_skips_only_warnings(build_plan: Build) -> None:
+    area = MINIMAL_AREA.replace("title: Tavoite yksi", "title: {fi: Tavoite yksi, se: Ulbmil}")
+    area = area.replace("indicators: [mittari-1]", "indicators: [mittari-x]", 1)
+    repository = load_repository(
+        build_plan({AREA: area, "indicators/mittari-2.yaml": indicator("", head="id: m2\n")})
+    )
+    everything = validate_repository(repository)
+    errors_only = validate_repository(repository, errors_only=True)
+    codes = {f.code for f in everything}
+    assert {"R002", "S001", "R007", "L002"} <= codes  # errors and warnings of both kinds
+    assert [f for f in errors_only if f.severity is E] == [f for f in everything if f.severity is E]
+    assert {f.code for f in errors_only} < codes
+    assert all(f.severity is W for f in everything if f not in errors_only)

@@ -30,6 +30,19 @@ from typing import Any
 
 #: Where a number may need rewriting (cheap to look for in the whole text).
 _CANDIDATE = re.compile(rb"[0-9]e-[0-9]|0\.0000|Infinity|NaN")
+#: Every text :data:`_CANDIDATE` finds something in has one of these or :data:`_EXPONENT`.
+_MARKERS = (b"0.0000", b"Infinity", b"NaN")
+_EXPONENT = re.compile(rb"e-[0-9]")
+_DIGITS = frozenset(b"0123456789")
+
+
+def _has_exponent(text: bytes) -> bool:
+    """Whether ``text`` has a digit, ``e-`` and a digit (ids such as ``area-7`` are common)."""
+    return any(
+        match.start() and text[match.start() - 1] in _DIGITS for match in _EXPONENT.finditer(text)
+    )
+
+
 #: A line of the indented text that is a number, alone or after a key.
 _NUMBER_LINE = re.compile(
     rb' *(?:"(?:[^"\\]|\\.)*": )?(-?(?:[0-9.]+(?:e[-+]?[0-9]+)?|Infinity|NaN)),?'
@@ -142,6 +155,8 @@ def _fast(value: Any, ensure_ascii: bool) -> bytes | None:
         return None
     if ensure_ascii and b"\x7f" in text:
         text = text.replace(b"\x7f", b"\\u007f")  # only in a text; the standard library escapes it
+    if not (_has_exponent(text) or any(marker in text for marker in _MARKERS)):
+        return text  # nothing to rewrite (searching for literals is faster than the pattern)
     pieces: list[bytes] = []
     copied = 0  # text[:copied] is in pieces
     looked = 0  # lines before it are looked at

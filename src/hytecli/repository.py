@@ -237,6 +237,9 @@ class PlanRepository:
     _indexes: dict[str, tuple[int, int, dict[str, Any]]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    _documents: tuple[tuple[tuple[int, int], ...], dict[str, YamlDocument]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def _by_id(self, records: Sequence[Any], key: Callable[[Any], str]) -> dict[str, Any]:
         """``records`` by id (the first of a duplicated id); built again when the list changes."""
@@ -308,15 +311,18 @@ class PlanRepository:
         """Return the located document of the file at ``path`` (relative to the root)."""
         if path == self.plan_document.path:
             return self.plan_document
-        records: list[AreaRecord | IndicatorRecord | YearTextsRecord] = [
-            *self.areas,
-            *self.indicators,
-            *self.year_texts,
-        ]
-        for record in records:
-            if record.path == path:
-                return record.document
-        return None
+        # An index by path, built again when a list of records changes (L002 asks for every
+        # file's document: scanning the lists each time was quadratic in the plan's size).
+        lists = (self.areas, self.indicators, self.year_texts)
+        shape = tuple((id(records), len(records)) for records in lists)
+        known = self._documents
+        if known is None or known[0] != shape:
+            index: dict[str, YamlDocument] = {}
+            for records in lists:
+                for record in records:
+                    index.setdefault(record.path, record.document)
+            known = self._documents = (shape, index)
+        return known[1].get(path)
 
 
 def _relative(root: Path, file: Path) -> str:

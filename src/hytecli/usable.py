@@ -28,7 +28,8 @@ def require_valid_plan(repository: PlanRepository, *, limit: int = 20) -> Resolv
         hytecli.repository.PlanHasErrors: validation found errors (exit code 1); the message
             lists the first ``limit`` as ``path:line:col: error CODE message``.
     """
-    errors = [f for f in validate_repository(repository) if f.severity is Severity.ERROR]
+    findings = validate_repository(repository, errors_only=True)
+    errors = [f for f in findings if f.severity is Severity.ERROR]
     if errors:
         shown = sort_findings(errors)[:limit]
         lines = "\n".join(str(f) for f in shown)

@@ -30,11 +30,14 @@ from hytecli.validation_languages import LanguageChecks
 from hytecli.validation_references import ReferenceChecks
 
 
-def validate_repository(repo: PlanRepository) -> list[Finding]:
+def validate_repository(repo: PlanRepository, *, errors_only: bool = False) -> list[Finding]:
     """Return every finding about ``repo``: load and shape errors plus all cross-file checks.
 
     Args:
         repo: A repository loaded by :func:`hytecli.repository.load_repository`.
+        errors_only: Skip the rules that can only warn (:data:`WARNING_ONLY`), for a command
+            that asks only whether the plan has errors (:func:`hytecli.usable.require_valid_plan`).
+            The errors found are the same; some warnings are not looked for.
 
     Returns:
         The findings sorted by file, line, column and code (see
@@ -42,14 +45,27 @@ def validate_repository(repo: PlanRepository) -> list[Finding]:
 
     """
     checks = _Checks(repo)
-    return sort_findings([*repo.findings, *checks.run()])
+    return sort_findings([*repo.findings, *checks.run(errors_only=errors_only)])
+
+
+#: The rules whose findings are always warnings: R007, R008, P003, P004, L001, L002 (the
+#: language rules walk every text of the plan: a second of CPU time at the national size).
+WARNING_ONLY = frozenset(
+    {
+        "unused_indicators",
+        "file_names",
+        "empty_areas_and_goals",
+        "missing_languages",
+        "undeclared_languages",
+    }
+)
 
 
 class _Checks(ReferenceChecks, DeadlineChecks, IndicatorChecks, AssessmentChecks, LanguageChecks):
     """All cross-file rules, run over one repository."""
 
-    def run(self) -> list[Finding]:
-        """Run every rule and return its findings (unsorted)."""
+    def run(self, *, errors_only: bool = False) -> list[Finding]:
+        """Run every rule (only those that can find an error, with ``errors_only``)."""
         findings: list[Finding] = []
         for rule in (
             self.duplicate_ids,
@@ -67,5 +83,7 @@ class _Checks(ReferenceChecks, DeadlineChecks, IndicatorChecks, AssessmentChecks
             self.missing_languages,
             self.undeclared_languages,
         ):
+            if errors_only and rule.__name__ in WARNING_ONLY:
+                continue
             findings.extend(rule())
         return findings

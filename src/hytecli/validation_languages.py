@@ -47,11 +47,12 @@ class LanguageChecks(CheckContext):
         """L001: texts that lack a language of ``languages`` (one finding per language)."""
         if self.plan is None:
             return
+        others = [lang for lang in dict.fromkeys(self.plan.languages) if lang != self.plan.language]
+        if not others:
+            return
         entries = plan_texts(self.repo)
         document = self.repo.plan_document
-        for language in dict.fromkeys(self.plan.languages):
-            if language == self.plan.language:
-                continue
+        for language in others:
             count = len(missing(entries, language))
             if not count:
                 continue

@@ -264,7 +264,9 @@ def cross_check(
 
     def errors(repo: PlanRepository) -> list[Finding]:
         return [
-            f for f in validate_repository(repo) if f.path == path and f.severity is Severity.ERROR
+            f
+            for f in validate_repository(repo, errors_only=True)
+            if f.path == path and f.severity is Severity.ERROR
         ]
 
     changed = with_record(repository, path, document, model)

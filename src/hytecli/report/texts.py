@@ -76,6 +76,8 @@ class PlanText:
             body = escape(self.text)
         if self.foreign:
             body = Markup('<span lang="{}">{}</span>').format(self.lang, body)
+        if not (self.fallback and self.marker):
+            return body  # no marker (the national report shows 250,000 texts)
         return body + fallback_mark(self)
 
 

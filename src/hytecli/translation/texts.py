@@ -17,7 +17,7 @@ import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ForwardRef, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -96,17 +96,46 @@ def parse_key(key: str) -> tuple[str, DataPath] | None:
     return match.group("path"), tuple(data)
 
 
+_FIELD_NAMES: dict[type[BaseModel], tuple[str, ...]] = {}
+
+
+def _may_hold_text(annotation: Any) -> bool:
+    """Whether a field of type ``annotation`` may hold a :class:`Text` (a model may)."""
+    if annotation is Any or isinstance(annotation, str | ForwardRef):
+        return True  # not known: walk it
+    if get_origin(annotation) is Literal:
+        return False
+    if isinstance(annotation, type) and get_origin(annotation) is None:
+        return issubclass(annotation, Text | BaseModel)
+    return any(_may_hold_text(arg) for arg in get_args(annotation))
+
+
+def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
+    """The names of ``model``'s fields that may hold a text, in their order (remembered).
+
+    Numbers, dates, ids and codes are not walked: most of a plan's values are theirs.
+    """
+    names = _FIELD_NAMES[model] = tuple(
+        name for name, info in model.model_fields.items() if _may_hold_text(info.annotation)
+    )
+    return names
+
+
 def _walk(
     value: Any, path: DataPath, item_id: str, field: str
 ) -> Iterator[tuple[DataPath, str, str, Text]]:
     if isinstance(value, Text):
         yield path, item_id, field, value
     elif isinstance(value, BaseModel):
-        own = getattr(value, "id", None) or getattr(value, "marker", None)
+        # The fields straight from the instance's dict: getattr of a name the model lacks
+        # goes through pydantic's __getattr__ (a national plan walks 400,000 models).
+        fields = value.__dict__
+        own = fields.get("id") or fields.get("marker")
         here = own if isinstance(own, str) else item_id
-        for name in type(value).model_fields:
-            if name in value.model_fields_set:
-                yield from _walk(getattr(value, name), (*path, name), here, name)
+        written = value.model_fields_set
+        for name in _FIELD_NAMES.get(type(value)) or _field_names(type(value)):
+            if name in written:
+                yield from _walk(fields[name], (*path, name), here, name)
     elif isinstance(value, list):
         for index, element in enumerate(value):
             yield from _walk(element, (*path, index), item_id, field)
