@@ -1143,3 +1143,16 @@ def test_errors_only_finds_the_same_errors_and_skips_only_warnings(build_plan: B
     assert [f for f in errors_only if f.severity is E] == [f for f in everything if f.severity is E]
     assert {f.code for f in errors_only} < codes
     assert all(f.severity is W for f in everything if f not in errors_only)
+
+
+def test_rules_run_in_a_second_process_find_the_same_in_the_same_order(build_plan: Build) -> None:
+    # A national-size plan runs some rules in a forked process (hytecli.beside): forced here.
+    area = MINIMAL_AREA.replace("title: Tavoite yksi", "title: {fi: Tavoite yksi, se: Ulbmil}")
+    area = area.replace("indicators: [mittari-1]", "indicators: [mittari-x]", 1)
+    ind = indicator("kind: count\nvalues:\n  - {period: 2027, value: -1}\n")
+    repository = load_repository(build_plan({AREA: area, IND: ind}))
+    for errors_only in (False, True):
+        one_by_one = validate_repository(repository, errors_only=errors_only, parallel=False)
+        beside = validate_repository(repository, errors_only=errors_only, parallel=True)
+        assert beside == one_by_one
+        assert {"I004", "R002"} <= {f.code for f in beside}
