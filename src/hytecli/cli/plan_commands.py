@@ -153,26 +153,34 @@ def status(
     """
     from datetime import UTC, datetime
 
-    from hytecli.status import StatusQuery, compute_status, fail_reason
+    from hytecli.status import StatusQuery, StatusReport, compute_status, fail_reason
     from hytecli.status_json import render_json_parts
     from hytecli.status_render import StatusView, render_markdown, render_plain
-    from hytecli.usable import require_valid_plan
+    from hytecli.usable import with_valid_plan
 
     as_of_date = parse_date_option(as_of, "--as-of")
-    resolved = require_valid_plan(load_plan(repo))
-    query = StatusQuery(
-        as_of=as_of_date,
-        areas=tuple(area or ()),
-        responsible=responsible,
-        due_within=due_within,
-        year=year,
-    )
-    report = compute_status(resolved, query, now=datetime.now(UTC))
-    view = StatusView.of(report, language.value if language else None, show_all)
-    if output_format is StatusFormat.json:
-        text: str | list[str] = render_json_parts(report, view, ascii_only=not stdout_is_utf8())
-    elif output_format is StatusFormat.markdown:
-        text = render_markdown(report, view)
+    ascii_only = not stdout_is_utf8()
+
+    def judge(resolved: ResolvedPlan) -> tuple[StatusReport, StatusView, str | list[str] | None]:
+        # Only computes: on a large plan it runs while the plan is checked (with_valid_plan).
+        query = StatusQuery(
+            as_of=as_of_date,
+            areas=tuple(area or ()),
+            responsible=responsible,
+            due_within=due_within,
+            year=year,
+        )
+        report = compute_status(resolved, query, now=datetime.now(UTC))
+        view = StatusView.of(report, language.value if language else None, show_all)
+        if output_format is StatusFormat.json:
+            return report, view, render_json_parts(report, view, ascii_only=ascii_only)
+        if output_format is StatusFormat.markdown:
+            return report, view, render_markdown(report, view)
+        return report, view, None
+
+    report, view, made = with_valid_plan(load_plan(repo), judge)
+    if made is not None:
+        text: str | list[str] = made
     else:
         from hytecli.status_rich import render_rich, use_rich
 
