@@ -43,8 +43,10 @@ def validate_repository(
             that asks only whether the plan has errors (:func:`hytecli.usable.require_valid_plan`).
             The errors found are the same; some warnings are not looked for.
         parallel: Run some rules (:data:`BESIDE`) in a second process meanwhile
-            (:func:`hytecli.beside.run_beside`); ``None`` does so for a plan of more than
-            :data:`hytecli.plan_files.PARALLEL_FILES` files. The findings are the same either way.
+            (:func:`hytecli.beside.run_beside`); ``None`` does so for every rule's run
+            (not ``errors_only``: its rules take a quarter of a second, about what the second
+            process costs) on a plan of more than :data:`hytecli.plan_files.PARALLEL_FILES`
+            files. The findings are the same either way.
 
     Returns:
         The findings sorted by file, line, column and code (see
@@ -107,7 +109,7 @@ class _Checks(ReferenceChecks, DeadlineChecks, IndicatorChecks, AssessmentChecks
         found_beside, found_here = run_beside(
             lambda: {rule.__name__: list(rule()) for rule in beside},
             lambda: {rule.__name__: list(rule()) for rule in here},
-            fork=parallel if parallel is not None else files > PARALLEL_FILES,
+            fork=parallel if parallel is not None else not errors_only and files > PARALLEL_FILES,
         )
         found = {**found_beside, **found_here}
         # In the rules' order, as when they ran one after the other.
