@@ -326,3 +326,24 @@ def test_repository_lookups_by_id_follow_the_loaded_records() -> None:
     assert repository.indicator(first.indicator.id) is first
     repository.indicators.remove(first)
     assert repository.indicator(first.indicator.id) is twin
+
+
+def test_repository_item_lookup_is_the_first_item_of_that_id_in_plan_order() -> None:
+    from dataclasses import replace
+
+    repository = load_repository(Path(__file__).resolve().parents[1])
+    items = list(repository.items())
+    for item in (items[0], items[1], items[-1]):
+        found = repository.item(item.id)
+        assert found is not None and (found.kind, found.data_path) == (item.kind, item.data_path)
+        assert found.area is item.area
+    assert repository.item("no-such-item") is None
+    assert repository.item(repository.indicators[0].indicator.id) is None  # indicators are not
+    # an area added later is found (the index follows the list of areas)
+    last = repository.areas[-1]
+    goal = last.area.goals[0].model_copy(update={"id": "a-goal-added-later", "actions": []})
+    area = last.area.model_copy(update={"id": "added", "goals": [goal]})
+    added = replace(last, path="plan/added.yaml", area=area)
+    repository.areas.append(added)
+    found = repository.item("a-goal-added-later")
+    assert found is not None and found.area is added

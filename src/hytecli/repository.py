@@ -7,7 +7,7 @@ located findings, and the files that are good are kept so that later checks can 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -241,13 +241,23 @@ class PlanRepository:
         default=None, repr=False, compare=False
     )
 
-    def _by_id(self, records: Sequence[Any], key: Callable[[Any], str]) -> dict[str, Any]:
-        """``records`` by id (the first of a duplicated id); built again when the list changes."""
-        name = "areas" if records is self.areas else "indicators"
+    def _by_id(
+        self,
+        records: Sequence[Any],
+        key: Callable[[Any], str],
+        name: str | None = None,
+        entries: Callable[[], Iterable[Any]] | None = None,
+    ) -> dict[str, Any]:
+        """``records`` (or ``entries()``, made from them) by id, the first of a duplicated id.
+
+        Built once and again when the list changes; ``name`` names the index (default: the
+        list's).
+        """
+        name = name or ("areas" if records is self.areas else "indicators")
         known = self._indexes.get(name)
         if known is None or known[:2] != (id(records), len(records)):
             index: dict[str, Any] = {}
-            for record in records:
+            for record in entries() if entries is not None else records:
                 index.setdefault(key(record), record)
             known = self._indexes[name] = (id(records), len(records), index)
         return known[2]
@@ -259,6 +269,10 @@ class PlanRepository:
     def area(self, area_id: str) -> AreaRecord | None:
         """Return the priority area with ``area_id`` (the first one, if duplicated)."""
         return self._by_id(self.areas, lambda r: r.area.id).get(area_id)
+
+    def item(self, item_id: str) -> PlanItem | None:
+        """Return the goal or action with ``item_id`` (the first one, if duplicated)."""
+        return self._by_id(self.areas, lambda i: i.id, "items", self.items).get(item_id)
 
     def ordered_areas(self) -> list[AreaRecord]:
         """Area files in the plan's order (``priority_areas``), then any unlisted ones by path."""

@@ -198,7 +198,7 @@ class _Import:
                 f"{row.item_id} from the list (or clear the row)"
             )
             return
-        item = next((i for i in self.session.repository.items() if i.id == row.item_id), None)
+        item = self.session.repository.item(row.item_id)
         if item is None:
             self.problems.append(f"{status_cell.where}: {gone('goal or action', row.item_id)}")
             return

@@ -120,11 +120,10 @@ class CompletionResult:
 
 def find_item(repository: PlanRepository, item_id: str) -> PlanItem:
     """The goal or action ``item_id``, or Refused naming the closest ids (or ``hyte record``)."""
-    items = list(repository.items())
-    for item in items:
-        if item.id == item_id:
-            return item
-    known = [item.id for item in items]
+    item = repository.item(item_id)
+    if item is not None:
+        return item
+    known = [item.id for item in repository.items()]
     indicator = repository.indicator(item_id)
     hint = (
         f": '{item_id}' is an indicator; record its value with hyte record"
