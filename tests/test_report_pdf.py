@@ -245,7 +245,7 @@ def test_missing_weasyprint_says_how_to_install_it(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # import weasyprint raises ImportError
-    with pytest.raises(PdfUnavailable, match=r"pip install 'hytecli\[pdf\]'"):
+    with pytest.raises(PdfUnavailable, match=r"pip install -e '\.\[pdf\]'; hyte is not on PyPI"):
         html_to_pdf("<html></html>", "2025-01-01")
     root = copy_fixture(tmp_path / "plan")
     out = tmp_path / "r.pdf"

@@ -187,3 +187,17 @@ def texts_for(records: Sequence[YearTextsRecord], year: int) -> YearTextsRecord 
         if record.texts.year == year:
             return record
     return None
+
+
+def unwritten_parts(records: Sequence[YearTextsRecord], year: int) -> list[str]:
+    """The coordinator's texts of ``year`` not written yet, for a note to the report's maker.
+
+    Returns:
+        Of ``summary``, ``conclusions`` and ``next_year``, those ``reports/<year>.yaml`` lacks
+        (all three when the file is not written), in that order.
+    """
+    record = texts_for(records, year)
+    parts = ("summary", "conclusions", "next_year")
+    if record is None:
+        return list(parts)
+    return [part for part in parts if getattr(record.texts, part) is None]

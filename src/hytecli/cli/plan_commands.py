@@ -299,7 +299,8 @@ def report(
         typer.Option(
             "--format",
             help="markdown (GitHub), html (one self-contained file), pdf (tagged A4 PDF; needs "
-            "WeasyPrint: pip install 'hytecli[pdf]') or json (the judged year as data).",
+            "WeasyPrint: pip install -e '.[pdf]' in the hyte checkout) or json (the judged year "
+            "as data).",
         ),
     ] = ReportFormatOption.markdown,
     lang: LanguageOption = None,
@@ -318,6 +319,7 @@ def report(
     repository = load_plan(repo)
     resolved = require_valid_plan(repository)
     options = ReportOptions(year=year, language=lang.value if lang else None, as_of=as_of_date)
+    _note_unwritten_texts(repository, year)
     if output_format is ReportFormatOption.pdf:
         _report_pdf(repository, resolved, options, output)
         return
@@ -329,6 +331,19 @@ def report(
     except TemplateProblem as exc:
         raise UserError(str(exc)) from None
     write_output(text, output, repository.root)
+
+
+def _note_unwritten_texts(repository: PlanRepository, year: int) -> None:
+    """Tell the report's maker (not its readers) where the year's missing texts are written."""
+    from hytecli.year_texts import unwritten_parts, year_texts_path
+
+    missing = unwritten_parts(repository.year_texts, year)
+    if missing:
+        print_error(
+            f"note: the coordinator's texts of {year} are not written yet ({', '.join(missing)}): "
+            f"write them in {year_texts_path(year)} (see docs/report.md); the report says they "
+            "are missing"
+        )
 
 
 def _report_pdf(

@@ -12,10 +12,11 @@ The output is byte-for-byte reproducible for the same data, day and machine: the
 dates are the report's day (never the clock), the file identifier is a hash of the content, and
 the charts are already reproducible SVG (:mod:`hytecli.report.charts`).
 
-WeasyPrint is an optional dependency (``pip install 'hytecli[pdf]'``, which needs Pango from the
-system); without it :func:`html_to_pdf` raises :class:`PdfUnavailable`, which says how to install
-it. The report fetches nothing: every URL (an image or stylesheet a template override might
-name, a ``file:`` path) is refused, so a template cannot pull a file of the machine into the PDF.
+WeasyPrint is an optional dependency (``pip install -e '.[pdf]'`` in a checkout, which needs
+Pango from the system); without it :func:`html_to_pdf` raises :class:`PdfUnavailable`, which says
+how to install it. The report fetches nothing: every URL (an image or stylesheet a template
+override might name, a ``file:`` path) is refused, so a template cannot pull a file of the machine
+into the PDF.
 """
 
 from __future__ import annotations
@@ -36,9 +37,11 @@ from hytecli.resolved import ResolvedPlan
 #: WeasyPrint's PDF variant: PDF/UA-1 (ISO 14289-1), tagged PDF 1.7 for assistive technology.
 PDF_VARIANT = "pdf/ua-1"
 INSTALL_HINT = (
-    "install it with: pip install 'hytecli[pdf]' (or pip install weasyprint); it needs Pango "
-    "1.44 or newer from the system, on Debian and Ubuntu: "
-    "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
+    "install hyte with its pdf extra from your hyte checkout (pip install -e '.[pdf]'; hyte "
+    "is not on PyPI, so do not install a package called hytecli from there), or pip install "
+    "'weasyprint>=70'; it needs Pango 1.44 or newer from the system, on Debian and Ubuntu: "
+    "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation "
+    "fonts-dejavu-core"
 )
 
 
