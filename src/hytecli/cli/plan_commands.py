@@ -319,9 +319,9 @@ def report(
     repository = load_plan(repo)
     resolved = require_valid_plan(repository)
     options = ReportOptions(year=year, language=lang.value if lang else None, as_of=as_of_date)
-    _note_unwritten_texts(repository, year)
     if output_format is ReportFormatOption.pdf:
         _report_pdf(repository, resolved, options, output)
+        _note_unwritten_texts(repository, year)
         return
     text_format = _TEXT_FORMATS[output_format]
     try:
@@ -331,6 +331,7 @@ def report(
     except TemplateProblem as exc:
         raise UserError(str(exc)) from None
     write_output(text, output, repository.root)
+    _note_unwritten_texts(repository, year)
 
 
 def _note_unwritten_texts(repository: PlanRepository, year: int) -> None:
