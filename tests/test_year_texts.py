@@ -195,10 +195,11 @@ def test_markdown_puts_the_summary_first_then_highlights_then_the_areas(reposito
         "- toimenpide: Liikuntakampanja – ✗ ei toteutunut",
     ]
     assert section(glance, "### Parantuneet mittarit").strip().splitlines()[0] == (
-        "- mittari: Riittävästi liikkuvien osuus – → edistyy liian hitaasti "
-        "(40\u00a0% (2023) → 45\u00a0% (2025))"
+        "- mittari: Riittävästi liikkuvien osuus (tavoite: Arkiliikunta lisääntyy) – "
+        "→ edistyy liian hitaasti (40\u00a0% (2023) → 45\u00a0% (2025))"
     )
-    assert "Paljon istuvien osuus – ↘ heikentynyt" in section(glance, "### Heikentyneet mittarit")
+    worsened = section(glance, "### Heikentyneet mittarit")
+    assert "Paljon istuvien osuus (tavoite: Arkiliikunta lisääntyy) – ↘ heikentynyt" in worsened
 
 
 def test_markdown_shows_each_goal_and_action_with_its_assessment(repository) -> None:  # type: ignore[no-untyped-def]

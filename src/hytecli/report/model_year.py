@@ -96,12 +96,15 @@ class HighlightEntry:
         scheme: Which of the three ``label`` is: ``state``, ``assessment`` or ``progress`` (the
             HTML report's badge class is ``<scheme>-<label.key>``).
         detail: The detail in words (``done 20.5.2025, on time``; ``40 % (2023) → 45 % (2025)``).
+        goal: For an indicator, the goal it serves (its first user's), so that a reader knows
+            what "Toteutui/ei toteutunut" measures; ``None`` for goals and actions.
     """
 
     item: ItemLink
     label: Label
     scheme: str
     detail: str
+    goal: ItemLink | None = None
 
 
 @dataclass(frozen=True)
