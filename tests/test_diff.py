@@ -774,3 +774,39 @@ def test_markdown_mentions_nobody_on_github(tmp_path: Path) -> None:
     assert not re.search(r"@[a-z]|#[0-9]|GH-[0-9]", markdown)
     # The text format is not Markdown: the plan text is shown as written.
     assert "@luvn-team #12" in run_diff(repo, "HEAD~1", "HEAD").stdout
+
+
+def test_a_change_only_in_another_language_says_which(tmp_path: Path) -> None:
+    # a Swedish wording added to a deadline (as `hyte translate import` writes it) read
+    # "X → X" in the plan's language; it says which language changed instead
+    repo = init_repo(tmp_path / "plan")
+    git(repo, "checkout", "--quiet", "-b", "feature")
+    commit(
+        repo,
+        edited(
+            "plan/alue-a.yaml",
+            (
+                "wording: vuoden 2025 loppuun mennessä}",
+                "wording: {fi: vuoden 2025 loppuun mennessä, sv: före utgången av 2025}}",
+            ),
+        ),
+    )
+    text = run_diff(repo).stdout
+    line = next(line for line in text.splitlines() if "deadline" in line)
+    assert "(changed in sv)" in line and "→" not in line, line
+    markdown = run_diff(repo, "--format", "markdown").stdout
+    assert "(changed in sv)" in markdown
+
+
+def test_languages_changed_besides_the_shown_one() -> None:
+    from hytecli.diff_render import other_languages_changed
+
+    assert other_languages_changed("a", {"fi": "a", "sv": "b"}, "fi") == ["sv"]
+    assert other_languages_changed({"x": {"fi": "a"}}, {"x": {"fi": "a", "en": "c"}}, "fi") == [
+        "en"
+    ]
+    assert other_languages_changed([{"fi": "a", "sv": "b"}], [{"fi": "a", "sv": "B"}], "fi") == [
+        "sv"
+    ]
+    assert other_languages_changed({"fi": "a"}, {"fi": "b"}, "fi") == []  # shown: "a → b"
+    assert other_languages_changed(1, 2, "fi") == []

@@ -120,6 +120,36 @@ def _is_text_map(value: Any) -> bool:
     )
 
 
+def other_languages_changed(old: Any, new: Any, language: str) -> list[str]:
+    """The languages other than ``language`` in which the texts inside two values differ.
+
+    A change whose line reads the same in ``language`` on both sides (a Swedish wording added to
+    a deadline) says with these which languages it is about, instead of "X → X". A plain string
+    counts as a text in ``language``.
+    """
+    found: set[str] = set()
+
+    def as_map(value: Any) -> dict[str, str]:
+        return value if isinstance(value, dict) else {language: value}
+
+    def walk(a: Any, b: Any) -> None:
+        if _is_text_map(a) or _is_text_map(b):
+            if isinstance(a, dict | str) and isinstance(b, dict | str):
+                ma, mb = as_map(a), as_map(b)
+                found.update(
+                    k for k in set(ma) | set(mb) if k != language and ma.get(k) != mb.get(k)
+                )
+        elif isinstance(a, dict) and isinstance(b, dict):
+            for key in set(a) | set(b):
+                walk(a.get(key), b.get(key))
+        elif isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+            for x, y in zip(a, b, strict=True):
+                walk(x, y)
+
+    walk(old, new)
+    return sorted(found)
+
+
 def _deadline(value: dict[str, Any], language: str) -> str:
     if value["form"] == "term_end":
         shown = f"end of council term {value['written']}"
@@ -294,6 +324,8 @@ def _text_detail(change: Change, language: str) -> str:
     if change.change == "removed":
         return f"{label} removed" if old == _EMPTY else f"{label} removed (was: {old})"
     verb = " replaced" if change.field == "values.value" else ""
+    if old == new and (others := other_languages_changed(change.old, change.new, language)):
+        return f"{label}{verb}: {old} (changed in {', '.join(others)})"
     return f"{label}{verb}: {old} → {new}"
 
 
@@ -381,6 +413,8 @@ def _md_line(change: Change, language: str) -> str:
         return head if new == escape_markdown(_EMPTY) else f"{head}: {new}"
     if change.change == "removed":
         return head if old == escape_markdown(_EMPTY) else f"{head} (was: {old})"
+    if old == new and (others := other_languages_changed(change.old, change.new, language)):
+        return f"{head}: {old} (changed in {', '.join(others)})"
     return f"{head}: {old} → {new}"
 
 
