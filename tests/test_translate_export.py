@@ -396,3 +396,31 @@ def test_l002_text_in_a_language_the_plan_does_not_declare(build_plan) -> None: 
     area = root / "plan" / "alue-a.yaml"
     area.write_text(area.read_text(encoding="utf-8").replace("se: FIKTIV", "en: FIKTIV"), "utf-8")
     assert _validate_codes(root, "L002") == []
+
+
+def test_l003_text_without_the_plans_own_language(build_plan) -> None:  # noqa: ANN001
+    # what a Swedish collect form writes into a Finnish plan: a text only in Swedish
+    root = build_plan(
+        {
+            "plan/alue-a.yaml": """\
+                # fictional fixture
+                id: alue-a
+                title: {fi: Alue A, sv: Område A}
+                goals:
+                  - id: tavoite-1
+                    title: {sv: FIKTIV Mål ett}
+                    indicators: [mittari-1]
+                """,
+        }
+    )
+    found = _validate_codes(root, "L003")
+    assert len(found) == 1
+    path, line, _column, message = found[0]
+    assert (path, line) == ("plan/alue-a.yaml", 6)
+    assert message.startswith("text only in sv, not in the plan's own language fi (Finnish)")
+    assert "add the fi text ({fi: …, sv: …})" in message
+    # with the Finnish beside it, nothing to say
+    area = root / "plan" / "alue-a.yaml"
+    text = area.read_text(encoding="utf-8").replace("{sv: FIKTIV", "{fi: Tavoite yksi, sv: FIKTIV")
+    area.write_text(text, "utf-8")
+    assert _validate_codes(root, "L003") == []

@@ -1,4 +1,4 @@
-"""The rules about the plan's languages: L001 (texts lack a declared one), L002 (an undeclared one).
+"""The rules about the plan's languages: L001 (texts lack a declared one), L002, L003.
 
 ``plan.yaml`` ``languages: [fi, sv]`` says the plan is published in Finnish and Swedish. A text
 given only in Finnish is not an error (the reports show it in Finnish, marked as such), but the
@@ -7,7 +7,10 @@ counts the texts and says how to list them (``hyte translate export``), instead 
 per text (a plan starting its translation would drown in them).
 
 A text in a language ``languages`` does not declare and that hyte makes no report in (``se:``,
-Northern Sami, a slip for ``sv``) is shown nowhere: one warning at each such text (L002). The
+Northern Sami, a slip for ``sv``) is shown nowhere: one warning at each such text (L002). A text
+without the plan's own language (a Swedish-only text that a Swedish collect form brought into a
+Finnish plan) is shown in the plan's reports in another language, and ``hyte translate`` has no
+source to offer it from: one warning at each such text (L003). The
 report languages (fi, sv, en: :data:`hytecli.i18n.LANGUAGES`) are not warned about, since
 ``hyte report --lang en`` shows an English text (an act's official English name) though the
 plan is not published in English as a whole. A code that is not of the ISO 639 shape
@@ -29,6 +32,8 @@ from hytecli.validation_common import WARNING, CheckContext
 MISSING_LANGUAGE = "L001"
 #: A text in a language that plan.yaml ``languages`` does not declare.
 UNDECLARED_LANGUAGE = "L002"
+#: A text without the plan's own language (only ``sv:`` in a Finnish plan).
+NO_PLAN_LANGUAGE = "L003"
 
 
 def language_name(code: str) -> str:
@@ -68,17 +73,30 @@ class LanguageChecks(CheckContext):
     def undeclared_languages(self) -> Iterator[Finding]:
         """L002: a text in a language neither ``languages`` declares nor a report is made in.
 
-        One finding per text and language, at the language's key.
+        One finding per text and language, at the language's key; and L003, one per text that
+        lacks the plan's own language, at the text.
         """
         if self.plan is None:
             return
-        declared = {self.plan.language, *self.plan.languages, *LANGUAGES}
-        listed = ", ".join(dict.fromkeys([self.plan.language, *self.plan.languages]))
+        own = self.plan.language
+        declared = {own, *self.plan.languages, *LANGUAGES}
+        listed = ", ".join(dict.fromkeys([own, *self.plan.languages]))
         for path, model in text_files(self.repo):
             document = self.repo.document(path)
             if document is None:  # pragma: no cover - the files come from the loaded ones
                 continue
             for data_path, _item, _field, text in text_fields(model):
+                if own not in text.values:
+                    given = ", ".join(text.values)
+                    yield document.finding(
+                        data_path,
+                        NO_PLAN_LANGUAGE,
+                        f"text only in {given}, not in the plan's own language {own} "
+                        f"({language_name(own)}): reports in {own} show it in another language, "
+                        f"and hyte translate has nothing to translate it from; add the {own} text "
+                        f"({{{own}: …, {next(iter(text.values))}: …}})",
+                        WARNING,
+                    )
                 for language in text.values:
                     if language in declared:
                         continue
