@@ -49,13 +49,12 @@ from hytecli.recording.common import (
     check_not_future,
     clean_text,
     cross_check,
+    edit_and_write,
     edit_text,
     insertion_index,
     line_of,
     refuse_option,
-    repository_lock,
     verify_edit,
-    write_files,
 )
 from hytecli.recording.completions import find_item
 from hytecli.repository import PlanItem, check_repository
@@ -234,9 +233,9 @@ def assess_item(
         RepositoryNotFound: ``root`` is not a plan repository.
     """
     root = check_repository(root)
-    with repository_lock(root, lock_timeout):
-        session = EditSession.open(root)
-        result = assess_item_in(
+
+    def edit(session: EditSession) -> AssessmentResult:
+        return assess_item_in(
             session,
             item_id,
             year=year,
@@ -252,9 +251,9 @@ def assess_item(
             on_date=on_date,
             replace=replace,
         )
-        if not dry_run:
-            write_files(session.changes())
-        return dataclasses.replace(result, written=not dry_run)
+
+    result = edit_and_write(root, edit, dry_run=dry_run, lock_timeout=lock_timeout)
+    return dataclasses.replace(result, written=not dry_run)
 
 
 def assess_item_in(

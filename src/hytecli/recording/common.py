@@ -13,7 +13,7 @@ import hashlib
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -42,6 +42,7 @@ from hytecli.yamlfile import parse_yaml
 from hytecli.year_texts import YearTexts
 
 _FileModel = TypeVar("_FileModel", IndicatorFile, AreaFile, PlanFile, YearTexts)
+_Result = TypeVar("_Result")
 
 #: Seconds to wait for another hyte command writing to the same plan before giving up.
 LOCK_TIMEOUT = 60.0
@@ -387,6 +388,22 @@ class EditSession:
     def changes(self) -> list[FileChange]:
         """The files changed by the kept edits (for :func:`write_files`), in the order edited."""
         return [change for change in self._files.values() if change.new != change.old]
+
+
+def edit_and_write(
+    root: Path, edit: Callable[[EditSession], _Result], *, dry_run: bool, lock_timeout: float
+) -> _Result:
+    """One command's edit: lock, open a session, ``edit`` it, write its changes unless dry-run.
+
+    What ``hyte record`` and ``hyte assess`` share; ``edit`` makes the in-memory edits (and
+    refuses with :class:`Refused`), and its result is returned.
+    """
+    with repository_lock(root, lock_timeout):
+        session = EditSession.open(root)
+        result = edit(session)
+        if not dry_run:
+            write_files(session.changes())
+        return result
 
 
 def line_of(record_document: Any, path: DataPath) -> int:

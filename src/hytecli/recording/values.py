@@ -22,15 +22,14 @@ from hytecli.recording.common import (
     check_not_future,
     clean_text,
     cross_check,
+    edit_and_write,
     edit_text,
     insertion_index,
     line_of,
     refuse_option,
     render_fields,
-    repository_lock,
     suggest,
     verify_edit,
-    write_files,
 )
 from hytecli.repository import IndicatorRecord, PlanRepository, check_repository
 from hytecli.sotkanet.series import allowed_series
@@ -248,9 +247,9 @@ def record_value(
         RepositoryNotFound: ``root`` is not a plan repository.
     """
     root = check_repository(root)
-    with repository_lock(root, lock_timeout):
-        session = EditSession.open(root)
-        result = record_value_in(
+
+    def edit(session: EditSession) -> RecordResult:
+        return record_value_in(
             session,
             indicator_id,
             raw_value,
@@ -263,9 +262,9 @@ def record_value(
             on_date=on_date,
             replace=replace,
         )
-        if not dry_run:
-            write_files(session.changes())
-        return dataclasses.replace(result, written=not dry_run)
+
+    result = edit_and_write(root, edit, dry_run=dry_run, lock_timeout=lock_timeout)
+    return dataclasses.replace(result, written=not dry_run)
 
 
 def record_value_in(
