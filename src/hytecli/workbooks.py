@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from hytecli.errors import HyteError
 from hytecli.periods import DateProblem, check_year, parse_iso_date
+from hytecli.reporters import plural
 from hytecli.values import (
     RecordedValue,
     ValueProblem,
@@ -86,7 +87,7 @@ class WorkbookProblems(HyteError):
         self.problems = list(problems)
         count = len(self.problems)
         first = heading or (
-            f"{count} problem{'s' if count != 1 else ''} in the returned workbooks, so nothing "
+            f"{plural(count, 'problem')} in the returned workbooks, so nothing "
             "was written; fix them and run again:"
         )
         super().__init__("\n".join([first, *(f"  {p}" for p in self.problems)]))

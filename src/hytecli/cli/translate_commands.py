@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from hytecli.cli.common import DryRunOption, RepoOption, handle_errors, print_error, repository_root
+from hytecli.reporters import plural
 
 HELP = (
     "The plan's texts to translators and back: export the texts that lack a language as a PO "
@@ -129,7 +130,7 @@ def import_(
     verb = "would write" if dry_run else "wrote"
     files = len(result.files)
     print_error(
-        f"{verb} {len(result.applied)} {result.language} translations in {files} "
-        f"file{'s' if files != 1 else ''}; {result.unchanged} already there, {result.empty} "
+        f"{verb} {len(result.applied)} {result.language} translations in "
+        f"{plural(files, 'file')}; {result.unchanged} already there, {result.empty} "
         "without a translation"
     )

@@ -22,6 +22,7 @@ from hytecli.collect.layout import (
 )
 from hytecli.collect.returned import ActionInput, Returned
 from hytecli.recording import Refused
+from hytecli.reporters import plural
 from hytecli.workbooks import Cell, cell_place, cell_text
 
 
@@ -56,8 +57,7 @@ class WorkbookSummary:
     def describe(self, written: bool) -> str:
         """A few lines: the party, what was (or would be) recorded, skipped, and left empty."""
         verb = "recorded" if written else "would record"
-        parts = [f"{self.values} value{'s' if self.values != 1 else ''}"]
-        parts.append(f"{self.assessments} assessment{'s' if self.assessments != 1 else ''}")
+        parts = [plural(self.values, "value"), plural(self.assessments, "assessment")]
         line = f"{self.file}: {self.responsible} {self.year}: {verb} {' and '.join(parts)}"
         if self.replaced:
             line += f" ({self.replaced} replacing what was recorded)"

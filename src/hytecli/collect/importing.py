@@ -54,6 +54,7 @@ from hytecli.recording import (
     write_files,
 )
 from hytecli.recording.common import LOCK_TIMEOUT
+from hytecli.reporters import plural, plural_noun
 from hytecli.repository import PlanItem, check_repository
 from hytecli.values import RecordedValue, format_number, format_value
 from hytecli.workbooks import (
@@ -392,8 +393,8 @@ def import_workbooks(
         if run.conflicts:
             count = len(run.conflicts)
             heading = (
-                f"{count} value{'s' if count != 1 else ''} or assessment"
-                f"{'s' if count != 1 else ''} differ from what is already recorded (give "
+                f"{plural(count, 'value')} or {plural_noun(count, 'assessment')} differ from "
+                "what is already recorded (give "
                 "--replace to replace what is recorded, or clear those cells in the workbook):"
             )
             if not problems:
