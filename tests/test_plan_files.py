@@ -42,8 +42,29 @@ def odd_plan(tmp_path: Path) -> Path:
 
 
 def _paths(root: Path) -> list[str]:
-    found = [*yaml_files(root / "plan"), *yaml_files(root / "indicators")]
-    return [f.relative_to(root).as_posix() for f in found]
+    return [*yaml_files(root, "plan"), *yaml_files(root, "indicators")]
+
+
+@posix_only
+def test_listing_finds_what_rglob_finds_in_the_same_order(odd_plan: Path) -> None:
+    # Sub-folders whose names sort differently as text and as parts ("a" < "a-b" as parts,
+    # "a-b/" < "a/" as text), a folder named like a plan file, and a linked folder.
+    for name in ("a", "a-b", "a.b"):
+        (odd_plan / "indicators" / name).mkdir()
+        (odd_plan / "indicators" / name / "x.yaml").write_text("id: x\n", encoding="utf-8")
+    (odd_plan / "indicators" / ".yaml").write_text("id: x\n", encoding="utf-8")
+    for folder in ("plan", "indicators"):
+        expected = [
+            p.relative_to(odd_plan).as_posix()
+            for p in sorted((odd_plan / folder).rglob("*"))
+            if p.suffix in (".yaml", ".yml")
+        ]
+        assert yaml_files(odd_plan, folder) == expected
+    listed = yaml_files(odd_plan, "indicators")
+    assert listed.index("indicators/a/x.yaml") < listed.index("indicators/a-b/x.yaml")
+    assert "indicators/linkitetty/x.yaml" not in listed  # not through a linked folder
+    assert "indicators/kansio.yaml" in listed  # a folder named like a file: refused when read
+    assert yaml_files(odd_plan, "no-such-folder") == []
 
 
 @posix_only

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -200,6 +200,16 @@ class Period:
     year: int
     index: int
     kind: PeriodKind
+    #: The first day of the period.
+    start: date = field(init=False, compare=False, repr=False)
+    #: The last day of the period (inclusive).
+    end: date = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Set once: judging a national-size plan asks for them half a million times.
+        months = 12 // _PARTS[self.kind]
+        object.__setattr__(self, "start", date(self.year, (self.index - 1) * months + 1, 1))
+        object.__setattr__(self, "end", month_end(self.year, self.index * months))
 
     @classmethod
     def parse(cls, value: object) -> Period:
@@ -257,18 +267,6 @@ class Period:
         """
         period = cls.containing(day, kind)
         return period if period.end <= day else period.previous()
-
-    @property
-    def start(self) -> date:
-        """The first day of the period."""
-        months = 12 // _PARTS[self.kind]
-        return date(self.year, (self.index - 1) * months + 1, 1)
-
-    @property
-    def end(self) -> date:
-        """The last day of the period (inclusive)."""
-        months = 12 // _PARTS[self.kind]
-        return month_end(self.year, self.index * months)
 
     def __lt__(self, other: object) -> bool:
         """Order by start date, then end date (see the class docstring)."""

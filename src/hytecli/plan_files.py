@@ -17,6 +17,7 @@ are read here.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from collections.abc import Sequence
@@ -35,15 +36,34 @@ PARALLEL_FILES = 600
 MAX_PROCESSES = 4
 
 
-def yaml_files(folder: Path) -> list[Path]:
-    """Every entry named like a plan file under ``folder``: files, and also links, folders, FIFOs.
+def yaml_files(root: Path, folder: str) -> list[str]:
+    """Every entry named like a plan file under ``root / folder``: files, links, folders, FIFOs.
 
     Entries that are not regular files inside the repository are not skipped: reading them
-    gives a located error (:func:`hytecli.plan_paths.entry_problem`).
+    gives a located error (:func:`hytecli.plan_paths.entry_problem`). Sub-folders are searched,
+    but not through a link to a folder (as :meth:`pathlib.Path.rglob`); one that cannot be read
+    is passed over.
+
+    Returns:
+        Paths relative to ``root`` with ``/`` (``plan/x.yaml``), in the order of their parts
+        (as sorted :class:`~pathlib.Path` values: ``plan/a/x.yaml`` before ``plan/a-b/x.yaml``).
     """
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES)
+    found: list[str] = []
+    pending = [(os.path.join(root, folder), folder)]
+    while pending:
+        real, shown = pending.pop()
+        try:
+            with os.scandir(real) as entries:
+                for entry in entries:
+                    path = f"{shown}/{entry.name}"
+                    if os.path.splitext(entry.name)[1] in YAML_SUFFIXES:
+                        found.append(path)
+                    with contextlib.suppress(OSError):
+                        if entry.is_dir() and not entry.is_symlink():
+                            pending.append((entry.path, path))
+        except OSError:  # not a folder, gone, or not readable
+            continue
+    return sorted(found, key=lambda path: path.split("/"))
 
 
 class _Boundary:

@@ -339,10 +339,6 @@ class PlanRepository:
         return known[1].get(path)
 
 
-def _relative(root: Path, file: Path) -> str:
-    return file.relative_to(root).as_posix()
-
-
 def load_repository(root: Path) -> PlanRepository:
     """Load every plan file under ``root``, collecting findings instead of raising.
 
@@ -360,10 +356,11 @@ def load_repository(root: Path) -> PlanRepository:
         RepositoryNotFound: ``root`` has no ``plan/plan.yaml``.
     """
     root = check_repository(root)
-    areas = [_relative(root, f) for f in yaml_files(root / PLAN_DIR) if f != root / PLAN_FILE]
-    indicators = [_relative(root, f) for f in yaml_files(root / INDICATOR_DIR)]
-    texts = [_relative(root, f) for f in yaml_files(root / REPORTS_DIR)]
-    paths = [PLAN_FILE.as_posix(), *areas, *indicators, *texts]
+    plan_file = PLAN_FILE.as_posix()
+    areas = [path for path in yaml_files(root, PLAN_DIR) if path != plan_file]
+    indicators = yaml_files(root, INDICATOR_DIR)
+    texts = yaml_files(root, REPORTS_DIR)
+    paths = [plan_file, *areas, *indicators, *texts]
     documents = dict(zip(paths, read_plan_files(root, paths), strict=True))
     repository = _load(root, areas, indicators, documents.__getitem__, texts)
     repository.findings.extend(

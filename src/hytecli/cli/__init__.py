@@ -207,10 +207,14 @@ def main() -> None:
     from hytecli.output import error_handler, escape_note
 
     # A command is one short process that builds the plan's objects and keeps them to its end.
-    # With the default thresholds (a collection every 700 new objects) the cyclic garbage
-    # collector walks them again and again: a third of the time of loading a national-size plan
-    # (benchmarks/). Reference counting still frees at once everything that is not a cycle.
-    gc.set_threshold(50_000, 20, 20)
+    # The cyclic garbage collector would walk them again and again (with the default thresholds
+    # a third of the time of loading a national-size plan; even with collections every 50,000
+    # new objects a quarter of `hyte status`'s CPU time there, benchmarks/). Reference counting
+    # still frees at once everything that is not a cycle, and the commands make few cycles: the
+    # peak memory at the national size is the same with and without the collector. It is
+    # switched back on when the command ends, for a program that calls main() and goes on.
+    collecting = gc.isenabled()
+    gc.disable()
     for stream in (sys.stdout, sys.stderr):
         # Never crash on a terminal that cannot show ä, ö, – or box characters: escape them
         # (\xe4) or approximate them on a terminal, never "?" for all, and say so once at the
@@ -222,6 +226,8 @@ def main() -> None:
     try:
         app()
     finally:
+        if collecting:
+            gc.enable()
         note = escape_note()
         if note is not None:
             with contextlib.suppress(ValueError, OSError):
