@@ -82,3 +82,39 @@ def test_texts_that_only_look_like_small_numbers_are_left_alone() -> None:
     # ids such as "area-7" have "e-" and a digit; a number needs a digit before the "e-"
     data = {"items": [{"id": "painopiste-7", "x": "2e-7 in text", "y": 3e-7}, "alue-1e-5"]}
     assert indented_json(data) == json.dumps(data, indent=2) + "\n"
+
+
+def _converted(item: int) -> object:
+    """A JSON-ready value per item, some needing the slow path (small floats) or a text."""
+    return {"id": f"item-{item}", "value": item / 7, "small": 1e-5 * item, "text": "Åbo\nx"}
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 5, 41])
+@pytest.mark.parametrize("fork", [False, True])
+def test_a_mapped_list_writes_the_text_of_its_converted_items(
+    monkeypatch: pytest.MonkeyPatch, count: int, fork: bool
+) -> None:
+    # Long lists are made half in a forked process: the text is the same either way, also
+    # when made in parts (chunks of elements) smaller than one element.
+    monkeypatch.setattr(json_text, "PARALLEL_ELEMENTS", 1 if fork else 10**9)
+    monkeypatch.setattr(json_text, "PART_SIZE", 100)
+    items = list(range(count))
+    data = {"a": 1, "items": json_text.MappedList(items, _converted), "z": [1e-7]}
+    plain = {"a": 1, "items": [_converted(i) for i in items], "z": [1e-7]}
+    for ascii_only in (False, True):
+        expected = json.dumps(plain, ensure_ascii=ascii_only, indent=2) + "\n"
+        assert indented_json(data, ensure_ascii=ascii_only) == expected
+        parts = json_text.indented_json_parts(data, ensure_ascii=ascii_only)
+        assert "".join(parts) == expected
+
+
+def test_a_mapped_list_refuses_what_json_dumps_refuses(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(json_text, "PARALLEL_ELEMENTS", 1)
+    # A value that cannot be written, in the second half (made by the child, then here).
+    bad = json_text.MappedList(list(range(6)), lambda i: math.nan if i == 5 else i)
+    with pytest.raises(ValueError):
+        indented_json({"items": bad})
+    odd = json_text.MappedList([1, 2, 3], lambda i: object() if i == 3 else i)
+    with pytest.raises(TypeError):
+        indented_json({"items": odd})
+    assert json_text.MappedList([1, 2], str).values() == ["1", "2"]

@@ -521,7 +521,7 @@ def test_json_is_strict_json_b1(monkeypatch: pytest.MonkeyPatch) -> None:
     # than print "Infinity", which JSON parsers refuse.
     import hytecli.status_json as status_json
 
-    monkeypatch.setattr(status_json, "status_to_json", lambda report, w: {"value": float("nan")})
+    monkeypatch.setattr(status_json, "_status_data", lambda report, w: {"value": float("nan")})
     view = StatusView(Wording.for_language("en"))
     with pytest.raises(ValueError, match="Out of range float values are not JSON compliant"):
         status_json.render_json(None, view)  # type: ignore[arg-type]

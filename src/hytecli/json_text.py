@@ -26,7 +26,11 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
+
+from hytecli.beside import run_beside
 
 #: Where a number may need rewriting (cheap to look for in the whole text).
 _CANDIDATE = re.compile(rb"[0-9]e-[0-9]|0\.0000|Infinity|NaN")
@@ -51,6 +55,32 @@ _NUMBER_LINE = re.compile(
 
 #: The size of the parts of :func:`indented_json_parts` (about a megabyte).
 PART_SIZE = 1 << 20
+#: A :class:`MappedList` longer than this is made half in a second process (a national plan's
+#: status has 12,000 items; a county's, a few hundred, for which a process costs more than it
+#: saves).
+PARALLEL_ELEMENTS = 2000
+
+
+@dataclass(frozen=True)
+class MappedList:
+    """A JSON list whose elements are made as it is written: ``convert(item)`` for each item.
+
+    For a long list of judged items: :func:`indented_json_parts` makes the second half of the
+    elements (converting and writing them) in a second process while this one makes the first
+    (:func:`hytecli.beside.run_beside`), and the text is the same as for the list of converted
+    items.
+
+    Attributes:
+        items: The items, in the list's order.
+        convert: Makes an item's JSON-ready value; it must not print or write files.
+    """
+
+    items: Sequence[Any]
+    convert: Callable[[Any], Any]
+
+    def values(self) -> list[Any]:
+        """The converted items, as a plain list."""
+        return [self.convert(item) for item in self.items]
 
 
 def indented_json(data: Any, *, ensure_ascii: bool = False) -> str:
@@ -130,6 +160,20 @@ def _write(out: _Parts, value: Any, indent: bytes, ensure_ascii: bool, depth: in
                 return False
         out.write(b"\n%s}" % indent)
         return True
+    if isinstance(value, MappedList):
+        if not value.items:
+            out.write(b"[]")
+            return True
+        chunks = _mapped_chunks(value, inner, ensure_ascii)
+        if chunks is None:
+            return False
+        out.write(b"[\n%s" % inner)
+        for i, chunk in enumerate(chunks):
+            if i:
+                out.write(b",\n%s" % inner)
+            out.write(chunk)
+        out.write(b"\n%s]" % indent)
+        return True
     if depth < 2 and isinstance(value, list | tuple) and value:
         out.write(b"[")
         for i, item in enumerate(value):
@@ -143,6 +187,47 @@ def _write(out: _Parts, value: Any, indent: bytes, ensure_ascii: bool, depth: in
         return False
     out.write(text.replace(b"\n", b"\n" + indent) if indent else text)
     return True
+
+
+def _mapped_chunks(value: MappedList, inner: bytes, ensure_ascii: bool) -> list[bytes] | None:
+    """The elements of ``value`` written at ``inner``, in chunks of about :data:`PART_SIZE`.
+
+    Returns:
+        The chunks, each of whole elements separated by ``,`` and a line break; they are to be
+        written with the same between them. ``None`` when an element cannot be written fast
+        (:func:`_fast`).
+
+    A long list's second half is made in a forked process (:func:`hytecli.beside.run_beside`:
+    the same result, made here instead when there is no second core or the child fails).
+    """
+    separator = b",\n" + inner
+
+    def chunks(start: int, stop: int) -> list[bytes] | None:
+        made: list[bytes] = []
+        pieces: list[bytes] = []
+        size = 0
+        for item in value.items[start:stop]:
+            text = _fast(value.convert(item), ensure_ascii)
+            if text is None:
+                return None
+            text = text.replace(b"\n", b"\n" + inner)
+            pieces.append(text)
+            size += len(text)
+            if size >= PART_SIZE:
+                made.append(separator.join(pieces))
+                pieces, size = [], 0
+        if pieces:
+            made.append(separator.join(pieces))
+        return made
+
+    count = len(value.items)
+    half = count // 2
+    second, first = run_beside(
+        lambda: chunks(half, count), lambda: chunks(0, half), fork=count > PARALLEL_ELEMENTS
+    )
+    if first is None or second is None:
+        return None
+    return [*first, *second]
 
 
 def _fast(value: Any, ensure_ascii: bool) -> bytes | None:
@@ -180,9 +265,18 @@ def _fast(value: Any, ensure_ascii: bool) -> bytes | None:
     return text
 
 
+def _mapped_values(value: object) -> list[Any]:
+    """The standard library encoder's ``default``: a :class:`MappedList` as its list."""
+    if isinstance(value, MappedList):
+        return value.values()
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
 def _standard(data: Any, *, ensure_ascii: bool) -> str:
     """The standard library's text, written piece by piece into one buffer."""
-    encoder = json.JSONEncoder(ensure_ascii=ensure_ascii, indent=2, allow_nan=False)
+    encoder = json.JSONEncoder(
+        ensure_ascii=ensure_ascii, indent=2, allow_nan=False, default=_mapped_values
+    )
     buffer = io.StringIO()
     write = buffer.write
     for piece in encoder.iterencode(data):

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from hytecli.hidden_text import json_safe
-from hytecli.json_text import indented_json_parts
+from hytecli.json_text import MappedList, indented_json_parts
 from hytecli.judgement import STATES, Judgement, ValueInfo
 from hytecli.status import StatusReport
 from hytecli.status_render import StatusView, round_notice
@@ -104,6 +104,13 @@ def _counts_json(counts: Any) -> dict[str, int]:
 
 def status_to_json(report: StatusReport, w: Wording) -> dict[str, Any]:
     """Return the report as the JSON-ready mapping documented in ``docs/status.md``."""
+    data = _status_data(report, w)
+    data["items"] = data["items"].values()
+    return data
+
+
+def _status_data(report: StatusReport, w: Wording) -> dict[str, Any]:
+    """:func:`status_to_json`, its items made as they are written (:class:`MappedList`)."""
     totals = report.totals
     return {
         "version": JSON_VERSION,
@@ -138,7 +145,7 @@ def status_to_json(report: StatusReport, w: Wording) -> dict[str, Any]:
             "unassessed": len(report.unassessed),
         },
         "assessment_round": _round_json(report, w),
-        "items": [item_json(item, w) for item in report.items],
+        "items": MappedList(report.items, lambda item: item_json(item, w)),
     }
 
 
@@ -172,5 +179,5 @@ def render_json_parts(
 
     For writing a long text without holding it twice.
     """
-    data = status_to_json(report, view.wording)
+    data = _status_data(report, view.wording)
     return [json_safe(part) for part in indented_json_parts(data, ensure_ascii=ascii_only)]
