@@ -13,7 +13,7 @@ from typing import Any
 
 from hytecli.deadlines import ResolvedDeadline
 from hytecli.hidden_text import json_safe
-from hytecli.json_text import indented_json_parts
+from hytecli.json_text import MappedList, indented_json_parts
 from hytecli.models import Action, Deadline, Goal
 from hytecli.repository import AreaRecord, PlanRepository
 from hytecli.resolved import ResolvedArea, ResolvedIndicator, ResolvedPlan, resolve_plan
@@ -106,14 +106,21 @@ def export_plan(plan: PlanRepository | ResolvedPlan) -> dict[str, Any]:
     Raises:
         hytecli.repository.PlanHasErrors: a plan file did not load.
     """
+    data = _export_data(plan)
+    data["indicators"] = data["indicators"].values()
+    return data
+
+
+def _export_data(plan: PlanRepository | ResolvedPlan) -> dict[str, Any]:
+    """:func:`export_plan`, its indicators made as they are written (:class:`MappedList`)."""
     resolved = plan if isinstance(plan, ResolvedPlan) else resolve_plan(plan)
     plan_data = _dump(resolved.plan)
     listed = {entry.id: entry for entry in resolved.plan.priority_areas}
     areas = [_area(resolved, area, listed) for area in resolved.areas]
-    indicators = [
-        _indicator(resolved, indicator)
-        for indicator in sorted(resolved.indicators, key=lambda i: i.id)
-    ]
+    indicators = MappedList(
+        sorted(resolved.indicators, key=lambda i: i.id),
+        lambda indicator: _indicator(resolved, indicator),
+    )
     del plan_data["priority_areas"]
     return {
         "format": "hyte-plan-export",
@@ -183,5 +190,5 @@ def export_json_parts(plan: PlanRepository | ResolvedPlan) -> list[str]:
         hytecli.repository.PlanHasErrors: a plan file did not load.
         ValueError: a number is not finite.
     """
-    data = export_plan(plan)
+    data = _export_data(plan)
     return [json_safe(part) for part in indented_json_parts(data)]
