@@ -1,6 +1,6 @@
 """hyte collect: the workbooks read well on screen and print readably (row heights, print setup).
 
-Row heights are estimated from the wrapped text (:mod:`hytecli.collect.appearance`); the tests
+Row heights are estimated from the wrapped text (:mod:`hytecli.workbook_style`); the tests
 check that they grow with the text, that every cell's text fits its row, and that the pages are
 set up to print on A4 one page wide with a readable font. The plan here is the small fictional
 plan of ``collect_support`` with one long fictional goal title; the live plan's 2024 workbooks
@@ -24,15 +24,15 @@ from collect_support import FILES
 from conftest import REPO_ROOT
 from hytecli.cli import app
 from hytecli.collect import layout
-from hytecli.collect.appearance import (
+from hytecli.collect.instructions import TEXT_WIDTH
+from hytecli.collect.layout import ActionColumn, IndicatorColumn, Sheet
+from hytecli.workbook_style import (
     FONT_NAME,
     FONT_SIZE,
     print_setup,
     row_height,
     wrapped_lines,
 )
-from hytecli.collect.instructions import TEXT_WIDTH
-from hytecli.collect.layout import ActionColumn, IndicatorColumn, Sheet
 
 Build = Callable[..., Path]
 

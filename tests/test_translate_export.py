@@ -17,7 +17,7 @@ import pytest
 from babel.messages.pofile import read_po
 from typer.testing import CliRunner
 
-from conftest import BILINGUAL_PLAN, MINIMAL_PLAN
+from conftest import BILINGUAL_PLAN, MINIMAL_AREA, MINIMAL_PLAN
 from hytecli.cli import app
 from hytecli.repository import load_repository
 from hytecli.translation.texts import fingerprint, format_key, missing, parse_key, plan_texts
@@ -424,3 +424,69 @@ def test_l003_text_without_the_plans_own_language(build_plan) -> None:  # noqa: 
     text = area.read_text(encoding="utf-8").replace("{sv: FIKTIV", "{fi: Tavoite yksi, sv: FIKTIV")
     area.write_text(text, "utf-8")
     assert _validate_codes(root, "L003") == []
+
+
+# --- the workbook's look ------------------------------------------------------------------------
+
+LONG_SOURCE = (
+    "Kuvitteellinen pitkä tavoite (fictional): alueen asukkaiden hyvinvointi ja terveys "
+    "paranevat, kun palvelut, järjestöt ja kunnat tekevät yhteistyötä kaikissa ikäryhmissä "
+    "ja kaikilla palvelualueilla koko suunnitelmakauden ajan."
+)
+
+
+def test_the_workbook_looks_and_prints_as_the_collect_forms(
+    build_plan: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Arial, grey locked and white open columns, rows as tall as their text, A4 one page wide."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    from hytecli.workbook_style import (
+        FONT_NAME,
+        INPUT_HEADER_FILL,
+        LOCKED_FILL,
+        row_height,
+        wrapped_lines,
+    )
+
+    area = MINIMAL_AREA.replace("title: Tavoite yksi", f"title: '{LONG_SOURCE}'")
+    root = build_plan({"plan/alue-a.yaml": area})
+    path = tmp_path / "sv.xlsx"
+    hyte("translate", "export", "--repo", str(root), "--lang", "sv", "-o", str(path))
+    book = load_workbook(path)
+    assert book._named_styles["Normal"].font.name == FONT_NAME
+    sheet = book["texts"]
+    grey, yellow = LOCKED_FILL.fgColor.rgb, INPUT_HEADER_FILL.fgColor.rgb
+    assert [sheet.cell(1, c).fill.fgColor.rgb for c in range(1, 7)] == [grey] * 5 + [yellow]
+    heights = {}
+    for row in range(1, sheet.max_row + 1):
+        height = sheet.row_dimensions[row].height
+        assert height is not None, row
+        heights[sheet.cell(row, 5).value] = height
+        for column in range(1, 7):
+            cell = sheet.cell(row, column)
+            assert cell.font.name == FONT_NAME and cell.alignment.wrap_text, cell
+            if row > 1:
+                assert cell.protection.locked == (column < 6), cell
+                assert (cell.fill.fgColor.rgb == grey) == (column < 6), cell
+            if isinstance(cell.value, str) and cell.value:
+                width = sheet.column_dimensions[get_column_letter(column)].width
+                lines = wrapped_lines(cell.value, width, bold=bool(cell.font.b))
+                assert height >= row_height(lines), (row, column, cell.value)
+    assert heights[LONG_SOURCE] > heights["Toimenpide yksi"] >= row_height(1)
+    assert sheet.protection.sheet and sheet.freeze_panes == "A2"
+    setup = sheet.page_setup
+    assert setup.orientation == "landscape" and str(setup.paperSize) == str(sheet.PAPERSIZE_A4)
+    assert int(setup.fitToWidth) == 1 and int(setup.fitToHeight) == 0
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_rows == "$1:$1"
+    assert "&P" in sheet.oddFooter.right.text and "&N" in sheet.oddFooter.right.text
+    # shrunk to the width of A4 landscape, the 10 pt text still prints at about 8 pt
+    widths = [sheet.column_dimensions[get_column_letter(c)].width for c in range(1, 7)]
+    assert 10 * min(1.0, (842 - 36) / (sum(widths) * 5.55)) >= 7.8
+    notes = book["instructions"]
+    assert notes["A1"].font.b and notes["A1"].font.sz > 10
+    assert "A1:B1" in {str(cells) for cells in notes.merged_cells.ranges}
+    assert notes.page_setup.orientation == "portrait"
+    assert (notes["B9"].value, notes["B10"].value) == ("fi", "sv")

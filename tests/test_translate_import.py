@@ -487,6 +487,14 @@ def test_xlsx_round_trip_through_libreoffice(build_plan, tmp_path: Path) -> None
     sheet.cell(3, 6).value = None  # one left untranslated
     book.save(book_path)
     saved = resave(book_path, tmp_path)
+    # Calc keeps the look: the rows' heights (it would not grow a row a program wrote) and the
+    # print setup
+    resaved = load_workbook(saved)["texts"]
+    for row in range(1, sheet.max_row + 1):
+        expected = sheet.row_dimensions[row].height
+        assert resaved.row_dimensions[row].height == pytest.approx(expected, abs=1), row
+    assert resaved.page_setup.orientation == "landscape"
+    assert int(resaved.page_setup.fitToWidth) == 1 and int(resaved.page_setup.fitToHeight) == 0
     said = hyte("translate", "import", str(saved), "--repo", str(root))
     assert "wrote 9 sv translations" in said and "1 without a translation" in said
     for entry in plan_texts(load_repository(root), "alue-a"):

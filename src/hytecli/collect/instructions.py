@@ -17,14 +17,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from hytecli.assessments import AssessmentStatus
 from hytecli.collect import layout
-from hytecli.collect.appearance import BOLD, PLAIN, TITLE, WRAP, fit_row_heights
 from hytecli.collect.layout import ActionColumn, Sheet
 from hytecli.collect.parties import CollectionRound, PartyRound
 from hytecli.values import NO_WORDS, YES_WORDS
 from hytecli.wording import Wording
+from hytecli.workbook_style import BOLD, PLAIN, TITLE, WRAP, fit_row_heights, put_cell
 
 #: The longest text a spreadsheet cell holds.
-MAX_CELL = 32_767
 #: The instructions' columns: the steps' numbers, and the texts (in characters).
 NUMBER_WIDTH = 4
 TEXT_WIDTH = 90
@@ -72,23 +71,6 @@ class FormWords:
     def statuses(self) -> list[str]:
         """The status names of the drop-down, in order (:data:`layout.STATUS_CHOICES`)."""
         return [self.wording.assessment_status(s) for s in layout.STATUS_CHOICES]
-
-
-def put_cell(sheet: Worksheet, row: int, column: int, value: str | float | date | None) -> Any:
-    """Write a value into a cell and return the cell.
-
-    Text is always stored as text, never read as a formula (a title may start with ``=``), and
-    cut to :data:`MAX_CELL` characters, the most a cell holds.
-    """
-    cell = sheet.cell(row=row, column=column)
-    if isinstance(value, str):
-        if len(value) > MAX_CELL:
-            value = value[: MAX_CELL - 1] + "…"
-        cell.value = value
-        cell.data_type = "s"
-    else:
-        cell.value = value
-    return cell
 
 
 def write_instructions(

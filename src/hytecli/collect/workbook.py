@@ -5,8 +5,8 @@ first, in the form's language; the columns to fill in white, the others grey and
 sheet is protected without a password: guidance, not security); drop-downs and number and date
 validations with messages in the form's language; wrapped text in rows as tall as their text,
 column widths chosen so that a printed page stays readable, the header row frozen and repeated on
-every printed page, A4 landscape one page wide (:mod:`.appearance`). What the plan already
-records for the year is shown in its own locked column.
+every printed page, A4 landscape one page wide (:mod:`hytecli.workbook_style`). What the plan
+already records for the year is shown in its own locked column.
 
 openpyxl is used because it writes ``.xlsx`` with data validation, sheet protection, print
 setup and very hidden sheets, with no spreadsheet program installed (pure Python, MIT).
@@ -20,23 +20,23 @@ from datetime import date
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hytecli.collect import layout
-from hytecli.collect.appearance import (
-    BOLD,
-    PLAIN,
-    WRAP,
-    fit_row_heights,
-    print_setup,
-    use_default_font,
-)
-from hytecli.collect.instructions import FormWords, put_cell, write_instructions
+from hytecli.collect.instructions import FormWords, write_instructions
 from hytecli.collect.layout import ActionColumn, IndicatorColumn, MetaKey, Sheet
 from hytecli.collect.parties import CollectionRound, IndicatorRow, ItemRow, PartyRound
 from hytecli.labels import NC_
+from hytecli.workbook_style import (
+    fit_row_heights,
+    print_setup,
+    protect,
+    put_cell,
+    style_cell,
+    style_header,
+    use_default_font,
+)
 
 #: An indicator kind's name on the indicators sheet (msgids in context ``collect``).
 INDICATOR_KINDS = {
@@ -46,9 +46,6 @@ INDICATOR_KINDS = {
     "rate": NC_("collect", "rate"),
     "text": NC_("collect", "text"),
 }
-_LOCKED_FILL = PatternFill("solid", fgColor="D9D9D9")
-_INPUT_HEADER_FILL = PatternFill("solid", fgColor="FFF2CC")
-_UNLOCKED = Protection(locked=False)
 _DATE_FORMAT = "yyyy-mm-dd"
 _EXCEL_EPOCH = date(1899, 12, 30)
 
@@ -105,23 +102,16 @@ def _header(
             if column in inputs
             else f"{form.pgettext(layout.CONTEXT, msgid)}\n({note})"
         )
-        cell = put_cell(sheet, layout.HEADER_ROW, number, text)
-        cell.font = BOLD
-        cell.alignment = WRAP
-        cell.fill = _INPUT_HEADER_FILL if column in inputs else _LOCKED_FILL
+        style_header(put_cell(sheet, layout.HEADER_ROW, number, text), to_fill=column in inputs)
         sheet.column_dimensions[layout.column_letter(column)].width = widths[column]
     sheet.freeze_panes = sheet.cell(row=layout.FIRST_DATA_ROW, column=1).coordinate
 
 
 def _style_row(sheet: Worksheet, row: int, columns: Sequence[Any], inputs: Sequence[Any]) -> None:
     for column in columns:
-        cell = sheet.cell(row=row, column=layout.column_number(column))
-        cell.font = PLAIN
-        cell.alignment = WRAP
-        if column in inputs:
-            cell.protection = _UNLOCKED
-        else:
-            cell.fill = _LOCKED_FILL
+        style_cell(
+            sheet.cell(row=row, column=layout.column_number(column)), to_fill=column in inputs
+        )
 
 
 def _validation(
@@ -298,13 +288,6 @@ def _indicators(
     return keys, digests
 
 
-def _protect(sheet: Worksheet) -> None:
-    """Protect the sheet without a password; columns and rows may still be resized."""
-    sheet.protection.sheet = True
-    sheet.protection.formatColumns = False
-    sheet.protection.formatRows = False
-
-
 def build_workbook(
     round_: CollectionRound,
     party: PartyRound,
@@ -358,7 +341,7 @@ def build_workbook(
             footer=footer,
             title_rows=f"{layout.HEADER_ROW}:{layout.HEADER_ROW}",
         )
-        _protect(sheet)
+        protect(sheet)
     meta: list[tuple[MetaKey, str]] = [
         (MetaKey.FORMAT, layout.FORMAT),
         (MetaKey.FORMAT_VERSION, str(layout.FORMAT_VERSION)),

@@ -105,6 +105,7 @@ class Builder:
         self.source_anchors: dict[str, str] = {}
         self.municipalities = {m.code: m.name for m in plan.municipalities}
         self._progress_by_area: dict[str | None, list[str]] | None = None
+        self._named_alike: frozenset[str] | None = None
         self.records: dict[str, IndicatorRecord] = {}
         for indicator_record in repository.indicators:  # the first of a duplicated id, as
             self.records.setdefault(indicator_record.indicator.id, indicator_record)  # elsewhere
@@ -215,6 +216,40 @@ class Builder:
         return ItemLink(
             kind, self.kind_label(kind), ident, self.item_anchors.get((kind, ident)), self.t(title)
         )
+
+    def served_goal(self, item: Judgement | None) -> ItemLink | None:
+        """The goal an indicator serves, linked: the judgement's :attr:`Judgement.goal`.
+
+        That is its first user's goal (an action's goal for an action), decided once by
+        :func:`hytecli.judge.judge_plan`. ``None`` for a goal or an action, and for an indicator
+        that no goal or action uses.
+        """
+        if item is None or item.kind != "indicator" or item.goal is None:
+            return None
+        goal = self.items.get(("goal", item.goal))
+        return self.link("goal", goal.id, goal.title) if goal is not None else None
+
+    def identifying_goal(self, indicator_id: str) -> ItemLink | None:
+        """The goal that tells an indicator apart where it is listed by name, or ``None``.
+
+        The goal it serves (:meth:`served_goal`) when another indicator of the plan has the same
+        name in the report's language (ignoring case and spaces: "Toteutui/ei toteutunut" and
+        "Toteutui/ ei toteutunut" read the same); ``None`` when its name is its own. The whole
+        plan is compared, not one area, because the overdue table and the appendices list the
+        indicators of every area together, and one indicator is named alike everywhere.
+        """
+        if self._named_alike is None:
+            by_name: dict[str, list[str]] = {}
+            for ident, record in self.records.items():
+                name = plan_text(record.indicator.name, self.lang, fallback=self.plan.language)
+                key = "".join(name.text.split()).casefold() if name is not None else ""
+                by_name.setdefault(key, []).append(ident)
+            self._named_alike = frozenset(
+                ident for same in by_name.values() if len(same) > 1 for ident in same
+            )
+        if indicator_id not in self._named_alike:
+            return None
+        return self.served_goal(self.items.get(("indicator", indicator_id)))
 
     def goal_section(self, record: AreaRecord, goal_index: int) -> GoalSection:
         """A goal's section: its actions, and the indicators it is the first to use."""

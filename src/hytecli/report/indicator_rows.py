@@ -102,6 +102,8 @@ def sotkanet_citations(sections: Sequence[IndicatorSection]) -> list[SotkanetCit
         if days:
             retrieved = [days[k] for k in sorted(days)]
             cited.append(
-                SotkanetCitation(source.sotkanet_id, section.name, section.anchor, retrieved)
+                SotkanetCitation(
+                    source.sotkanet_id, section.name, section.anchor, retrieved, section.goal
+                )
             )
     return cited

@@ -91,7 +91,7 @@ def _scope(b: Builder, indicator: IndicatorFile, value: IndicatorValue) -> PlanT
 
 
 def _value_rows(
-    b: Builder, indicator: IndicatorFile, anchor: str, name: PlanText
+    b: Builder, indicator: IndicatorFile, anchor: str, name: PlanText, goal: ItemLink | None
 ) -> list[ValueRow]:
     ordered = sorted(
         indicator.values,
@@ -110,6 +110,7 @@ def _value_rows(
             source=_source(b, v.source),
             series=v.series,
             municipality=v.municipality,
+            indicator_goal=goal,
         )
         for v in ordered
     ]
@@ -214,7 +215,8 @@ def indicator_section(
     anchor = b.item_anchors[("indicator", indicator.id)]
     name = b.t_req(indicator.name)
     item = b.items.get(("indicator", indicator.id))
-    values = _value_rows(b, indicator, anchor, name)
+    goal = b.identifying_goal(indicator.id)
+    values = _value_rows(b, indicator, anchor, name, goal)
     baseline = None
     if indicator.baseline is not None:
         base = indicator.baseline
@@ -229,7 +231,7 @@ def indicator_section(
         d = indicator.data_source
         data_source = DataSource(b.t(d.description), d.sotkanet_id, d.url)
     target = _target(b, indicator)
-    chart, chart_table, trend = _trend(b, indicator, anchor, name, target)
+    chart, chart_table, trend = _trend(b, indicator, anchor, _told_apart(name, goal), target)
     latest, reference = latest_and_reference(values, indicator)
     return IndicatorSection(
         id=indicator.id,
@@ -257,6 +259,7 @@ def indicator_section(
         change=_change(b, item),
         municipal=municipal_rows(values),
         chart_table=chart_table,
+        goal=goal,
     )
 
 
@@ -273,10 +276,19 @@ def _numeric(v: IndicatorValue) -> bool:
     return isinstance(v.value, int | float) and not isinstance(v.value, bool)
 
 
+def _told_apart(name: PlanText, goal: ItemLink | None) -> str:
+    """An indicator's name with the goal that tells it apart, as the tables show it."""
+    if goal is None:
+        return name.text
+    return f"{name.text} ({goal.kind_label}: {goal.title.text if goal.title else goal.id})"
+
+
 def _trend(
-    b: Builder, indicator: IndicatorFile, anchor: str, name: PlanText, target: TargetView | None
+    b: Builder, indicator: IndicatorFile, anchor: str, name: str, target: TargetView | None
 ) -> tuple[Chart | None, ChartTable | None, str]:
     """The trend chart, its data as a table, and the Markdown sparkline.
+
+    ``name`` is the indicator's name as the chart's title and description say it.
 
     A chart only where the indicator has at least two numeric values of its own (its baseline
     counts as one): a single point shows no trend. Counts, percentages and rates are drawn from
@@ -320,7 +332,7 @@ def _trend(
     described = [f"{p} {v}" for p, v in zip(labels, shown(own_series), strict=True) if v]
     description = _(
         "Line chart of the values of the indicator %(name)s by period: %(values)s.",
-        name=name.text,
+        name=name,
         values="; ".join(described) or "–",
     )
     if baseline is not None:
@@ -361,7 +373,7 @@ def _trend(
         return None, ChartTable(labels, rows, target_text), spark
     chart = trend_chart(
         f"chart-{anchor}",
-        _("Trend: %(name)s", name=name.text),
+        _("Trend: %(name)s", name=name),
         description,
         labels,
         lines,

@@ -289,6 +289,9 @@ class OverdueEntry:
     ``missing_label`` says so in words (``✗ 2024 entry missing``), ``year`` is the year judged
     and ``state`` is that year's state without its ``recurring`` note (the row says what is
     missing). Otherwise all three are ``None``.
+
+    ``goal`` is, for an indicator named like another of the plan, the goal it serves
+    (:attr:`hytecli.report.model_indicators.IndicatorSection.goal`), else ``None``.
     """
 
     item: ItemLink
@@ -299,6 +302,7 @@ class OverdueEntry:
     missing: str | None
     missing_label: Label | None = None
     year: int | None = None
+    goal: ItemLink | None = None
 
 
 @dataclass(frozen=True)

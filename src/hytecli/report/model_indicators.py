@@ -61,6 +61,8 @@ class ValueRow:
 
     Attributes:
         indicator_id, indicator_anchor, indicator_name: The indicator it belongs to.
+        indicator_goal: The goal that tells that indicator apart from others of the same name
+            (:attr:`IndicatorSection.goal`), else ``None``.
         period: The period as written (``2024``, ``2024-H1``).
         scope: Whose value: the whole area, a municipality (its name), or a reference series.
         value: The value formatted for the report's locale, with its unit.
@@ -82,6 +84,7 @@ class ValueRow:
     source: PlanText | None
     series: str | None = None
     municipality: str | None = None
+    indicator_goal: ItemLink | None = None
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,11 @@ class IndicatorSection:
         change: From the base value to the latest in words (``40 % (2023) → 45 % (2025)``),
             the values its progress compares; empty without them.
         municipal: Each municipality's latest value (a "kuntakortti" view); empty without.
+        goal: The goal it serves (its first user's), shown beside its name wherever it is
+            listed, when another indicator of the plan has the same name (plans name many
+            yes/no indicators "Toteutui/ei toteutunut"); ``None`` when its name is its own or
+            no goal or action uses it (see :meth:`hytecli.report.builder.Builder.
+            identifying_goal`).
     """
 
     id: str
@@ -188,6 +196,7 @@ class IndicatorSection:
     change: str = ""
     municipal: list[ValueRow] = field(default_factory=list)
     chart_table: ChartTable | None = None
+    goal: ItemLink | None = None
 
 
 @dataclass(frozen=True)
@@ -199,9 +208,12 @@ class SotkanetCitation:
         indicator: The plan's name of the indicator.
         anchor: The indicator's element id in the HTML report.
         retrieved: The days its values counted were retrieved, oldest first.
+        goal: The goal that tells the indicator apart (:attr:`IndicatorSection.goal`), or
+            ``None``.
     """
 
     sotkanet_id: int
     indicator: PlanText
     anchor: str
     retrieved: list[LocalDate]
+    goal: ItemLink | None = None

@@ -147,6 +147,7 @@ def build_overdue(b: Builder, status: StatusReport) -> list[OverdueEntry]:
                 missing=missing,
                 missing_label=missing_label,
                 year=year,
+                goal=b.identifying_goal(item.id) if item.kind == "indicator" else None,
             )
         )
     return entries

@@ -115,7 +115,11 @@ def highlights_view(b: Builder, highlights: YearHighlights) -> Highlights:
 
     def done(item: Judgement) -> HighlightEntry:
         return HighlightEntry(
-            _link(b, item), b.state_label(item.state), "state", words.detail(item), _goal(b, item)
+            _link(b, item),
+            b.state_label(item.state),
+            "state",
+            words.detail(item),
+            b.served_goal(item),
         )
 
     def missed(item: Judgement) -> HighlightEntry:
@@ -125,7 +129,11 @@ def highlights_view(b: Builder, highlights: YearHighlights) -> Highlights:
             assert view is not None
             return HighlightEntry(_link(b, item), view.status, "assessment", words.detail(item))
         return HighlightEntry(
-            _link(b, item), b.state_label(item.state), "state", words.detail(item), _goal(b, item)
+            _link(b, item),
+            b.state_label(item.state),
+            "state",
+            words.detail(item),
+            b.served_goal(item),
         )
 
     def change(item: Judgement) -> HighlightEntry:
@@ -135,7 +143,7 @@ def highlights_view(b: Builder, highlights: YearHighlights) -> Highlights:
             b.progress_label(item.indicator.progress_key),
             "progress",
             words.change(item.indicator),
-            _goal(b, item),
+            b.served_goal(item),
         )
 
     return Highlights(
@@ -148,11 +156,3 @@ def highlights_view(b: Builder, highlights: YearHighlights) -> Highlights:
 
 def _link(b: Builder, item: Judgement) -> ItemLink:
     return b.link(item.kind, item.id, item.title)
-
-
-def _goal(b: Builder, item: Judgement) -> ItemLink | None:
-    """An indicator's goal (its first user's), linked; ``None`` for goals and actions."""
-    if item.kind != "indicator" or item.goal is None:
-        return None
-    goal = b.items.get(("goal", item.goal))
-    return _link(b, goal) if goal is not None else None

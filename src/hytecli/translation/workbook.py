@@ -3,7 +3,9 @@
 The first sheet, ``texts``, has one row per text under a header row: the key, the item's id, the
 field, the source's fingerprint and the source text (grey and locked: the sheet is protected
 without a password, only so that they are not changed by mistake), then the translation column
-(white, unlocked, wrapped). The second sheet, ``instructions``, says what to do in the target
+(white, unlocked). It looks and prints as the collect forms do (:mod:`hytecli.workbook_style`):
+Arial, wrapped text in rows as tall as their text, A4 landscape one page wide with the header row
+repeated on every page. The second sheet, ``instructions``, says what to do in the target
 language and holds the two languages in named cells that the import reads back. Column
 positions, not header words, are read back, so the headers can be in the translator's language.
 """
@@ -27,7 +29,9 @@ COLUMNS = ("key", "id", "field", "fingerprint", "source", "translation")
 #: The instructions sheet's cells holding the languages (column B; read back by the import).
 SOURCE_CELL = "B9"
 TARGET_CELL = "B10"
-_WIDTHS = (34, 24, 12, 14, 70, 70)
+# Column widths in characters: about 180 in all, so that printed one page wide on A4 landscape
+# the text stays about 8 pt (see hytecli.workbook_style); the texts are the widest.
+_WIDTHS = (28, 18, 11, 14, 55, 55)
 _HEADERS = (
     N_("Place in the plan (do not change)"),
     N_("Item"),
@@ -49,7 +53,7 @@ _INSTRUCTIONS = (
 def write_workbook(
     entries: Sequence[TextEntry], source_language: str, target_language: str, *, translations: bool
 ) -> bytes:
-    """The entries as an xlsx workbook.
+    """The entries as an xlsx workbook, which looks and prints as the collect forms do.
 
     Args:
         entries: The texts to translate.
@@ -58,50 +62,58 @@ def write_workbook(
         translations: Fill in the existing translations (``--all``).
     """
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
+
+    from hytecli import workbook_style as style
 
     words = Localizer(target_language if target_language in LOCALES else "en")
     book = Workbook()
+    style.use_default_font(book)
     sheet: Any = book.active
     sheet.title = TEXTS_SHEET
-    grey = PatternFill("solid", start_color="E7E6E6", end_color="E7E6E6")
-    wrap = Alignment(wrap_text=True, vertical="top")
     languages = (source_language, target_language)
+    last = len(COLUMNS)
     for column, header in enumerate(_HEADERS, start=1):
         language = languages[column - 5] if column >= 5 else ""
-        cell = sheet.cell(1, column, words.gettext(header, language=language))
-        cell.font = Font(bold=True)
-        cell.fill = grey
+        cell = style.put_cell(sheet, 1, column, words.gettext(header, language=language))
+        style.style_header(cell, to_fill=column == last)
         sheet.column_dimensions[get_column_letter(column)].width = _WIDTHS[column - 1]
     for row, entry in enumerate(entries, start=2):
         translation = (entry.translation(target_language) or "") if translations else ""
         values = (entry.key, entry.item_id, entry.field, entry.fingerprint, entry.source)
         for column, value in enumerate((*values, translation), start=1):
-            cell = sheet.cell(row, column)
-            cell.value = value
-            cell.data_type = "s"  # always text: "1.0" or "=x" stay as written
-            cell.alignment = wrap
-            if column < len(COLUMNS):
-                cell.fill = grey
-            else:
-                cell.protection = Protection(locked=False)
+            # put_cell writes text as text: "1.0" or "=x" stay as written
+            style.style_cell(style.put_cell(sheet, row, column, value), to_fill=column == last)
     sheet.freeze_panes = "A2"
-    sheet.protection.sheet = True
-    sheet.protection.formatCells = False
-    sheet.protection.formatColumns = False
-    sheet.protection.formatRows = False
+    style.protect(sheet)
+    style.fit_row_heights(sheet)
+    title = words.gettext(_INSTRUCTIONS[0])
+    footer = (
+        f"{source_language} → {target_language}",
+        title,
+        words.gettext("page %(page)s of %(pages)s", page="&P", pages="&N"),
+    )
+    style.print_setup(sheet, landscape=True, footer=footer, title_rows="1:1")
 
     notes = book.create_sheet(INSTRUCTIONS_SHEET)
-    notes.column_dimensions["A"].width = 30
-    notes.column_dimensions["B"].width = 90
-    for row, line in enumerate(_INSTRUCTIONS, start=1):
-        notes.cell(row, 1 if row == 1 else 2, words.gettext(line)).alignment = wrap
-    notes["A1"].font = Font(bold=True, size=14)
-    notes["A9"] = words.gettext(N_("Source language"))
-    notes[SOURCE_CELL] = source_language
-    notes["A10"] = words.gettext(N_("Target language"))
-    notes[TARGET_CELL] = target_language
+    # 100 characters: printed on A4 portrait at full size
+    notes.column_dimensions["A"].width = 22
+    notes.column_dimensions["B"].width = 78
+    style.put_cell(notes, 1, 1, title).font = style.TITLE
+    notes.merge_cells(start_row=1, start_column=1, end_row=1, end_column=2)
+    for row, line in enumerate(_INSTRUCTIONS[1:], start=2):
+        style.put_cell(notes, row, 2, words.gettext(line)).font = style.PLAIN
+    for row, label, value in (
+        (int(SOURCE_CELL[1:]), N_("Source language"), source_language),
+        (int(TARGET_CELL[1:]), N_("Target language"), target_language),
+    ):
+        style.put_cell(notes, row, 1, words.gettext(label)).font = style.BOLD
+        style.put_cell(notes, row, 2, value).font = style.PLAIN
+    for cells in notes.iter_rows():
+        for cell in cells:
+            cell.alignment = style.WRAP
+    style.fit_row_heights(notes)
+    style.print_setup(notes, landscape=False, footer=footer, gridlines=False)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -1,4 +1,12 @@
-"""How the collect workbook's sheets look on screen and on paper: fonts, row heights, printing.
+"""How hyte's workbooks look on screen and on paper: fonts, locked cells, row heights, printing.
+
+Shared by every workbook hyte writes for people to fill in: the collect round's forms
+(:mod:`hytecli.collect.workbook`) and the translators' workbook
+(:mod:`hytecli.translation.workbook`), so that both read and print alike.
+
+Cells a person writes in are white and unlocked (their header pale yellow); every other cell is
+grey and locked, and the sheet is protected without a password (:func:`protect`), only so that
+they are not changed by mistake. Text is always written as text (:func:`put_cell`).
 
 Spreadsheet files do not store how tall a wrapped row must be: Excel and LibreOffice Calc keep
 the default height of a row that was written by a program, so a long title wrapped in its cell
@@ -15,7 +23,9 @@ LibreOffice, unlike Excel, would otherwise make every column a third wider with 
 Calibri, and the printed page a third smaller.
 
 Pages print on A4, one page wide and as many pages tall as needed, with the header row repeated,
-gridlines and a footer naming the party, the year and the page.
+gridlines and a footer (:func:`print_setup`). A data sheet's column widths should add up to at
+most about 180 characters, so that printed one page wide on A4 landscape its 10 pt text prints at
+about 8 pt or larger.
 """
 
 from __future__ import annotations
@@ -24,9 +34,11 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
+from datetime import date
+from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -48,6 +60,54 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 MAX_ROW_HEIGHT = 409.0
 #: A column's width when the sheet does not set it (Excel's default), in characters.
 DEFAULT_WIDTH = 8.43
+#: The most characters a cell holds.
+MAX_CELL = 32_767
+#: Cells not to be changed (locked by the sheet's protection) and their headers.
+LOCKED_FILL = PatternFill("solid", fgColor="D9D9D9")
+#: The header of a column to fill in (its cells are white).
+INPUT_HEADER_FILL = PatternFill("solid", fgColor="FFF2CC")
+_UNLOCKED = Protection(locked=False)
+
+
+def put_cell(sheet: Worksheet, row: int, column: int, value: str | float | date | None) -> Any:
+    """Write a value into a cell and return the cell.
+
+    Text is always stored as text, never read as a formula (a title may start with ``=``, a
+    text may look like a number), and cut to :data:`MAX_CELL` characters, the most a cell holds.
+    """
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str):
+        if len(value) > MAX_CELL:
+            value = value[: MAX_CELL - 1] + "…"
+        cell.value = value
+        cell.data_type = "s"
+    else:
+        cell.value = value
+    return cell
+
+
+def style_header(cell: Any, *, to_fill: bool) -> None:
+    """Make ``cell`` a column's header: bold, wrapped; pale yellow over a column to fill in."""
+    cell.font = BOLD
+    cell.alignment = WRAP
+    cell.fill = INPUT_HEADER_FILL if to_fill else LOCKED_FILL
+
+
+def style_cell(cell: Any, *, to_fill: bool) -> None:
+    """Make ``cell`` a data cell: wrapped text, unlocked and white to fill in, else grey."""
+    cell.font = PLAIN
+    cell.alignment = WRAP
+    if to_fill:
+        cell.protection = _UNLOCKED
+    else:
+        cell.fill = LOCKED_FILL
+
+
+def protect(sheet: Worksheet) -> None:
+    """Protect the sheet without a password; columns and rows may still be resized."""
+    sheet.protection.sheet = True
+    sheet.protection.formatColumns = False
+    sheet.protection.formatRows = False
 
 
 def use_default_font(workbook: Workbook) -> None:
@@ -218,7 +278,8 @@ def print_setup(
     Args:
         sheet: The sheet, its columns' widths set.
         landscape: Landscape (the data sheets) or portrait (the instructions).
-        footer: The footer's left and centre texts (plain text: ``&`` is escaped) and its right
+        footer: The footer's left and centre texts (the collect forms: the party and the
+            year's title) (plain text: ``&`` is escaped) and its right
             text as a footer code (``&P`` is the page number, ``&N`` the number of pages).
         title_rows: Rows repeated at the top of every printed page (``"1:1"``), if any.
         gridlines: Print the cells' gridlines.
