@@ -793,20 +793,45 @@ def test_a_change_only_in_another_language_says_which(tmp_path: Path) -> None:
     )
     text = run_diff(repo).stdout
     line = next(line for line in text.splitlines() if "deadline" in line)
-    assert "(changed in sv)" in line and "→" not in line, line
+    # the Swedish wording is new: shown, with its language
+    assert line.endswith("(added in sv: “före utgången av 2025”)") and "→" not in line, line
     markdown = run_diff(repo, "--format", "markdown").stdout
-    assert "(changed in sv)" in markdown
+    assert "(added in sv: “före utgången av 2025”)" in markdown
+    data = json.loads(run_diff(repo, "--format", "json").stdout)
+    [change] = [c for c in data["changes"] if c["field"] == "deadline"]
+    assert change["languages"] == ["sv"]
+    # changed again in Swedish only: said, not shown
+    commit(
+        repo,
+        edited(
+            "plan/alue-a.yaml",
+            (
+                "wording: vuoden 2025 loppuun mennessä}",
+                ("wording: {fi: vuoden 2025 loppuun mennessä, sv: senast i slutet av 2025}}"),
+            ),
+        ),
+    )
+    line = next(line for line in run_diff(repo, "HEAD~1").stdout.splitlines() if "deadline" in line)
+    assert line.endswith("(due 2025-12-31) (changed in sv)"), line
 
 
 def test_languages_changed_besides_the_shown_one() -> None:
-    from hytecli.diff_render import other_languages_changed
+    from hytecli.diff_languages import LanguageChange, language_changes
 
-    assert other_languages_changed("a", {"fi": "a", "sv": "b"}, "fi") == ["sv"]
-    assert other_languages_changed({"x": {"fi": "a"}}, {"x": {"fi": "a", "en": "c"}}, "fi") == [
-        "en"
+    def kinds(old: object, new: object) -> list[tuple[str, str]]:
+        return [(c.language, c.kind) for c in language_changes(old, new, "fi")]
+
+    assert kinds("a", {"fi": "a", "sv": "b"}) == [("sv", "added")]
+    assert kinds({"x": {"fi": "a"}}, {"x": {"fi": "a", "en": "c"}}) == [("en", "added")]
+    assert kinds([{"fi": "a", "sv": "b"}], [{"fi": "a", "sv": "B"}]) == [("sv", "changed")]
+    assert kinds({"fi": "a", "sv": "b"}, {"fi": "a"}) == [("sv", "removed")]
+    assert kinds({"fi": "a"}, {"fi": "b"}) == []  # shown: "a → b"
+    assert kinds(1, 2) == []
+    # an item added: its texts in other languages are new, with their text
+    assert language_changes(None, {"year": 2024, "text": {"sv": "ny"}}, "fi") == [
+        LanguageChange("sv", "added", ("ny",))
     ]
-    assert other_languages_changed([{"fi": "a", "sv": "b"}], [{"fi": "a", "sv": "B"}], "fi") == [
-        "sv"
+    # some texts added, some changed in one language: changed
+    assert kinds([{"sv": "a"}, {"fi": "b"}], [{"sv": "A"}, {"fi": "b", "sv": "B"}]) == [
+        ("sv", "changed")
     ]
-    assert other_languages_changed({"fi": "a"}, {"fi": "b"}, "fi") == []  # shown: "a → b"
-    assert other_languages_changed(1, 2, "fi") == []

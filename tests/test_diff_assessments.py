@@ -11,8 +11,10 @@ import json
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from conftest import write_tree
-from gitplan import BASE_FILES, edited
+from gitplan import BASE_FILES, edited, git_env  # noqa: F401
 from hytecli.diff_render import render_json, render_markdown, render_text
 from hytecli.export import export_plan
 from hytecli.plandiff import diff_plans
@@ -159,3 +161,102 @@ def test_export_carries_assessments_with_their_item(tmp_path: Path) -> None:
     ]
     assert list(action)[list(action).index("completed") + 1] == "assessments"
     assert data["plan"]["assessment_round"] == {"opens": "02-01"}
+
+
+def _cli(*args: str) -> str:
+    from typer.testing import CliRunner
+
+    from hytecli.cli import app
+
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.usefixtures("git_env")
+def test_a_text_changed_only_in_swedish_says_so_in_every_format(tmp_path: Path) -> None:
+    # the plan is Finnish; `hyte assess --lang sv --replace` adds, then changes, the Swedish text
+    from gitplan import git, init_repo
+
+    repo = init_repo(tmp_path / "plan")
+    assess = ("assess", "toimenpide-2", "--repo", str(repo), "--year", "2024")
+    _cli(*assess, "--status", "kesken", "--text", "Koulutus alkoi.", "--date", "2025-01-10")
+    git(repo, "commit", "--quiet", "-am", "fi")
+    sv = ("--status", "kesken", "--lang", "sv", "--replace", "--date", "2025-01-10")
+    _cli(*assess, *sv, "--text", "FIKTIV Utbildningen började.")
+    diff = ("diff", "--repo", str(repo), "HEAD")
+    [line] = [line for line in _cli(*diff).splitlines() if "assessment" in line]
+    assert line == (
+        "  + action toimenpide-2: assessment 2024 text added in sv: FIKTIV Utbildningen började."
+    )
+    git(repo, "commit", "--quiet", "-am", "sv")
+    _cli(*assess, *sv, "--text", "FIKTIV Utbildningen började i år.")
+    [line] = [line for line in _cli(*diff).splitlines() if "assessment" in line]
+    assert line == (
+        "  ~ action toimenpide-2: assessment 2024 text changed in sv: FIKTIV Utbildningen "
+        "började{+ i år+}."
+    )
+    markdown = _cli(*diff, "--format", "markdown")
+    assert (
+        "- **Changed** action `toimenpide-2` assessment 2024 text in sv: FIKTIV Utbildningen "
+        "började <ins>i år</ins>." in markdown
+    )
+    [change] = json.loads(_cli(*diff, "--format", "json"))["changes"]
+    assert (change["field"], change["language"], change["languages"]) == (
+        "assessments.text",
+        "sv",
+        ["sv"],
+    )
+    assert change["new"] == "FIKTIV Utbildningen började i år."
+
+
+TWO_PARAGRAPHS = AT + textwrap.indent(
+    """\
+assessments:
+  - year: 2024
+    status: in_progress
+    text: |-
+      Koulutus käynnistyi syksyllä kahdessa kunnassa, ja siihen osallistui
+      kolmekymmentä työntekijää.
+
+      Toinen kappale: resurssit riittivät.
+""",
+    " " * 8,
+)
+
+
+def test_paragraphs_stay_paragraphs_in_text_and_markdown(tmp_path: Path) -> None:
+    before = load(tmp_path / "a", edited(AREA, (AT, TWO_PARAGRAPHS)))
+    changed = TWO_PARAGRAPHS.replace("kahdessa", "kolmessa").replace(
+        "riittivät", "eivät riittäneet"
+    )
+    after = load(tmp_path / "b", edited(AREA, (AT, changed)))
+    text = render_text(diff_plans(before, after))
+    assert (
+        "  ~ action toimenpide-2: assessment 2024 text: Koulutus käynnistyi syksyllä "
+        "[-kahdessa-]{+kolmessa+} kunnassa, ja siihen osallistui kolmekymmentä työntekijää.\n"
+        "\n"
+        "    Toinen kappale: resurssit [-riittivät-]{+eivät riittäneet+}.\n"
+    ) in text
+    markdown = render_markdown(diff_plans(before, after))
+    assert (
+        "- **Changed** action `toimenpide-2` assessment 2024 text: Koulutus käynnistyi syksyllä "
+        "<del>kahdessa</del><ins>kolmessa</ins> kunnassa, ja siihen osallistui kolmekymmentä "
+        "työntekijää.\n"
+        "\n"
+        "  Toinen kappale: resurssit <del>riittivät</del><ins>eivät riittäneet</ins>.\n"
+    ) in markdown
+    # an added text: its paragraphs too; a removed one in "(was: ...)"
+    added = render_text(diff_plans(load(tmp_path / "c", {}), after))
+    assert "työntekijää.\n\n    Toinen kappale: resurssit eivät riittäneet., by" not in added
+    assert "kolmekymmentä työntekijää.\n\n    Toinen kappale: resurssit eivät riittäneet." in added
+    # a paragraph starting like a list item is not one in Markdown
+    dash = TWO_PARAGRAPHS.replace("Toinen kappale:", "- toinen kappale:")
+    dash_after = dash.replace("riittivät", "eivät riittäneet")
+    listed = render_markdown(
+        diff_plans(
+            load(tmp_path / "d", edited(AREA, (AT, dash))),
+            load(tmp_path / "e", edited(AREA, (AT, dash_after))),
+        )
+    )
+    assert "\n  \\- toinen kappale: resurssit <del>riittivät</del>" in listed, listed

@@ -138,7 +138,7 @@ def test_texts_in_other_languages_are_compared_per_language(tmp_path: Path) -> N
             edited("plan/alue-b.yaml", ("title: Alue B", "title: {fi: Alue B, sv: Område B}")),
         ),
     )
-    assert "  + area alue-b: title (sv) added: Område B" in render_text(language_diff)
+    assert "  + area alue-b: title added in sv: Område B" in render_text(language_diff)
 
 
 def test_long_texts_are_shortened_around_the_change(tmp_path: Path) -> None:

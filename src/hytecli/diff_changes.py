@@ -43,6 +43,10 @@ class Change:
             ``council_terms.end``, ``values``); ``None`` for the entity itself.
         key: For a list matched by key, the item's key (``2024``, ``2024 · 049``, ``2025-2029``).
         language: For a text, the language whose text changed.
+        languages: The languages other than the plan's whose texts the change is about: a text's
+            own ``language`` when it is another, or, for any other value (a deadline and its
+            wording, a list of responsible parties, an assessment added), each language whose
+            texts inside it differ (:func:`hytecli.diff_languages.language_changes`).
         value_type: What ``old`` and ``new`` hold: ``entity`` (the whole entity as exported,
             without its goals/actions), ``parent`` (``{"area": id, "goal": id}`` of a move),
             ``text`` (the text in ``language``), ``deadline`` (a deadline as exported: form,
@@ -65,6 +69,7 @@ class Change:
     field: str | None = None
     key: str | None = None
     language: str | None = None
+    languages: tuple[str, ...] = ()
     value_type: ValueType = "value"
     old: Any = None
     new: Any = None

@@ -52,6 +52,16 @@ def _escaped_line(line: str) -> str:
     return _neutralise(line)
 
 
+def line_start(escaped: str) -> str:
+    """Escape what would begin a list item or a heading underline at the start of a line.
+
+    For text already escaped with :func:`inline` (its punctuation and references) that is put
+    at the start of a line, e.g. a later paragraph of a list item.
+    """
+    stripped = escaped.lstrip()
+    return _ORDERED.sub(r"\1\\\2", _LINE_START.sub(r"\\\1", stripped))
+
+
 def _lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 

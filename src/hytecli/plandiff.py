@@ -19,7 +19,8 @@ Rules (documented for users in ``docs/diff.md``):
   change either.
   Lists of plain values (responsible parties, indicator references, languages) are compared as
   collections.
-* Texts are compared per language, with a word-level difference.
+* Texts are compared per language, with a word-level difference. Every change names the
+  languages other than the plan's whose texts it is about (:attr:`Change.languages`).
 * Deadlines are compared in full (form, written value, wording, normalised date).
 * A change is *lowered* when it makes the plan less ambitious: a deadline moved later, or a
   target value lowered given its comparison (``at_least``: smaller; ``at_most``: larger) or, for
@@ -33,9 +34,12 @@ the format is compared without changes here.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pydantic import BaseModel
 
 from hytecli.diff_changes import Change, ChangeKind, PlanDiff, Section, Version
+from hytecli.diff_languages import language_changes
 from hytecli.diff_matching import (
     EntityContext,
     IndexedVersion,
@@ -194,7 +198,26 @@ class _Differ:
                 changes.append(self.entity(self.base, ctx, "removed", old, _INDICATOR_EXCLUDE))
         return changes
 
+    def with_languages(self, change: Change) -> Change:
+        """``change`` with the other languages whose texts it is about (``Change.languages``)."""
+        if change.value_type in ("entity", "parent"):
+            return change
+        found: tuple[str, ...]
+        if change.value_type == "text":
+            found = (change.language,) if change.language not in (None, self.language) else ()
+        else:
+            found = tuple(
+                c.language for c in language_changes(change.old, change.new, self.language)
+            )
+        return replace(change, languages=found) if found else change
+
     def sections(self) -> list[Section]:
+        return [
+            replace(section, changes=tuple(self.with_languages(c) for c in section.changes))
+            for section in self.plain_sections()
+        ]
+
+    def plain_sections(self) -> list[Section]:
         sections: list[Section] = []
         plan_changes = self.plan_changes()
         if plan_changes:

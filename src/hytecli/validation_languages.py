@@ -9,8 +9,9 @@ per text (a plan starting its translation would drown in them).
 A text in a language ``languages`` does not declare and that hyte makes no report in (``se:``,
 Northern Sami, a slip for ``sv``) is shown nowhere: one warning at each such text (L002). A text
 without the plan's own language (a Swedish-only text that a Swedish collect form brought into a
-Finnish plan) is shown in the plan's reports in another language, and ``hyte translate`` has no
-source to offer it from: one warning at each such text (L003). The
+Finnish plan) is shown in the plan's reports in another language until it is translated
+(``hyte translate export --lang fi`` exports such texts from the language they have): one
+warning at each such text (L003). The
 report languages (fi, sv, en: :data:`hytecli.i18n.LANGUAGES`) are not warned about, since
 ``hyte report --lang en`` shows an English text (an act's official English name) though the
 plan is not published in English as a whole. A code that is not of the ISO 639 shape
@@ -92,9 +93,9 @@ class LanguageChecks(CheckContext):
                         data_path,
                         NO_PLAN_LANGUAGE,
                         f"text only in {given}, not in the plan's own language {own} "
-                        f"({language_name(own)}): reports in {own} show it in another language, "
-                        f"and hyte translate has nothing to translate it from; add the {own} text "
-                        f"({{{own}: …, {next(iter(text.values))}: …}})",
+                        f"({language_name(own)}): reports in {own} show it in another language; "
+                        f"add the {own} text ({{{own}: …, {next(iter(text.values))}: …}}), or have "
+                        f"such texts translated (hyte translate export --lang {own})",
                         WARNING,
                     )
                 for language in text.values:

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import inspect
+import re
 import sys
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -55,8 +57,46 @@ class _FlagHelp:
         return params
 
 
+def flowed_help(text: str | None) -> str | None:
+    r"""A command's help with click's line-break convention, which typer's Rich help lacks.
+
+    Prose paragraphs are written over several source lines, as any docstring; typer 0.29 (Rich
+    markup mode) keeps those line breaks after the first paragraph and then wraps each line
+    again, so the help comes out ragged. Here a paragraph's lines are joined, for Rich to wrap
+    to the terminal, except in a paragraph that starts with ``\b`` on a line of its own
+    (click's marker: the backspace character, or a backslash and ``b`` as a raw docstring
+    writes it), whose lines (examples, lists) are kept as written. Whatever follows ``\f``
+    (notes for developers) is left for typer to cut off.
+
+    Args:
+        text: The help text (a docstring, dedented or not); ``None`` when there is none.
+
+    Returns:
+        The help text to show, or ``None``.
+    """
+    if text is None:
+        return None
+    shown, cut, rest = inspect.cleandoc(text).partition("\f")
+    paragraphs = []
+    for paragraph in re.split(r"\n[ \t]*\n", shown.strip()):
+        marker = next((m for m in ("\b\n", "\\b\n") if paragraph.startswith(m)), None)
+        if marker is not None:
+            paragraphs.append(paragraph[len(marker) :])
+        else:
+            paragraphs.append(" ".join(line.strip() for line in paragraph.splitlines()))
+    return "\n\n".join(paragraphs) + (f"\n{cut}{rest}" if cut else "")
+
+
 class _Command(_FlagHelp, typer.core.TyperCommand):
-    """A ``hyte`` subcommand: flags shown as flags in its help, bad option values in plain words."""
+    r"""A ``hyte`` subcommand: flags shown as flags in its help, bad option values in plain words.
+
+    Its help keeps the lines of a paragraph marked ``\b`` and rewraps the others
+    (:func:`flowed_help`).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.help = flowed_help(self.help)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         try:
@@ -106,7 +146,11 @@ def _plain_bad_value(exc: typer.BadParameter) -> str:
 
 
 class _Group(_FlagHelp, typer.core.TyperGroup):
-    """The ``hyte`` command group (flags shown as flags in its help)."""
+    """The ``hyte`` command group (flags shown as flags in its help, :func:`flowed_help`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.help = flowed_help(self.help)
 
 
 class _Typer(typer.Typer):

@@ -57,13 +57,25 @@ def diff(
         bool, typer.Option("--exit-code", help="Exit 1 when there are changes, as git diff does.")
     ] = False,
 ) -> None:
-    """Show how the plan changed between two git revisions, in the plan's own terms.
+    r"""Show how the plan changed between two git revisions, in the plan's own terms.
 
     Areas, goals, actions and indicators added, removed or moved; deadlines, targets, baselines,
-    responsible parties and other fields changed; texts word by word; values recorded. Removals,
-    lower targets and later deadlines are marked. Exits 0 whether or not there are changes (1
-    with --exit-code when there are), 1 when a revision's plan has errors, 2 for an unknown
-    revision or outside a git repository.
+    responsible parties and other fields changed; texts word by word, in every language;
+    assessments; values recorded. Removals, lower targets and later deadlines are marked.
+
+    \b
+    Examples:
+      hyte diff                    this branch's changes, committed or not
+      hyte diff origin/main        from origin/main to the working tree
+      hyte diff v2024 v2025        between two tags, branches or commits
+      hyte diff --format markdown  for a pull request or a CI job summary
+      hyte diff --format json      for other programs
+
+    \b
+    Exit codes:
+      0  whether or not there are changes (1 with --exit-code if there are)
+      1  a revision's plan has errors
+      2  an unknown revision, or outside a git repository
     """
     from hytecli.diff_render import render_diff
     from hytecli.gitrepo import diff_revisions

@@ -41,7 +41,8 @@ def export(
         typer.Option(
             "--lang",
             metavar="CODE",
-            help="The language to translate into, e.g. sv.",
+            help="The language to translate into, e.g. sv; the plan's own language for its texts "
+            "that lack it (translated from another language the plan declares).",
             show_default=False,
         ),
     ],
@@ -76,7 +77,15 @@ def export(
     result = export_texts(
         repository_root(repo), lang, output, area=area, include_all=include_all, force=force
     )
-    print_error(f"wrote {result.count} texts to translate into {result.language} to {output}")
+    print_error(
+        f"wrote {result.count} texts to translate into {result.language} from "
+        f"{result.source_language} to {output}"
+    )
+    if result.without_source:
+        print_error(
+            f"left out {plural(result.without_source, 'text')} in neither {result.language} "
+            f"nor {result.source_language}: nothing to translate them from"
+        )
 
 
 @handle_errors

@@ -106,6 +106,29 @@ def undeclared(language: str, plan: PlanFile) -> str | None:
     )
 
 
+def source_for(target: str, plan: PlanFile) -> str | None:
+    """The language the texts to translate into ``target`` are translated from.
+
+    The plan's own language, except for ``target`` the plan's own language: the texts lacking it
+    (a Swedish collect form wrote a text as ``{sv: ...}`` only; ``hyte validate`` L003) are
+    translated from the first other language ``plan.yaml`` ``languages:`` declares. One source
+    language per exchange file: XLIFF 2.0 has one ``srcLang`` per document (on ``<xliff>``; a
+    ``<source>``'s ``xml:lang`` must equal it), and the PO file and the workbook follow the same
+    rule, so the three formats agree.
+
+    Args:
+        target: The language translated into.
+        plan: The loaded ``plan.yaml``.
+
+    Returns:
+        The source language, or ``None`` when ``target`` is the plan's own and it declares no
+        other.
+    """
+    if target != plan.language:
+        return plan.language
+    return next((code for code in plan.languages if code != plan.language), None)
+
+
 def language_part(tag: str | None) -> str | None:
     """The language of a locale tag as tools write it (``sv_FI``, ``sv-FI``, ``SV`` → ``sv``)."""
     if not tag or not tag.strip():

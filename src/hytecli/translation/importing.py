@@ -3,7 +3,9 @@
 The file (PO, XLIFF or xlsx, by its extension) is read into an :class:`~.exchange.Exchange`;
 each entry is matched to the text its key names in the plan as it is now. An entry is
 
-* **applied** when it has a translation and the text's source is the one it was made from;
+* **applied** when it has a translation and the text's source is the one it was made from
+  (the source in the plan's language, or for a file into the plan's own language the text in
+  the language it was exported from, :func:`~.exchange.source_for`);
 * **fuzzy** (marked for review by the translator or a tool) or **empty**: not applied, listed;
 * **unchanged** when the file already holds the same translation;
 * a **conflict** when the file holds a different translation (refused unless ``replace``);
@@ -45,6 +47,7 @@ from hytecli.translation.exchange import (
     Exchange,
     ExchangeEntry,
     TranslationError,
+    source_for,
     undeclared,
 )
 from hytecli.translation.exporting import format_of
@@ -258,9 +261,9 @@ def import_translations(
     with repository_lock(root, lock_timeout):
         repository = load_repository(root)
         plan = refuse_broken(repository)
-        target = _target_language(exchange, file, language, plan)
+        target, source = _languages(exchange, file, language, plan)
         result = ImportResult(target)
-        current = {entry.key: entry for entry in plan_texts(repository)}
+        current = {entry.key: entry for entry in plan_texts(repository, None, source)}
         chosen, conflicts, changed = _select(exchange, target, current, result, replace)
         if changed and not skip_changed:
             raise Refused(
@@ -290,8 +293,16 @@ def import_translations(
         return result
 
 
-def _target_language(exchange: Exchange, file: Path, wanted: str | None, plan: PlanFile) -> str:
-    source = plan.language
+def _languages(
+    exchange: Exchange, file: Path, wanted: str | None, plan: PlanFile
+) -> tuple[str, str]:
+    """The file's target language and the source language its texts were exported from.
+
+    Raises:
+        TranslationError: the file declares no target language, another than ``wanted``, one
+            the plan does not declare, or a source other than the one texts into its target
+            language are translated from (:func:`~.exchange.source_for`).
+    """
     found = exchange.language
     if found is None:
         raise TranslationError(
@@ -303,16 +314,24 @@ def _target_language(exchange: Exchange, file: Path, wanted: str | None, plan: P
         raise TranslationError(
             f"{file} is in {found}, not {wanted}: import the {wanted} file, or leave --lang out"
         )
-    if found == source:
-        raise TranslationError(
-            f"{file} is in {found}, the plan's own language: translations are into another language"
-        )
     problem = undeclared(found, plan)
     if problem is not None:
         raise TranslationError(f"{file} is in {found}: {problem}; nothing was written")
-    if exchange.source_language is not None and exchange.source_language != source:
+    source = source_for(found, plan)
+    if source is None:
         raise TranslationError(
-            f"{file} translates from {exchange.source_language}, but the plan's texts are in "
-            f"{source}: export the texts again with hyte translate export"
+            f"{file} is in {found}, the plan's own language, and plan.yaml declares no other "
+            "language to translate its texts from"
         )
-    return found
+    given = exchange.source_language
+    if given is not None and given != source:
+        if found == plan.language and given == found:
+            raise TranslationError(
+                f"{file} is in {found}, the plan's own language, and translates from it: "
+                "translations are into another language"
+            )
+        raise TranslationError(
+            f"{file} translates from {given} into {found}, but the plan's texts into {found} "
+            f"are translated from {source}: export the texts again with hyte translate export"
+        )
+    return found, source

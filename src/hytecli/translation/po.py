@@ -12,8 +12,10 @@ the source's fingerprint::
     msgid "Kulttuurihyvinvointisuunnitelma on laadittu ..."
     msgstr ""
 
-The header's ``Language`` is the target language. Reading refuses a file that is not a PO file
-(naming its line), and keeps entries marked ``fuzzy`` apart: they are never applied.
+The header's ``Language`` is the target language and ``X-Source-Language`` the source's (PO has
+no standard field for it; an ``X-`` field is the format's way to add one, and tools keep it).
+Reading refuses a file that is not a PO file (naming its line), and keeps entries marked
+``fuzzy`` apart: they are never applied.
 """
 
 from __future__ import annotations
@@ -56,23 +58,45 @@ _PLACEHOLDER_HEADERS = frozenset(
 )
 
 
+#: The header field naming the language of the msgids (read back by :func:`read_po_file`).
+SOURCE_HEADER = "X-Source-Language"
+
+
 class _ExportCatalog(Catalog):
-    """A catalog whose header has real values only (:data:`_PLACEHOLDER_HEADERS` left out)."""
+    """A catalog whose header has real values only (:data:`_PLACEHOLDER_HEADERS` left out).
+
+    It adds :data:`SOURCE_HEADER` when :attr:`source_language` is set (Babel keeps no other
+    header fields).
+    """
+
+    source_language: str | None = None
 
     @property  # type: ignore[misc]
     def mime_headers(self) -> list[tuple[str, str]]:
-        """Babel's header fields, less the placeholders."""
+        """Babel's header fields, less the placeholders, and the source language."""
         headers: list[tuple[str, str]] = Catalog.mime_headers.fget(self)  # type: ignore[attr-defined]
-        return [(name, value) for name, value in headers if name not in _PLACEHOLDER_HEADERS]
+        shown = []
+        for name, value in headers:
+            if name not in _PLACEHOLDER_HEADERS:
+                shown.append((name, value))
+            if name == "Language" and self.source_language:
+                shown.append((SOURCE_HEADER, self.source_language))
+        return shown
 
 
 def write_po_file(
-    entries: Sequence[TextEntry], target_language: str, project: str, *, translations: bool
+    entries: Sequence[TextEntry],
+    source_language: str,
+    target_language: str,
+    project: str,
+    *,
+    translations: bool,
 ) -> bytes:
     """The entries as a PO file (UTF-8).
 
     Args:
         entries: The texts to translate.
+        source_language: The language of their sources (the header's ``X-Source-Language``).
         target_language: The language translated into (the header's ``Language``).
         project: The plan's id, for the header's ``Project-Id-Version``.
         translations: Fill ``msgstr`` with the existing translation (``--all``, for revision).
@@ -88,6 +112,7 @@ def write_po_file(
         "# Written by hyte translate export; read back by hyte translate import.\n#",
         fuzzy=False,
     )
+    catalog.source_language = source_language
     for entry in entries:
         translation = (entry.translation(target_language) or "") if translations else ""
         catalog.add(
@@ -194,7 +219,9 @@ def read_po_file(data: bytes, name: str) -> Exchange:
     if language is None:
         match = re.search(r'^"Language: *([^\\"]*)', text, re.MULTILINE)
         language = language_part(match.group(1)) if match else None
-    exchange = Exchange(language)
+    header = text.split("\nmsgctxt", 1)[0]  # the header entry comes first
+    source = re.search(rf'^"{SOURCE_HEADER}: *([^\\"]*)', header, re.MULTILINE | re.IGNORECASE)
+    exchange = Exchange(language, language_part(source.group(1)) if source else None)
     for message in catalog:
         if not message.id or not isinstance(message.id, str):
             continue  # the header, or a plural (hyte writes none)

@@ -45,6 +45,8 @@ class TextEntry:
         field: The text's field name (``title``), or its list's name for a list of texts.
         text: The text as the file holds it, in every language written.
         source: The text in the source language.
+        source_language: The language ``source`` is in: the plan's own, or for texts translated
+            into the plan's own language another it declares (:func:`~.exchange.source_for`).
     """
 
     path: str
@@ -53,6 +55,7 @@ class TextEntry:
     field: str
     text: Text
     source: str
+    source_language: str
 
     @property
     def key(self) -> str:
@@ -174,7 +177,9 @@ def file_texts(path: str, model: BaseModel, source_language: str) -> list[TextEn
     for data_path, item_id, field, text in text_fields(model):
         source = text.values.get(source_language)
         if source is not None:
-            entries.append(TextEntry(path, data_path, item_id, field, text, source))
+            entries.append(
+                TextEntry(path, data_path, item_id, field, text, source, source_language)
+            )
     return entries
 
 
@@ -224,26 +229,49 @@ def text_files(repository: PlanRepository, area: str | None = None) -> list[tupl
     return files
 
 
-def plan_texts(repository: PlanRepository, area: str | None = None) -> list[TextEntry]:
+def plan_texts(
+    repository: PlanRepository, area: str | None = None, source_language: str | None = None
+) -> list[TextEntry]:
     """Every translatable text of a loaded repository, file by file in the plan's order.
 
-    The files are :func:`text_files`'s; each file's texts that have the plan's language are
+    The files are :func:`text_files`'s; each file's texts that have the source language are
     :func:`file_texts`'s.
 
     Args:
         repository: A loaded repository whose plan loaded (``repository.plan`` is set).
         area: Only this priority area's file and its indicators' files (its id), when given.
+        source_language: The language translated from: by default the plan's own; another
+            (``sv``) for the texts to translate into the plan's own language.
 
     Raises:
         LookupError: ``area`` is not a priority area of the plan (the message lists them).
     """
     if repository.plan is None:
         return []
-    language = repository.plan.language
+    language = source_language or repository.plan.language
     entries: list[TextEntry] = []
     for path, model in text_files(repository, area):
         entries += file_texts(path, model, language)
     return entries
+
+
+def without_languages(
+    repository: PlanRepository, languages: tuple[str, ...], area: str | None = None
+) -> int:
+    """How many texts have none of ``languages`` (as :func:`plan_texts` walks them).
+
+    An export into one language from another leaves such texts out (there is nothing to
+    translate them from); this counts them, to say so.
+
+    Raises:
+        LookupError: ``area`` is not a priority area of the plan (the message lists them).
+    """
+    return sum(
+        1
+        for _path, model in text_files(repository, area)
+        for *_where, text in text_fields(model)
+        if not any(language in text.values for language in languages)
+    )
 
 
 def missing(entries: list[TextEntry], language: str) -> list[TextEntry]:
