@@ -956,3 +956,48 @@ def test_tables_scroll_in_a_labelled_focusable_region(fixture_repo) -> None:  # 
     css, print_css = html.split("</style>")[0], html.split('<style media="print">')[1]
     assert ".table-scroll { overflow-x: auto;" in css
     assert ".table-scroll { overflow: visible;" in print_css.split("</style>")[0]
+
+
+# --- the plan's list of priority areas ------------------------------------------------------------
+
+
+def test_a_translated_area_title_is_not_a_different_title(tmp_path: Path) -> None:
+    """Trial finding: a Swedish title added to one area (hyte translate import) made the report
+    say "In the plan's list of priority areas: <the same title>", as if the list differed."""
+    import shutil
+
+    root = tmp_path / "plan-copy"
+    for folder in ("plan", "indicators"):
+        shutil.copytree(ROOT / folder, root / folder)
+    area = root / "plan" / "turvallisuus.yaml"
+    text = area.read_text(encoding="utf-8")
+    assert "\ntitle: Turvallisuuden edistäminen\n" in text
+    area.write_text(
+        text.replace(
+            "\ntitle: Turvallisuuden edistäminen\n",
+            "\ntitle:\n  fi: Turvallisuuden   edistäminen\n  sv: Främjande av säkerhet\n",
+        ),
+        encoding="utf-8",
+    )
+    repository = load_repository(root)
+    codes = [f.code for f in repository.findings]
+    assert "P002" not in codes
+    for lang in ("fi", "sv"):
+        context = build_context(
+            repository, ReportOptions(year=2025, language=lang), now=FIXTURE_NOW, revision=NO_GIT
+        )
+        listed = {area.id: area.listed_title for area in context.areas}
+        assert listed["turvallisuus"] is None
+        # A list that really words an area differently is still shown (the plan's own wording).
+        assert listed["esteettomyys"] is not None
+        assert listed["esteettomyys"].text == "Esteettömyyden ja saavutettavuuden edistäminen"
+    markdown = render(repository, lang="fi")
+    assert "”Turvallisuuden edistäminen”" not in markdown
+    assert "”Esteettömyyden ja saavutettavuuden edistäminen”" in markdown
+
+
+def test_text_words_differ_only_in_a_common_language() -> None:
+    finnish = Text({"fi": "Turvallisuuden edistäminen"})
+    assert not finnish.words_differ(Text({"fi": "Turvallisuuden  edistäminen\n", "sv": "X"}))
+    assert not finnish.words_differ(Text({"sv": "Främjande av säkerhet"}))
+    assert finnish.words_differ(Text({"fi": "Turvallisuuden parantaminen", "sv": "X"}))

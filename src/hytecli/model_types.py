@@ -111,6 +111,20 @@ class Text:
         first = next(iter(self.values))
         return self.values[first], first
 
+    def words_differ(self, other: Text) -> bool:
+        """Whether two texts say different things in a language both are written in.
+
+        Runs of spaces and line breaks count as one space. Texts without a common language
+        do not differ (the list of priority areas in Finnish, an area's title only in Swedish):
+        a translation added to one of them is not a difference. Validation rule P002 and the
+        report's "in the plan's list" line both ask this.
+        """
+        return any(
+            " ".join(self.values[lang].split()) != " ".join(other.values[lang].split())
+            for lang in self.values
+            if lang in other.values
+        )
+
     def __str__(self) -> str:
         """The text in its first written language."""
         return next(iter(self.values.values()))

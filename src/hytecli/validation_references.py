@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from hytecli.findings import Finding
-from hytecli.models import Text
 from hytecli.validation_common import (
     WARNING,
     CheckContext,
@@ -128,7 +127,7 @@ class ReferenceChecks(CheckContext):
                         WARNING,
                     )
                 continue
-            if _titles_differ(listing.title, section.area.title):
+            if listing.title.words_differ(section.area.title):
                 yield section.document.finding(
                     ("title",),
                     "P002",
@@ -221,14 +220,3 @@ class ReferenceChecks(CheckContext):
                 "followed",
                 WARNING,
             )
-
-
-def _titles_differ(listed: Text, own: Text) -> bool:
-    """Compare two titles in the languages both give (whitespace runs count as one space)."""
-    common = [lang for lang in listed.values if lang in own.values]
-    if not common:
-        return False  # nothing to compare: e.g. the list in Finnish, the area only in Swedish
-    return any(
-        " ".join(listed.values[lang].split()) != " ".join(own.values[lang].split())
-        for lang in common
-    )

@@ -268,17 +268,20 @@ def build_context(
             )
             continue
         area = record.area
+        area_title = b.t_req(area.title)
         goals = [b.goal_section(record, index) for index in range(len(area.goals))]
         listed_title = None
-        if listing is not None and listing.title != area.title:
-            listed_title = b.t(listing.title)
+        if listing is not None and listing.title.words_differ(area.title):
+            listed_title = b.t(listing.title)  # as P002 warns; only if it reads differently here
+            if listed_title is not None and listed_title.text.split() == area_title.text.split():
+                listed_title = None
         cited = [s for s in b.sources() if s.id in area.sources]
         areas.append(
             AreaSection(
                 id=area.id,
                 anchor=area_anchors[summary.id],
                 number=area.number,
-                title=b.t_req(area.title),
+                title=area_title,
                 listed_title=listed_title,
                 has_section=True,
                 introduction=b.t(area.introduction),
