@@ -1,5 +1,5 @@
 """``python -m hytecli``: the same as the ``hyte`` command."""
 
-from hytecli.cli import main
+from hytecli.cli import run
 
-main()
+run()

@@ -20,10 +20,11 @@ from __future__ import annotations
 import contextlib
 import gc
 import inspect
+import os
 import re
 import sys
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.models import CommandFunctionType
@@ -32,6 +33,7 @@ from hytecli import __version__
 from hytecli.cli import (
     collect_commands,
     collect_import,
+    common,
     edit_commands,
     plan_commands,
     repo_commands,
@@ -39,7 +41,7 @@ from hytecli.cli import (
     translate_commands,
 )
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main", "run"]
 
 
 class _FlagHelp:
@@ -246,8 +248,46 @@ _translate.command("import")(translate_commands.import_)
 app.add_typer(_translate, name="translate")
 
 
+def run() -> NoReturn:
+    """The ``hyte`` console command (and ``python -m hytecli``): :func:`main`, then leave at once.
+
+    The plan a command loaded is kept to the end (:func:`~hytecli.cli.common.keep_until_exit`)
+    and the process ends with :func:`os._exit` after flushing standard output and error, as mypy
+    does, instead of freeing every object of the plan one by one just before the process ends
+    anyway: a third of a second for a national-size plan (benchmarks/). Commands have written
+    and closed their files, removed their temporary files and released their locks by then
+    (each in its own ``with`` or ``finally``). The exit code is :func:`main`'s.
+    """
+    common.keep_until_exit()
+    gc.disable()  # and main() leaves it off: a collection now would walk the whole plan
+    code = 0
+    try:
+        main()
+    except SystemExit as exc:
+        if isinstance(exc.code, int):
+            code = exc.code
+        elif exc.code is not None:  # sys.exit("message"): printed, exit code 1
+            with contextlib.suppress(ValueError, OSError):
+                sys.stderr.write(f"{exc.code}\n")
+            code = 1
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None or stream.closed:  # closed by a command, e.g. after a broken pipe
+            continue
+        try:
+            stream.flush()
+        except BrokenPipeError:  # output piped into e.g. `head`, which has stopped reading
+            pass
+        except OSError:  # a full disk
+            code = code or 1
+    os._exit(code)
+
+
 def main() -> None:
-    """Entry point of the ``hyte`` console command."""
+    """Entry point of the ``hyte`` command for a program that goes on afterwards.
+
+    Runs the command line in ``sys.argv`` and raises :class:`SystemExit` with its exit code, as
+    a Typer app does; objects are freed as usual. The console command is :func:`run`.
+    """
     from hytecli.output import error_handler, escape_note
 
     # A command is one short process that builds the plan's objects and keeps them to its end.

@@ -124,11 +124,36 @@ def repository_root(repo: Path | None) -> Path:
     return find_repository(Path.cwd())
 
 
+#: What the command loaded, kept to the end of the process when :func:`keep_until_exit` was
+#: asked (the ``hyte`` command, :func:`hytecli.cli.run`), so that it is not freed object by
+#: object when the command returns, just before the process ends anyway.
+_KEPT: list[object] | None = None
+
+
+def keep_until_exit() -> None:
+    """Keep every plan loaded from now on until the process ends (see :func:`hytecli.cli.run`)."""
+    global _KEPT  # noqa: PLW0603 - one switch for the process
+    if _KEPT is None:
+        _KEPT = []
+
+
+def keep(*made: object) -> None:
+    """Keep what a command made from the plan (its judgement, its text) to the end, if asked.
+
+    See :func:`keep_until_exit`; without it (a program calling :func:`hytecli.cli.main`) this
+    does nothing.
+    """
+    if _KEPT is not None:
+        _KEPT.extend(made)
+
+
 def load_plan(repo: Path | None) -> PlanRepository:
     """Load the plan repository named by ``--repo`` (see :func:`repository_root`)."""
     from hytecli.repository import load_repository
 
-    return load_repository(repository_root(repo))
+    repository = load_repository(repository_root(repo))
+    keep(repository)
+    return repository
 
 
 def parse_date_option(value: str | None, option: str) -> date | None:

@@ -16,6 +16,7 @@ from hytecli.cli.common import (
     RepoOption,
     UserError,
     handle_errors,
+    keep,
     load_plan,
     parse_date_option,
     print_error,
@@ -179,6 +180,7 @@ def status(
         return report, view, None
 
     report, view, made = with_valid_plan(load_plan(repo), judge)
+    keep(report, made)
     if made is not None:
         text: str | list[str] = made
     else:
