@@ -1001,3 +1001,30 @@ def test_text_words_differ_only_in_a_common_language() -> None:
     assert not finnish.words_differ(Text({"fi": "Turvallisuuden  edistäminen\n", "sv": "X"}))
     assert not finnish.words_differ(Text({"sv": "Främjande av säkerhet"}))
     assert finnish.words_differ(Text({"fi": "Turvallisuuden parantaminen", "sv": "X"}))
+
+
+def test_the_glance_says_how_much_more_is_overdue_than_was_missed_in_the_year(
+    build_plan,  # type: ignore[no-untyped-def]
+) -> None:
+    """Trial finding: "Missed in 2026: None." beside 17 items overdue from earlier years read as
+    if the year had gone well. The glance now counts everything the overdue section lists."""
+    repository = load_repository(build_plan())
+    # 2025: the goal, the action and the indicator were due in 2024, so none was missed in 2025,
+    # but all three are still overdue.
+    later = render(repository, year=2025, lang="en", as_of=date(2025, 12, 31))
+    glance = later.split("## 2025 at a glance")[1].split("## Summary")[0]
+    assert "### Missed in 2025\n\nNone." in glance
+    assert (
+        "In all, 3 items are missed, overdue or not achieved: see “Missed, overdue and not "
+        in glance
+    )
+    html = render(repository, year=2025, lang="fi", as_of=date(2025, 12, 31), fmt="html")
+    assert re.search(
+        r"<p>Kaikkiaan 3 kohtaa on jäänyt toteutumatta, myöhässä tai saavuttamatta: ks\. "
+        r"”<a href=\"#overdue-heading\">Vuonna 2025 toteutumatta jääneet[^<]*</a>”\.</p>",
+        html,
+    )
+    # 2024: the same three were missed in 2024, and the glance lists them all: no sentence.
+    same = render(repository, year=2024, lang="en", as_of=date(2024, 12, 31))
+    assert "In all," not in same
+    assert same.count("### Missed in 2024") == 1
