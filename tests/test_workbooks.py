@@ -145,6 +145,22 @@ def test_other_formats_are_refused_by_name_and_content(tmp_path: Path) -> None:
         open_workbook(tmp_path / "missing.xlsx")
 
 
+def test_files_that_cannot_be_the_form_say_what_to_return_instead(tmp_path: Path) -> None:
+    # Trial finding: "save it as .xlsx" led a CSV or an empty file nowhere ("not a workbook
+    # written by hyte collect" next).
+    csv = tmp_path / "arvot.csv"
+    csv.write_text("a;b\n1;2\n", encoding="utf-8")
+    with pytest.raises(WorkbookProblem) as refused:
+        open_workbook(csv)
+    assert "CSV file" in str(refused.value)
+    assert "Type the values into the workbook (.xlsx) that was sent" in str(refused.value)
+    assert "save it as" not in str(refused.value)
+    empty = tmp_path / "tyhja.xlsx"
+    empty.write_bytes(b"")
+    with pytest.raises(WorkbookProblem, match=r"is empty \(0 bytes\)"):
+        open_workbook(empty)
+
+
 def test_macros_inside_an_xlsx_are_refused(tmp_path: Path) -> None:
     good = _book(tmp_path)
     macro = tmp_path / "macro.xlsx"

@@ -65,7 +65,11 @@ _OTHER_FORMATS = {
     ".xlsb": "is a binary Excel workbook (.xlsb)",
     ".xls": "is an old Excel workbook (.xls)",
     ".ods": "is an OpenDocument spreadsheet (.ods)",
-    ".csv": "is a CSV file, which has no sheets",
+}
+#: Files that cannot hold the form at all: what they are, and what to return instead.
+_NOT_A_FORM = {
+    ".csv": "is a CSV file: it holds one sheet's values without the form's other sheets, so it "
+    "cannot be imported. Type the values into the workbook (.xlsx) that was sent, and return that",
 }
 _XLSX_SUFFIXES = (".xlsx", ".xltx")
 _FINNISH_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
@@ -136,6 +140,8 @@ def open_workbook(
             macros, not a zip, a damaged zip, a zip bomb), or openpyxl cannot read it.
     """
     suffix = file.suffix.lower()
+    if suffix in _NOT_A_FORM:
+        raise WorkbookProblem(f"{file} {_NOT_A_FORM[suffix]}")
     if suffix in _OTHER_FORMATS:
         raise WorkbookProblem(f"{file} {_OTHER_FORMATS[suffix]}: {_SAVE_AS}")
     try:
@@ -144,6 +150,11 @@ def open_workbook(
         raise WorkbookProblem(f"cannot read {file}: {exc.strerror}") from None
     if not file.is_file():
         raise WorkbookProblem(f"{file} is not a file: give the returned workbook (.xlsx)")
+    if size == 0:
+        raise WorkbookProblem(
+            f"{file} is empty (0 bytes): it was not saved whole; return the filled-in workbook "
+            "again"
+        )
     if size > max_bytes:
         raise WorkbookProblem(
             f"{file} is {_mb(size)}, more than the {_mb(max_bytes)} a returned form can be: is "
