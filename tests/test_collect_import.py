@@ -289,7 +289,10 @@ def test_typos_are_all_listed_with_their_cells(small: tuple[Path, dict[str, Path
         indicators={"mittari-1|2024": {IndicatorColumn.VALUE: "kylä"}},
     )
     out = refused(root, books[KUNTA])
-    assert f'{books[KUNTA]}, sheet "Mittarit", cell H2: ' in out and "not a yes/no word" in out
+    # Each cell with its column's name as the form shows it (trial finding: the indicators
+    # sheet's cells had none).
+    assert f'{books[KUNTA]}, sheet "Mittarit", cell H2 (Arvo): ' in out
+    assert "not a yes/no word" in out
     assert 'sheet "Tavoitteet ja toimenpiteet", cell I2: Euroa' in out and "12,5x" in out
 
 
@@ -497,6 +500,18 @@ def test_conflicts_are_listed_unless_replace(small: tuple[Path, dict[str, Path]]
     assert "2 replacing what was recorded" in result.output
     text = (root / "indicators/mittari-2.yaml").read_text()
     assert "value: 120\n    note: fictional\n" in text and "value: 7\n" in text
+
+
+def test_a_yes_no_conflict_is_worded_as_the_form_words_it(
+    small: tuple[Path, dict[str, Path]],
+) -> None:
+    # Trial finding: "recorded false → true" where the form says "ei" and "kyllä".
+    root, books = small
+    record_value(root, "mittari-1", "ei", period="2024", now=NOW)
+    fill(books[KUNTA], indicators={"mittari-1|2024": {IndicatorColumn.VALUE: "kyllä"}})
+    out = refused(root, books[KUNTA])
+    assert "mittari-1 2024: recorded ei (indicators/mittari-1.yaml) → kyllä" in out
+    assert "false" not in out
 
 
 def test_equal_values_are_skipped(small: tuple[Path, dict[str, Path]]) -> None:

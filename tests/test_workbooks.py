@@ -191,3 +191,17 @@ def test_problems_are_listed_together() -> None:
     assert error.problems == ["a.xlsx: one", "b.xlsx: two"]
     assert str(error).splitlines()[1:] == ["  a.xlsx: one", "  b.xlsx: two"]
     assert "2 problems" in str(error)
+
+
+def test_an_amount_typed_with_a_percent_sign_is_not_called_an_indicator() -> None:
+    # Trial finding: "12 %" in the person-days column said "this indicator is not a percentage".
+    from hytecli.workbooks import Cell, cell_number
+
+    cell = Cell('lomake.xlsx, sheet "Tavoitteet", cell J4', "12 %")
+    with pytest.raises(WorkbookProblem) as refused:
+        cell_number(cell, "Henkilötyöpäivät")
+    message = str(refused.value)
+    assert message.startswith('lomake.xlsx, sheet "Tavoitteet", cell J4: Henkilötyöpäivät: ')
+    assert "an amount is not a percentage" in message
+    assert "indicator" not in message
+    assert cell_number(Cell("x", "12,5"), "Euroa") == 12.5

@@ -138,7 +138,9 @@ def _looks_numeric(text: str) -> bool:
     return bool(re.search(r"[0-9]", text)) and not re.search(r"[^\s0-9.,%+\-\u2212]", text)
 
 
-def parse_number(text: str, *, allow_percent: bool = False, whole: bool = False) -> int | float:
+def parse_number(
+    text: str, *, allow_percent: bool = False, whole: bool = False, subject: str = "this indicator"
+) -> int | float:
     """Read a number written the Finnish or the international way (see the module docstring).
 
     Args:
@@ -146,6 +148,7 @@ def parse_number(text: str, *, allow_percent: bool = False, whole: bool = False)
         allow_percent: Accept a trailing ``%`` (percentage indicators only).
         whole: The number is a count (a whole number): an ambiguous ``1,234`` is then refused
             with only the whole-number reading suggested.
+        subject: What the number is, for messages (``this indicator``, ``an amount``).
 
     Returns:
         An ``int`` when the number has no fractional part (``12,0`` → 12), else a ``float``.
@@ -159,7 +162,7 @@ def parse_number(text: str, *, allow_percent: bool = False, whole: bool = False)
         raise ValueProblem("the value is empty: write a number, e.g. 12 or 12,5")
     if yes_no_word(stripped) is not None:
         raise ValueProblem(
-            f"{stripped!r} is a yes/no word, but this indicator takes a number: write a number, "
+            f"{stripped!r} is a yes/no word, but {subject} takes a number: write a number, "
             "e.g. 12 or 12,5"
         )
     if "," in stripped and "." in stripped:
@@ -178,7 +181,7 @@ def parse_number(text: str, *, allow_percent: bool = False, whole: bool = False)
         raise ValueProblem(_malformed(stripped))
     if match["pct"] and not allow_percent:
         raise ValueProblem(
-            f"{stripped!r} has a % sign, but this indicator is not a percentage: write the number "
+            f"{stripped!r} has a % sign, but {subject} is not a percentage: write the number "
             "without %"
         )
     integer = match["int"]
@@ -320,9 +323,15 @@ def format_number(number: int | float) -> str:
     return format(Decimal(repr(number)), "f")
 
 
-def format_value(value: RecordedValue) -> str:
-    """Show a recorded value in messages: ``true``/``false``, a plain number, or the text."""
+def format_value(value: RecordedValue, language: str | None = None) -> str:
+    """Show a recorded value in messages: ``true``/``false``, a plain number, or the text.
+
+    With ``language`` (``fi``, ``sv``, ``en``), a yes/no value is that language's word as a
+    collect form's drop-down shows it (``kyllä``/``ei``, ``ja``/``nej``).
+    """
     if isinstance(value, bool):
+        if language in YES_WORDS:
+            return (YES_WORDS if value else NO_WORDS)[language][0]
         return "true" if value else "false"
     if isinstance(value, int | float):
         return format_number(value)

@@ -274,8 +274,13 @@ def cell_text(cell: Cell) -> str:
     return value
 
 
+def _at(cell: Cell, column: str | None) -> str:
+    """The cell's place for a message, with its column's name when known: ``… cell H4 (Arvo)``."""
+    return f"{cell.where} ({column})" if column else cell.where
+
+
 def cell_number(cell: Cell, what: str) -> int | float:
-    """A cell's number: a number cell as it is, text by :func:`hytecli.values.parse_number`.
+    """A cell's number: a number cell as it is, text read as an amount (``parse_number``).
 
     Raises:
         WorkbookProblem: not a number (``what`` names the column in the message).
@@ -285,17 +290,18 @@ def cell_number(cell: Cell, what: str) -> int | float:
         return _plain_number(value * 100 if cell.percent else value)
     if isinstance(value, str):
         try:
-            return parse_number(value)
+            return parse_number(value, subject="an amount")
         except ValueProblem as exc:
             raise WorkbookProblem(f"{cell.where}: {what}: {exc}") from None
     raise WorkbookProblem(f"{cell.where}: {what} {cell_text(cell)!r} is not a number; type one")
 
 
-def cell_value(cell: Cell, kind: ValueKind) -> RecordedValue:
+def cell_value(cell: Cell, kind: ValueKind, column: str | None = None) -> RecordedValue:
     """An indicator's value of ``kind`` in a cell, checked as ``hyte record`` checks it.
 
     A number cell is taken as the number (a percentage-formatted cell as its percentage), a
     yes/no cell (TRUE/FALSE) as yes/no, text by :func:`hytecli.values.parse_value`.
+    ``column`` is the column's name as the form shows it, for the message.
 
     Raises:
         WorkbookProblem: the value does not fit the kind (the message says why).
@@ -310,11 +316,13 @@ def cell_value(cell: Cell, kind: ValueKind) -> RecordedValue:
             return check_range(cell_number(cell, "the value"), kind)
         return parse_value(cell_text(cell), kind)
     except ValueProblem as exc:
-        raise WorkbookProblem(f"{cell.where}: {exc}") from None
+        raise WorkbookProblem(f"{_at(cell, column)}: {exc}") from None
 
 
-def cell_date(cell: Cell) -> date:
+def cell_date(cell: Cell, column: str | None = None) -> date:
     """A date in a cell: a date cell, or text ``YYYY-MM-DD`` or ``D.M.YYYY``.
+
+    ``column`` is the column's name as the form shows it, for the message.
 
     Raises:
         WorkbookProblem: not a date (the message shows how to write one).
@@ -336,10 +344,10 @@ def cell_date(cell: Cell) -> date:
     except DateProblem as exc:
         reason = str(exc).split(": ", 1)[-1] if ": " in str(exc) else str(exc)
         raise WorkbookProblem(
-            f"{cell.where}: {cell_text(cell)!r} is not a date ({reason}): write the day as "
+            f"{_at(cell, column)}: {cell_text(cell)!r} is not a date ({reason}): write the day as "
             "YYYY-MM-DD (e.g. 2025-03-15) or D.M.YYYY (15.3.2025)"
         ) from None
     raise WorkbookProblem(
-        f"{cell.where}: {cell_text(cell)!r} is not a date: write the day as YYYY-MM-DD "
+        f"{_at(cell, column)}: {cell_text(cell)!r} is not a date: write the day as YYYY-MM-DD "
         "(e.g. 2025-03-15) or D.M.YYYY (15.3.2025)"
     )

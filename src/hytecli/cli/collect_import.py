@@ -22,6 +22,7 @@ def import_(
         typer.Argument(
             help="The returned workbooks (.xlsx), as hyte collect wrote them and the parties "
             "filled them in (saved by Excel or LibreOffice Calc).",
+            metavar="WORKBOOK",
             show_default=False,
             dir_okay=False,
         ),

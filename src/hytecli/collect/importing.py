@@ -135,8 +135,18 @@ class _Import:
             self.problems.append(f"{value_cell.where}: {gone('indicator', row.indicator_id)}")
             return
         try:
-            value = cell_value(value_cell, record.indicator.kind)
-            day = cell_date(cells[IndicatorColumn.DATE]) if IndicatorColumn.DATE in cells else None
+            value = cell_value(
+                value_cell,
+                record.indicator.kind,
+                column_name(IndicatorColumn.VALUE, book.language),
+            )
+            day = (
+                cell_date(
+                    cells[IndicatorColumn.DATE], column_name(IndicatorColumn.DATE, book.language)
+                )
+                if IndicatorColumn.DATE in cells
+                else None
+            )
         except WorkbookProblem as exc:
             self.problems.append(str(exc))
             return
@@ -148,7 +158,8 @@ class _Import:
             else:
                 self.problems.append(
                     f"{value_cell.where}: {row.indicator_id} {row.period} is "
-                    f"{format_value(value)} here but {format_value(other)} in {where}: make them "
+                    f"{format_value(value, book.language)} here but "
+                    f"{format_value(other, book.language)} in {where}: make them "
                     "agree (or clear one)"
                 )
             return
@@ -161,7 +172,8 @@ class _Import:
             if not self.replace:
                 self.conflicts.append(
                     f"{value_cell.where}: {row.indicator_id} {row.period}: recorded "
-                    f"{format_value(recorded)} ({record.path}) → {format_value(value)}"
+                    f"{format_value(recorded, book.language)} ({record.path}) → "
+                    f"{format_value(value, book.language)}"
                 )
                 return
         note, source = (

@@ -128,7 +128,7 @@ def write_instructions(
                 "YYYY-MM-DD, e.g. %(example)s.",
                 yes=quote(form.yes),
                 no=quote(form.no),
-                example=f"{year + 1}-01-31",
+                example=f"{year}-06-15",  # a day of the year reported on, not a future one
             ),
         ],
         [

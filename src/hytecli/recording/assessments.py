@@ -139,7 +139,7 @@ def _amount(text: str | None, option: str) -> int | float | None:
     if text is None:
         return None
     try:
-        number = parse_number(text)
+        number = parse_number(text, subject="an amount")
     except ValueProblem as exc:
         raise refuse_option(option, f"{text!r}: {exc}") from None
     if number < 0:
