@@ -137,7 +137,7 @@ def test_the_default_view_is_what_needs_attention_in_the_plans_language(repo: Pa
         ),
         (
             "sv",
-            ["Sammanfattning", "klar försenad", "inte uppnått", "förfaller snart", "följs upp"],
+            ["Sammanfattning", "klart försenat", "inte uppnått", "förfaller snart", "följs upp"],
             "FÖRSENAT: mål kesken",
         ),
         (

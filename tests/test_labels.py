@@ -66,7 +66,7 @@ def test_status_and_report_show_the_same_symbols() -> None:
     [
         ("en", ["done late", "not achieved", "monitored"]),
         ("fi", ["valmis myöhässä", "ei saavutettu", "seurannassa"]),
-        ("sv", ["klar försenad", "inte uppnått", "följs upp"]),
+        ("sv", ["klart försenat", "inte uppnått", "följs upp"]),
     ],
 )
 def test_the_new_states_are_named_in_every_language(language: str, words: list[str]) -> None:

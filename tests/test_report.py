@@ -745,6 +745,16 @@ def test_two_values_without_target_or_direction_are_not_called_not_enough_data(
     assert "| · no target or direction | base value: 5 (2024); latest value: 6" in numbers
 
 
+def test_one_value_is_not_shown_as_both_base_and_latest(fixture_repo) -> None:  # type: ignore[no-untyped-def]
+    # Trial finding: "base value: 412 (2026); latest value: 412 (2026)" for a single value.
+    # The fixture's unattached indicator has one value (5 in 2024).
+    numbers = _row(
+        render(fixture_repo, lang="en"), "| Irrallinen mittari", "Appendix: progress in numbers"
+    )
+    assert "latest value: 5 (2024)" in numbers
+    assert "base value" not in numbers
+
+
 @pytest.mark.parametrize(
     ("lang", "observed", "needed"),
     [
@@ -887,6 +897,14 @@ def test_uncommitted_changes_say_what_is_uncommitted(build_plan) -> None:  # typ
         "The plan's files (indicators/) and the report's templates had changes not yet saved "
         "as a version." in md
     )
+    # The year's texts too (trial finding: a new, uncommitted reports/2024.yaml went unsaid).
+    (root / "reports").mkdir()
+    (root / "reports" / "2024.yaml").write_text(
+        "# fictional fixture\nyear: 2024\nsummary: Vuosi sujui (fictional).\n", encoding="utf-8"
+    )
+    assert detect_revision(root).changed == ("indicators", "reports", "templates")
+    md = render(load_repository(root), year=2024, lang="en", revision=None)
+    assert "The plan's files (indicators/, reports/) and the report's templates" in md
 
 
 # --- usage errors ---------------------------------------------------------------------------------

@@ -183,11 +183,16 @@ def _progress_details(
     def shown(value: float) -> str:
         return value_text(b, indicator, round(value, 6)).text
 
+    # With one value only, the base value is the latest value: said once, as the latest.
+    only_one = (assessment.base_period, assessment.base_value) == (
+        assessment.latest_period,
+        assessment.latest_value,
+    )
     for label, period, value in (
         (N_("base value"), assessment.base_period, assessment.base_value),
         (N_("latest value"), assessment.latest_period, assessment.latest_value),
     ):
-        if value is not None:
+        if value is not None and not (only_one and label == "base value"):
             details.append(
                 (_(label), f"{shown(value)} ({period})" if period is not None else shown(value))
             )

@@ -15,8 +15,9 @@ from typing import Literal
 
 from hytecli.gitrun import GitProblem, run_git
 
-#: Folders whose uncommitted changes make a report differ from its commit.
-DATA_PATHS = ("plan", "indicators", "templates")
+#: Folders whose uncommitted changes make a report differ from its commit (``reports/`` holds
+#: the coordinator's texts of each year, :mod:`hytecli.year_texts`).
+DATA_PATHS = ("plan", "indicators", "reports", "templates")
 
 RevisionState = Literal["clean", "modified", "no_commit", "not_a_repository", "no_git"]
 
@@ -27,8 +28,8 @@ class Revision:
 
     Attributes:
         state: ``clean`` (the files are as committed), ``modified`` (uncommitted changes in
-            ``plan/``, ``indicators/`` or ``templates/``), ``no_commit`` (a git repository without
-            commits), ``not_a_repository`` or ``no_git`` (git is not installed).
+            ``plan/``, ``indicators/``, ``reports/`` or ``templates/``), ``no_commit`` (a git
+            repository without commits), ``not_a_repository`` or ``no_git`` (git is not installed).
         commit: The full commit id, when there is one.
         changed: For ``modified``: the folders of :data:`DATA_PATHS` with uncommitted changes,
             in that order (empty when git could not tell which).
@@ -50,7 +51,7 @@ class Revision:
 
     @property
     def plan_changed(self) -> tuple[str, ...]:
-        """The plan's data folders (``plan``, ``indicators``) with uncommitted changes."""
+        """The plan's data folders (``plan``, ``indicators``, ``reports``) not committed."""
         return tuple(path for path in self.changed if path != "templates")
 
     @property
