@@ -644,3 +644,61 @@ def test_status_and_the_json_report_agree_item_by_item(
             assert item.state is expected_state(due, done, clock), (
                 f"{item.id} ({written}, done {done}) for {year} on {day}"
             )
+
+
+ASSESSED = """\
+# fictional fixture
+id: alue-a
+number: 1
+title: Alue A
+goals:
+  - id: g-arvioitu
+    title: Arvioitu tavoite
+    deadline: 2026
+    actions:
+      - id: a-edellinen-vuosi
+        title: Määräaika vuonna 2025, arvioitu tehdyksi vuoden 2026 kierroksella
+        deadline: 2025-12
+        assessments: [{year: 2026, status: completed, date: 2026-12-04}]
+      - id: a-saman-vuoden-jalkeen
+        title: Määräaika kesäkuussa 2026, arvioitu tehdyksi joulukuussa
+        deadline: 2026-06
+        assessments: [{year: 2026, status: completed, date: 2026-12-04}]
+      - id: a-ennen
+        title: Arvioitu tehdyksi ennen määräaikaa
+        deadline: 2026-06
+        assessments: [{year: 2026, status: completed, date: 2026-05-20}]
+"""
+
+
+def test_a_completed_assessment_after_the_deadline_gives_the_year_not_a_day(
+    tmp_path: Path,
+) -> None:
+    """Trial finding: a round imported on 4.12.2026 made the report say "done 4.12.2026, 338 days
+    late" of work done months earlier; the assessment's date is when it was reported."""
+    root = write_tree(tmp_path, {"plan/plan.yaml": MINIMAL_PLAN, "plan/alue-a.yaml": ASSESSED})
+    resolved = resolve_plan(load_repository(root))
+    items = judged(resolved, date(2026, 12, 10), year=2026)
+    late = items["a-edellinen-vuosi"]
+    assert late.state is State.DONE_LATE and late.done is not None
+    assert (late.done.assessed_year, late.done.days_late, late.done.on_time) == (2026, None, False)
+    within = items["a-saman-vuoden-jalkeen"]
+    assert within.state is State.DONE and within.done is not None
+    assert (within.done.assessed_year, within.done.days_late) == (2026, None)
+    before = items["a-ennen"]  # said done by 20.5., before the deadline: on time, that day
+    assert before.state is State.DONE and before.done is not None
+    assert (before.done.date, before.done.on_time, before.done.days_late) == (
+        date(2026, 5, 20),
+        True,
+        0,
+    )
+    assert before.done.assessed_year is None
+    markdown = render_report(
+        resolved.repository,
+        ReportOptions(year=2026, language="en", as_of=date(2026, 12, 10)),
+        "markdown",
+        now=NOW,
+    )
+    assert "completed in 2026, after its deadline" in markdown
+    assert "days late" not in markdown
+    assert "done 20 May 2026, on time" in markdown

@@ -23,9 +23,13 @@ one function, so they agree item by item. Rules (documented for users in ``docs/
   it does not, and the deadline has passed (or a yes/no answer without a deadline) →
   ``not_achieved``, not overdue; nothing recorded → by the deadline. An indicator without a
   target whose values are recorded is ``monitored``: recording a figure is not reaching a goal.
-* **Assessments** (:mod:`hytecli.assessments`). A ``completed`` assessment counts as done
-  (dated by a completion if any); ``cancelled`` and ``merged`` close the item from their year
-  on; ``not_achieved`` and ``delayed`` for the year judged put it in the missed list.
+* **Assessments** (:mod:`hytecli.assessments`). A ``completed`` assessment counts as done:
+  dated by a completion if any, else by the assessment's date when that is on or before the
+  deadline (done by then, on time); otherwise only its year is known (``DoneInfo.assessed_year``:
+  on time when due in that year or later), as its date is when it was reported, often a yearly
+  round's import day, not when the work was done. ``cancelled`` and ``merged`` close the item
+  from their year on; ``not_achieved`` and ``delayed`` for the year judged put it in the missed
+  list.
 * **The assessment round** (:mod:`hytecli.assessment_round`). The last plan year ended on the day
   judged is the year to assess; a goal or action still pursued without an assessment for it
   is unassessed for it, and from the day the round opens (``plan.yaml``
@@ -176,9 +180,17 @@ def _assessed_done(
     """An item done by its ``completed`` assessment (see the module's rules)."""
     if completed_on is not None:
         return _done(completed_on, due)
-    if assessment.date is not None and assessment.date.year == assessment.year:
-        return _done(assessment.date, due)
-    done_on = date(assessment.year, 12, 31)
+    in_year = assessment.date is not None and assessment.date.year == assessment.year
+    if in_year and assessment.date is not None and (due is None or assessment.date <= due):
+        return _done(assessment.date, due)  # said done by that day: on time, if due
+    # After the deadline, the assessment's date is when it was reported (often a yearly round's
+    # import day), not when the work was done, which may be months earlier: only its year is
+    # known, and the item counts as done by that date (or by the year's end).
+    done_on = (
+        assessment.date
+        if in_year and assessment.date is not None
+        else date(assessment.year, 12, 31)
+    )
     if due is None:
         return State.DONE, DoneInfo(done_on, None, None, assessment.year)
     on_time = due.year >= assessment.year

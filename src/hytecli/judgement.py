@@ -108,13 +108,15 @@ class DoneInfo:
     Attributes:
         date: The completion date (for an indicator: the day the value that met the target
             became known, :func:`hytecli.judging.known_from`). For an item done by its
-            assessment alone (``assessed_year``) without a date in that year: 31 December.
+            assessment alone (``assessed_year``): the assessment's date when it is in that
+            year, else 31 December; the day it was known done, not the day it was done.
         on_time: ``date`` ≤ the due date; ``None`` when there is no due date. Done by an
-            undated assessment: done within the year of its due date counts as on time.
+            assessment (``assessed_year``): due in that year or later counts as on time.
         days_late: Days after the due date (0 when on time); ``None`` without a due date, and
-            for an item done by an undated assessment.
+            for an item done by an assessment (``assessed_year``), whose day is not known.
         assessed_year: Set when the item counts as done because its assessment of that year
-            says ``completed`` and no completion date is recorded.
+            says ``completed``, no completion date is recorded and the assessment is not dated
+            on or before the due date: only the year it was done in is known.
     """
 
     date: date
