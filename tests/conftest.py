@@ -103,3 +103,20 @@ def build_plan(tmp_path: Path) -> Callable[..., Path]:
         return root
 
     return build
+
+
+def hyte(*args: str, code: int = 0) -> str:
+    """Run ``hyte ARGS`` in this process; check the exit code and that no traceback leaked.
+
+    Returns:
+        The command's output (standard output and error together, as CliRunner gives them).
+    """
+    from typer.testing import CliRunner
+
+    from hytecli.cli import app
+
+    result = CliRunner().invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == code, result.output
+    assert "Traceback" not in result.output
+    return result.output

@@ -15,9 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from hytecli.cli import app
+from conftest import hyte
 from hytecli.repository import load_repository
 
 LIVE = Path(__file__).resolve().parents[1]
@@ -35,13 +34,6 @@ def _git(root: Path, *args: str) -> str:
         text=True,
         check=True,
     ).stdout
-
-
-def hyte(*args: str, code: int = 0) -> str:
-    result = CliRunner().invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    assert result.exit_code == code, result.output
-    return result.output
 
 
 @pytest.fixture

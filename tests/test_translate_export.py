@@ -15,10 +15,8 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from typer.testing import CliRunner
 
-from conftest import BILINGUAL_PLAN, MINIMAL_AREA, MINIMAL_PLAN
-from hytecli.cli import app
+from conftest import BILINGUAL_PLAN, MINIMAL_AREA, MINIMAL_PLAN, hyte
 from hytecli.repository import load_repository
 from hytecli.translation.texts import fingerprint, format_key, missing, parse_key, plan_texts
 from hytecli.validation import validate_repository
@@ -34,13 +32,6 @@ def build_plan(build_plan: Callable[..., Path]) -> Callable[..., Path]:
         return build_plan({"plan/plan.yaml": BILINGUAL_PLAN, **(files or {})})
 
     return build
-
-
-def hyte(*args: str, code: int = 0) -> str:
-    result = CliRunner().invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    assert result.exit_code == code, result.output
-    return result.output
 
 
 def _at(data: object, path: tuple[str | int, ...]) -> object:

@@ -18,10 +18,8 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from conftest import BILINGUAL_PLAN
-from hytecli.cli import app
+from conftest import BILINGUAL_PLAN, hyte
 from hytecli.editing import apply_edits
 from hytecli.editing_texts import add_translation
 from hytecli.repository import load_repository
@@ -41,14 +39,6 @@ def build_plan(build_plan: Callable[..., Path]) -> Callable[..., Path]:
         return build_plan({"plan/plan.yaml": BILINGUAL_PLAN, **(files or {})})
 
     return build
-
-
-def hyte(*args: str, code: int = 0) -> str:
-    result = CliRunner().invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    assert result.exit_code == code, result.output
-    assert "Traceback" not in result.output
-    return result.output
 
 
 def git(root: Path, *args: str) -> str:

@@ -15,10 +15,8 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from babel.messages.pofile import read_po, write_po
-from typer.testing import CliRunner
 
-from conftest import BILINGUAL_PLAN, MINIMAL_AREA
-from hytecli.cli import app
+from conftest import BILINGUAL_PLAN, MINIMAL_AREA, hyte
 
 AREA = MINIMAL_AREA.replace(
     "        deadline: 2024-06\n",
@@ -46,14 +44,6 @@ FINNISH = {
 @pytest.fixture
 def root(build_plan: Callable[..., Path]) -> Path:
     return build_plan({"plan/plan.yaml": BILINGUAL_PLAN, "plan/alue-a.yaml": AREA})
-
-
-def hyte(*args: str, code: int = 0) -> str:
-    result = CliRunner().invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    assert result.exit_code == code, result.output
-    assert "Traceback" not in result.output
-    return result.output
 
 
 def fill_po(po: Path) -> None:
