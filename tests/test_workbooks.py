@@ -201,7 +201,7 @@ def test_an_amount_typed_with_a_percent_sign_is_not_called_an_indicator() -> Non
     with pytest.raises(WorkbookProblem) as refused:
         cell_number(cell, "Henkilötyöpäivät")
     message = str(refused.value)
-    assert message.startswith('lomake.xlsx, sheet "Tavoitteet", cell J4: Henkilötyöpäivät: ')
+    assert message.startswith('lomake.xlsx, sheet "Tavoitteet", cell J4 (Henkilötyöpäivät): ')
     assert "an amount is not a percentage" in message
     assert "indicator" not in message
     assert cell_number(Cell("x", "12,5"), "Euroa") == 12.5

@@ -292,8 +292,8 @@ def cell_number(cell: Cell, what: str) -> int | float:
         try:
             return parse_number(value, subject="an amount")
         except ValueProblem as exc:
-            raise WorkbookProblem(f"{cell.where}: {what}: {exc}") from None
-    raise WorkbookProblem(f"{cell.where}: {what} {cell_text(cell)!r} is not a number; type one")
+            raise WorkbookProblem(f"{_at(cell, what)}: {exc}") from None
+    raise WorkbookProblem(f"{_at(cell, what)}: {cell_text(cell)!r} is not a number; type one")
 
 
 def cell_value(cell: Cell, kind: ValueKind, column: str | None = None) -> RecordedValue:

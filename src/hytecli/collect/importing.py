@@ -53,6 +53,7 @@ from hytecli.recording import (
     repository_lock,
     write_files,
 )
+from hytecli.recording.assessments import check_amount
 from hytecli.recording.common import LOCK_TIMEOUT
 from hytecli.reporters import plural, plural_noun
 from hytecli.repository import PlanItem, check_repository
@@ -200,9 +201,24 @@ class _Import:
         summary.values += 1
         summary.replaced += recorded is not None
 
+    def _amount(self, book: Returned, row: ActionInput, column: ActionColumn) -> int | float | None:
+        """An amount cell's number (None if empty), or None with its problem said."""
+        cell = row.cells.get(column)
+        if cell is None:
+            return None
+        try:
+            number = cell_number(cell, column_name(column, book.language))
+            return check_amount(number, f"--{column.value.replace('_', '-')}", cell_text(cell))
+        except WorkbookProblem as exc:
+            self.problems.append(str(exc))
+        except Refused as exc:
+            self.problems.append(field_refusal(book, book.actions_sheet, row.row, exc, cell.where))
+        return None
+
     def assessment(self, book: Returned, row: ActionInput, summary: WorkbookSummary) -> None:
         """Record one goal's or action's row (or say why not)."""
         cells = row.cells
+        found = len(self.problems)
         status_cell = cells.get(ActionColumn.STATUS)
         if status_cell is None:
             where = place(book, book.actions_sheet, ActionColumn.STATUS, row.row)
@@ -210,7 +226,9 @@ class _Import:
                 f"{where}: no status, but {filled(book, cells)} filled: choose the status of "
                 f"{row.item_id} from the list (or clear the row)"
             )
-            return
+        euros, person_days = (self._amount(book, row, column) for column in _AMOUNTS)
+        if status_cell is None or len(self.problems) > found:
+            return  # every problem of the row said (the docs promise all at once)
         item = self.session.repository.item(row.item_id)
         if item is None:
             self.problems.append(f"{status_cell.where}: {gone('goal or action', row.item_id)}")
@@ -220,16 +238,6 @@ class _Import:
             self.problems.append(
                 bad_status(book, self.session.plan.language, row, status_cell, status)
             )
-            return
-        try:
-            euros, person_days = (
-                cell_number(cells[column], column_name(column, book.language))
-                if column in cells
-                else None
-                for column in (ActionColumn.EUROS, ActionColumn.PERSON_DAYS)
-            )
-        except WorkbookProblem as exc:
-            self.problems.append(str(exc))
             return
         text, resources, by = (
             cell_text(cells[column]) if column in cells else None
@@ -285,6 +293,10 @@ class _Import:
         summary.replaced += recorded is not None
         if status is AssessmentStatus.COMPLETED:
             summary.closes.append(row.item_id)
+
+
+#: The amount columns of an assessment row, and the ``hyte assess`` option each fills in.
+_AMOUNTS = (ActionColumn.EUROS, ActionColumn.PERSON_DAYS)
 
 
 def _recorded(indicator: IndicatorFile, period: str) -> RecordedValue | None:

@@ -58,7 +58,7 @@ from hytecli.recording.common import (
 )
 from hytecli.recording.completions import find_item
 from hytecli.repository import PlanItem, check_repository
-from hytecli.values import ValueProblem, parse_number
+from hytecli.values import ValueProblem, format_number, parse_number
 from hytecli.yaml_document import DataPath
 from hytecli.yaml_nodes import EditProblem
 
@@ -135,6 +135,23 @@ def _status(word: str, language: str) -> AssessmentStatus:
     )
 
 
+def check_amount(number: int | float, option: str, text: str | None = None) -> int | float:
+    """Return an assessment's amount (``--euros``, ``--person-days``) when it can be one.
+
+    Args:
+        number: The amount.
+        option: The option it was given as (its field names the form's column in messages).
+        text: The amount as typed, for the message (default: the number).
+
+    Raises:
+        Refused: the amount is negative.
+    """
+    if number < 0:
+        shown = text if text is not None else format_number(number)
+        raise refuse_option(option, f"{shown!r} is negative: give the amount used, 0 or more")
+    return number
+
+
 def _amount(text: str | None, option: str) -> int | float | None:
     if text is None:
         return None
@@ -142,9 +159,7 @@ def _amount(text: str | None, option: str) -> int | float | None:
         number = parse_number(text, subject="an amount")
     except ValueProblem as exc:
         raise refuse_option(option, f"{text!r}: {exc}") from None
-    if number < 0:
-        raise refuse_option(option, f"{text!r} is negative: give the amount used, 0 or more")
-    return number
+    return check_amount(number, option, text)
 
 
 def _check_request(
