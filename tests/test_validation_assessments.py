@@ -207,6 +207,26 @@ def test_a005_completed_while_the_yes_no_indicator_says_no(build_plan: Build) ->
     ]
 
 
+def test_a005_a_completion_while_the_yes_no_indicator_says_no(build_plan: Build) -> None:
+    # A goal marked done (completed:) in 2025 while its own yes/no indicator answers no for 2025.
+    ind = indicator_with("  - {period: 2025, value: false}\n")
+    text = area(goal_extra="    completed: [{date: 2025-06-01}]\n")
+    line = at(ind, "value: false")[0]
+    assert check(build_plan, {AREA: text, "indicators/mittari-1.yaml": ind}) == [
+        found(
+            text,
+            "2025-06-01",
+            W,
+            "A005",
+            "the goal 'tavoite-1' is marked done on 2025-06-01, but its yes/no indicator "
+            f"'mittari-1' answers no for 2025 (indicators/mittari-1.yaml:{line}; the target is "
+            "yes): check which is right and correct the other",
+        )
+    ]
+    agrees = indicator_with("  - {period: 2025, value: true}\n")
+    assert check(build_plan, {AREA: text, "indicators/mittari-1.yaml": agrees}) == []
+
+
 def test_a005_a_municipality_answer_does_not_count(build_plan: Build) -> None:
     ind = indicator_with('  - {period: 2024, value: false, municipality: "049"}\n')
     text = area("    assessments:\n      - {year: 2024, status: completed}\n")

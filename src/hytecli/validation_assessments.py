@@ -9,8 +9,8 @@ answers of its yes/no indicators.
 * A002 (error) a second assessment for the same year of one item (at the second);
 * A003 (error) ``merged_into`` naming no goal or action of the plan, or the item itself;
 * A004 (warning) an assessment after the item was cancelled or merged that says otherwise;
-* A005 (warning) ``completed`` while a yes/no indicator the item lists answers against its
-  target for that year;
+* A005 (warning) ``completed`` (an assessment, or a completion in ``completed:``) while a yes/no
+  indicator the item lists answers against its target for that year;
 * A006 (warning) ``completed`` for a year before the item's (first) completion date.
 
 A004-A006 are contradictions with the computed state (:mod:`hytecli.judge`): the judgement keeps
@@ -149,27 +149,42 @@ class AssessmentChecks(CheckContext):
     # -- A005 ----------------------------------------------------------------------------------
 
     def _completed_against_indicators(self, item: PlanItem) -> Iterator[Finding]:
-        document = item.area.document
-        for a, assessment in enumerate(item.node.assessments):
-            if assessment.status is not AssessmentStatus.COMPLETED:
-                continue
+        """A005 for the item's ``completed`` assessments and its completions (``completed:``)."""
+        said_done: list[tuple[tuple[str | int, ...], int, str]] = [
+            (
+                self._path(item, a, "status"),
+                assessment.year,
+                f"is assessed completed for {assessment.year}",
+            )
+            for a, assessment in enumerate(item.node.assessments)
+            if assessment.status is AssessmentStatus.COMPLETED
+        ]
+        for c, entry in enumerate(item.node.completed):
+            year = entry.period.year if entry.period is not None else entry.date.year
+            said_done.append(
+                (
+                    (*item.data_path, "completed", c, "date"),
+                    year,
+                    f"is marked done on {entry.date}",
+                )
+            )
+        for path, year, how in said_done:
             for ref in dict.fromkeys(item.node.indicators):
                 record = self.repo.indicator(ref)
                 if record is None or record.indicator.kind != "yes_no":
                     continue
-                answer = _answer_in(record.indicator, assessment.year)
+                answer = _answer_in(record.indicator, year)
                 if answer is None or meets_target(record.indicator, answer[1]):
                     continue
                 said = "yes" if answer[1] else "no"
                 wanted = "yes" if wanted_answer(record.indicator) else "no"
                 where = place_of(record.document, ("values", answer[0], "value"))
-                yield document.finding(
-                    self._path(item, a, "status"),
+                yield item.area.document.finding(
+                    path,
                     "A005",
-                    f"the {item.kind} '{item.id}' is assessed completed for "
-                    f"{assessment.year}, but its yes/no indicator '{ref}' answers {said} for "
-                    f"{assessment.year} ({where}; the target is {wanted}): check which is "
-                    "right and correct the other",
+                    f"the {item.kind} '{item.id}' {how}, but its yes/no indicator '{ref}' "
+                    f"answers {said} for {year} ({where}; the target is {wanted}): check which "
+                    "is right and correct the other",
                     WARNING,
                 )
 
