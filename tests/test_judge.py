@@ -279,12 +279,15 @@ def test_an_item_due_after_the_year_is_open_in_that_years_report(
     resolved: ResolvedPlan,
 ) -> None:
     items = judged(resolved, date(2026, 12, 4), year=2024)
-    # due 2025-12-31, not done: judged as it stood at the end of 2024
+    # due 2025-12-31, not done: judged as it stood at the end of 2024, open with no count of
+    # days ("due in 365 days" from the year's end read as a year left, trial finding)
     a = items["a-2025"]
-    assert (a.state, a.days, a.missed) == (State.OPEN, 365, False)
+    assert (a.state, a.days, a.missed) == (State.OPEN, None, False)
     # due 2025-06-30, completed 2025-03-01: the 2025 completion does not count in 2024's report
     g = items["g-2025"]
-    assert (g.state, g.days, g.done, g.missed) == (State.OPEN, 181, None, False)
+    assert (g.state, g.days, g.done, g.missed) == (State.OPEN, None, None, False)
+    # the year not over yet: the days are counted
+    assert judged(resolved, date(2024, 12, 4), year=2024)["a-2025"].days == 392
     # 2025's report made the same day: a-2025 overdue and missed, g-2025 done
     in_2025 = judged(resolved, date(2026, 12, 4), year=2025)
     assert (in_2025["a-2025"].state, in_2025["a-2025"].missed) == (State.OVERDUE, True)
@@ -302,7 +305,7 @@ def test_an_item_due_after_the_year_within_the_window_is_due_soon(tmp_path: Path
     assert (g.state, g.days) == (State.DUE_SOON, 42)
     # once 2024 is over, its report shows it open as of the year's end, never due soon
     after = judged(resolved, date(2025, 1, 10), year=2024)["g-2025"]
-    assert (after.state, after.days, after.missed) == (State.OPEN, 31, False)
+    assert (after.state, after.days, after.missed) == (State.OPEN, None, False)
 
 
 def test_recurring_items_are_judged_per_year(resolved: ResolvedPlan) -> None:
@@ -366,7 +369,8 @@ def test_clock_rules() -> None:
     assert clock.cutoff(date(2024, 6, 30)) == date(2025, 3, 1)  # due within the year: the day
     assert clock.cutoff(date(2025, 6, 30)) == date(2024, 12, 31)  # due after it: the year's end
     assert clock.cutoff(None) == date(2024, 12, 31)
-    assert clock.countdown(date(2025, 1, 15)) == (State.OPEN, 15)  # never due soon: 2024 is over
+    # never due soon once 2024 is over, and no count of days from its end
+    assert clock.countdown(date(2025, 1, 15)) == (State.OPEN, None)
     assert clock.missed(date(2024, 6, 30), State.OVERDUE)
     assert not clock.missed(date(2024, 6, 30), State.DONE)
     assert not clock.missed(date(2025, 1, 15), State.OVERDUE)  # not 2024's deadline

@@ -1038,8 +1038,9 @@ def test_the_glance_says_how_much_more_is_overdue_than_was_missed_in_the_year(
     )
     html = render(repository, year=2025, lang="fi", as_of=date(2025, 12, 31), fmt="html")
     assert re.search(
-        r"<p>Kaikkiaan 3 kohtaa on jäänyt toteutumatta, myöhässä tai saavuttamatta: ks\. "
-        r"”<a href=\"#overdue-heading\">Vuonna 2025 toteutumatta jääneet[^<]*</a>”\.</p>",
+        r"<p>Kaikkiaan 3 kohtaa ei toteutunut suunnitellusti, on myöhässä tai jäi "
+        r"saavuttamatta: ks\. ”<a href=\"#overdue-heading\">Vuonna 2025 suunnitellusti "
+        r"toteutumatta jääneet[^<]*</a>”\.</p>",
         html,
     )
     # 2024: the same three were missed in 2024, and the glance lists them all: no sentence.

@@ -123,7 +123,9 @@ def test_the_overdue_table_names_the_goal_of_an_alike_named_indicator(
 ) -> None:
     md = _report(repository, "markdown", "fi")
     overdue = _section(
-        md, "## Vuonna 2025 toteutumatta jääneet, myöhässä olevat ja saavuttamatta jääneet"
+        md,
+        "## Vuonna 2025 suunnitellusti toteutumatta jääneet, myöhässä olevat ja saavuttamatta "
+        "jääneet",
     )
     assert f"| mittari: Toteutui/ei toteutunut (tavoite: {SITTING}) |" in overdue
 

@@ -171,7 +171,8 @@ def test_markdown_puts_the_summary_first_then_highlights_then_the_areas(reposito
         "## Yhteenveto",
         "## 1. Liikkumisen lisääminen",
         "## Mittarit",
-        "## Vuonna 2025 toteutumatta jääneet, myöhässä olevat ja saavuttamatta jääneet",
+        "## Vuonna 2025 suunnitellusti toteutumatta jääneet, myöhässä olevat ja saavuttamatta "
+        "jääneet",
         "## Johtopäätökset",
         "## Liite: arvioinnit kokonaisuudessaan",
         "## Liite: edistyminen lukuina",
@@ -190,7 +191,7 @@ def test_markdown_puts_the_summary_first_then_highlights_then_the_areas(reposito
     assert section(glance, "### Toteutui vuonna 2025").strip() == (
         "- toimenpide: Liikuntaneuvonta vakiintuu – ✓ valmis 20.5.2025, ajallaan"
     )
-    assert section(glance, "### Jäi toteutumatta vuonna 2025").strip().splitlines() == [
+    assert section(glance, "### Ei toteutunut suunnitellusti vuonna 2025").strip().splitlines() == [
         "- tavoite: Arkiliikunta lisääntyy – ! viivästynyt",
         "- toimenpide: Liikuntakampanja – ✗ ei toteutunut",
     ]
@@ -211,9 +212,10 @@ def test_markdown_shows_each_goal_and_action_with_its_assessment(repository) -> 
         "| Tavoite tai toimenpide | Vastuutaho | Määräaika | Tila | Arviointi 2025 |"
     )
     assert rows[2] == (
-        "| **Tavoite: Arkiliikunta lisääntyy** | KUVA | – | – ei määräaikaa (jäi toteutumatta "
-        "vuonna 2025) | ! viivästynyt: Kampanjan toinen vaihe viivästyi henkilöstövajeen "
-        "vuoksi. (kokonaisuudessaan liitteessä) (12\u00a0000 euroa; 30 henkilötyöpäivää) |"
+        "| **Tavoite: Arkiliikunta lisääntyy** | KUVA | – | – ei määräaikaa (ei toteutunut "
+        "suunnitellusti vuonna 2025) | ! viivästynyt: Kampanjan toinen vaihe viivästyi "
+        "henkilöstövajeen vuoksi. (kokonaisuudessaan liitteessä) (12\u00a0000 euroa; 30 "
+        "henkilötyöpäivää) |"
     )
     assert rows[3] == (
         "| Toimenpide: Liikuntaneuvonta vakiintuu | KUVA | 30.6.2025 | ✓ valmis 20.5.2025, "
@@ -388,3 +390,26 @@ def test_the_report_maker_is_told_where_the_missing_texts_go(repo_copy: Path) ->
     )
     written = CliRunner().invoke(app, [*args[:-4], "--year", "2024", "--lang", "en"])
     assert written.exit_code == 0 and "note:" not in written.stderr  # 2024's texts are written
+
+
+def test_an_assessment_without_its_author_is_not_shown_as_assessed_by_a_date(
+    repo_copy: Path,
+) -> None:
+    # Trial finding: without --by the appendix printed "Arvioija: 13.2.2026" (assessed by: a date).
+    area = repo_copy / "plan" / "liikkuminen.yaml"
+    text = area.read_text(encoding="utf-8")
+    assert "        by: Hyte-koordinaattori\n        date: 2026-01-12\n" in text
+    area.write_text(
+        text.replace(
+            "        by: Hyte-koordinaattori\n        date: 2026-01-12\n",
+            "        date: 2026-01-12\n",
+        ),
+        encoding="utf-8",
+    )
+    repository = load_repository(repo_copy)
+    for lang, label in (("fi", "Arvioitu"), ("sv", "Bedömd"), ("en", "Assessed on")):
+        md = report(repository, 2025, lang=lang)
+        assert f"{label}: 12.1.2026" in md or f"{label}: 12 Jan 2026" in md, lang
+        html = report(repository, 2025, fmt="html", lang=lang)
+        assert f"<dt>{label}</dt>" in html
+    assert "Arvioija: 12.1.2026" not in report(repository, 2025)

@@ -110,14 +110,21 @@ class Clock:
             return self.day
         return min(self.day, self.year_end)
 
-    def countdown(self, due: date) -> tuple[State, int]:
-        """The state and days of an item not done, due on ``due``."""
+    def countdown(self, due: date) -> tuple[State, int | None]:
+        """The state and days of an item not done, due on ``due``.
+
+        An item due after a year that has ended is open with no count of days: it stands as at
+        the year's end, and "due in 365 days" counted from then reads as a year left to a reader
+        of that year's report made months later (the report's day is shown beside it).
+        """
         today = self.cutoff(due)
         delta = (due - today).days
         if delta < 0:
             return State.OVERDUE, -delta
         if delta <= self.due_within and not self.year_over:
             return State.DUE_SOON, delta
+        if self.year_over and due > self.year_end:
+            return State.OPEN, None
         return State.OPEN, delta
 
     def missed(self, due: date | None, state: State) -> bool:
