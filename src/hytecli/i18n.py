@@ -84,9 +84,9 @@ class Localizer:
         return text % variables if variables else text
 
     def ngettext(self, singular: str, plural: str, num: int, **variables: Any) -> str:
-        """Translate a message with a count; ``%(num)s`` is filled in with ``num``."""
+        """Translate a message with a count; ``%(num)s`` is ``num`` in the locale (``4 620``)."""
         text = translations(self.language).ngettext(singular, plural, num)
-        return text % {"num": num, **variables}
+        return text % {"num": self.number(num), **variables}
 
     def date(self, day: dt.date) -> str:
         """``31.5.2025`` (fi, sv) or ``31 May 2025`` (en)."""

@@ -239,12 +239,12 @@ def footer_line(report: StatusReport, view: StatusView) -> str | None:
     if shown == 0:
         return loc.gettext(
             "Nothing needs attention. 'hyte status --all' shows all %(total)s items.",
-            total=len(report.items),
+            total=loc.number(len(report.items)),
         )
     return loc.gettext(
         "%(shown)s of %(total)s items need attention; 'hyte status --all' shows every item.",
-        shown=shown,
-        total=len(report.items),
+        shown=loc.number(shown),
+        total=loc.number(len(report.items)),
     )
 
 
