@@ -149,7 +149,7 @@ def _scalar(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
         return str(int(value)) if abs(value) < 1e15 else str(value)
-    return flow(str(value))
+    return flow(str(value)).strip()
 
 
 def show_value(value: Any, language: str) -> str:
@@ -157,15 +157,18 @@ def show_value(value: Any, language: str) -> str:
     if value is None:
         return "none"
     if is_text_map(value):
-        return text_of(value, language)
+        return text_of(value, language).strip()
     if isinstance(value, dict) and set(value) >= _DEADLINE_KEYS:
         return _deadline(value, language)
     if isinstance(value, dict):
+        # A text of several paragraphs goes last, so that its paragraphs end the line and the
+        # other fields do not read as part of its last paragraph.
         parts = [
             f"{key} {show_value(item, language)}"
             for key, item in value.items()
             if item not in (None, [], {})
         ]
+        parts.sort(key=lambda part: PARAGRAPH in part)
         return ", ".join(parts) if parts else EMPTY
     if isinstance(value, list):
         return "; ".join(show_value(item, language) for item in value) if value else "(none)"
