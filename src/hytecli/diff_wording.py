@@ -112,9 +112,11 @@ def summary_line(diff: PlanDiff) -> str:
 
 
 def section_heading(section: Section) -> str:
-    """A section's heading: ``Plan: …``, ``Priority area 2. … (id)`` or ``Indicators``."""
+    """A section's heading: ``Plan: …``, ``Year texts``, ``Priority area 2. … (id)``, ...."""
     if section.kind == "plan":
         return f"Plan: {section.title}" if section.title else "Plan"
+    if section.kind == "years":
+        return "Year texts (reports/)"
     if section.kind == "indicators":
         return "Indicators"
     number = f"{section.number}. " if section.number is not None else ""
@@ -193,6 +195,9 @@ def change_value(change: Change, value: Any, language: str) -> str:
         shown = assessment_status(str(value.get("status")))
         extra = show_value(rest, language)
         return shown if extra == EMPTY else f"{shown}; {extra}"
+    if change.field == "council" and change.key is not None and isinstance(value, dict):
+        # a council handling's key is its date: shown once, in the label
+        return show_value({k: v for k, v in value.items() if k != "date"}, language)
     if change.value_type == "item" and change.key is not None and isinstance(value, dict):
         rest = {k: v for k, v in value.items() if k not in _KEY_FIELDS}
         if change.field == "completed" and value.get("period") is None:
@@ -206,8 +211,14 @@ def change_value(change: Change, value: Any, language: str) -> str:
 
 
 def entity_facts(change: Change, language: str) -> str:
-    """Return the key facts of an added or removed entity: deadline, responsible, target."""
+    """Return the key facts of an added or removed entity: deadline, responsible, target.
+
+    For a year's texts, which of them are written (``written: summary, authors``).
+    """
     data = change.new if change.change == "added" else change.old
+    if change.entity == "year":
+        written = [name for name, value in data.items() if name != "year" and value]
+        return f"written: {', '.join(written)}" if written else ""
     facts = []
     if data.get("deadline"):
         facts.append(f"deadline {_deadline(data['deadline'], language)}")
@@ -221,7 +232,10 @@ def entity_facts(change: Change, language: str) -> str:
 
 
 def field_label(change: Change) -> str:
-    """Name the changed field: ``deadline``, ``value 2024 · 049``, ``council_terms[x].end``."""
+    """Name the changed field: ``deadline``, ``value 2024 · 049``, ``council_terms[x].end``.
+
+    A list item matched by key is named by it: ``assessment 2024 text``, ``council 2025-04-14``.
+    """
     assert change.field is not None
     head, _, rest = change.field.partition(".")
     if change.key is not None:
@@ -231,6 +245,8 @@ def field_label(change: Change) -> str:
             label = f"completion {change.key}" + (f" {rest}" if rest else "")
         elif head == "assessments":
             label = f"assessment {change.key}" + (f" {rest}" if rest else "")
+        elif head == "council":
+            label = f"council {change.key}" + (f" {rest}" if rest else "")
         else:
             label = f"{head}[{change.key}]" + (f".{rest}" if rest else "")
     else:
