@@ -260,3 +260,41 @@ def test_paragraphs_stay_paragraphs_in_text_and_markdown(tmp_path: Path) -> None
         )
     )
     assert "\n  \\- toinen kappale: resurssit <del>riittivät</del>" in listed, listed
+
+
+def test_an_added_assessment_of_several_paragraphs_has_no_stray_separator(
+    tmp_path: Path,
+) -> None:
+    # a YAML `|` block ends in a line break: the other fields used to follow the last
+    # paragraph as "kunnat. , resources ..."
+    added = AT + textwrap.indent(
+        """\
+assessments:
+  - year: 2024
+    status: in_progress
+    text: |
+      Koulutus käynnistyi, mutta aikataulu venyi.
+
+      Suunnitelma kattaa kaikki kunnat.
+    resources: {euros: 12000}
+    by: Koordinaattori
+""",
+        " " * 8,
+    )
+    diff = diff_plans(load(tmp_path / "a", {}), load(tmp_path / "b", edited(AREA, (AT, added))))
+    assert render_text(diff).endswith(
+        "  + action toimenpide-2: assessment 2024 added: in progress; resources euros 12000, "
+        "by Koordinaattori, text Koulutus käynnistyi, mutta aikataulu venyi.\n"
+        "\n"
+        "    Suunnitelma kattaa kaikki kunnat.\n"
+    )
+    assert render_markdown(diff).endswith(
+        "- **Added** action `toimenpide-2` assessment 2024: in progress; resources euros 12000, "
+        "by Koordinaattori, text Koulutus käynnistyi, mutta aikataulu venyi.\n"
+        "\n"
+        "  Suunnitelma kattaa kaikki kunnat.\n"
+    )
+    removed = render_text(
+        diff_plans(load(tmp_path / "c", edited(AREA, (AT, added))), load(tmp_path / "d", {}))
+    )
+    assert " , " not in removed and "kunnat.)\n" in removed

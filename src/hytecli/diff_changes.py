@@ -13,12 +13,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Entity = Literal["plan", "area", "goal", "action", "indicator"]
+Entity = Literal["plan", "area", "goal", "action", "indicator", "year"]
 ChangeKind = Literal["added", "removed", "changed", "moved"]
 #: What ``old`` and ``new`` of a change hold (see :class:`Change`).
 ValueType = Literal["entity", "parent", "text", "deadline", "set", "value", "item"]
 WordOpKind = Literal["equal", "delete", "insert"]
-SectionKind = Literal["plan", "area", "indicators"]
+SectionKind = Literal["plan", "years", "area", "indicators"]
 
 
 @dataclass(frozen=True)
@@ -34,9 +34,9 @@ class Change:
     """One difference between the two plans.
 
     Attributes:
-        entity: What changed: ``plan`` (plan.yaml), ``area``, ``goal``, ``action`` or
-            ``indicator``.
-        id: The entity's id (the plan's id for ``plan``).
+        entity: What changed: ``plan`` (plan.yaml), ``area``, ``goal``, ``action``,
+            ``indicator`` or ``year`` (a year's own texts, ``reports/<year>.yaml``).
+        id: The entity's id (the plan's id for ``plan``, the year for ``year``).
         change: ``added``, ``removed``, ``changed`` or ``moved``. With ``field`` unset it is about
             the entity itself, otherwise about that field (or that item of a list field).
         field: Dotted path of the field that changed (``deadline``, ``target.value``,
@@ -57,9 +57,10 @@ class Change:
         words: For changed texts, the word-level difference.
         lowered: The change makes the plan less ambitious (a later deadline, a lower target).
         area: The priority area the entity belongs to (after the change; before it, when
-            removed); ``None`` for the plan and indicators.
+            removed); ``None`` for the plan, indicators and year texts.
         goal: For actions, the goal they serve (after, or before when removed).
-        title: The entity's title or name in the plan's language (after, or before when removed).
+        title: The entity's title or name in the plan's language (after, or before when removed);
+            for a year's texts, their file (``reports/2024.yaml``).
 
     """
 
@@ -91,10 +92,10 @@ class Change:
 
 @dataclass(frozen=True)
 class Section:
-    """The changes under one heading: the plan's metadata, one priority area, or the indicators.
+    """The changes under one heading: the plan, the year texts, a priority area or the indicators.
 
     Attributes:
-        kind: ``plan``, ``area`` or ``indicators``.
+        kind: ``plan``, ``years`` (``reports/<year>.yaml``), ``area`` or ``indicators``.
         id: The area's id (``None`` for the other kinds).
         title: The area's title in the plan's language (after the change, else before).
         number: The area's section number, if the plan gives one.
@@ -133,7 +134,8 @@ class PlanDiff:
         base: The version compared from.
         head: The version compared to.
         language: The plan's main language (texts are shown in it).
-        sections: Non-empty sections only: the plan first, then areas, then indicators.
+        sections: Non-empty sections only: the plan first, then the year texts, then areas, then
+            indicators.
 
     """
 

@@ -16,14 +16,16 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from hytecli import models
+from hytecli import models, year_texts
 
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 
-#: Every field name of the plan files: a mapping with one of these keys is not a text.
+#: Every field name of the plan files (and the year texts, whose ``url`` looks like a language
+#: code): a mapping with one of these keys is not a text.
 _FIELD_NAMES = {
     name
-    for model in vars(models).values()
+    for module in (models, year_texts)
+    for model in vars(module).values()
     if isinstance(model, type) and issubclass(model, BaseModel)
     for name in model.model_fields
 }

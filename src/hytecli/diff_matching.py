@@ -2,10 +2,10 @@
 
 A plan version is indexed by id (:class:`IndexedVersion`); the items of list fields are matched by
 their key (:data:`ITEM_KEYS`: council terms by ``id``, recorded values by period, municipality and
-series, assessments by year, ...); and :func:`compare_fields` compares two instances of a file
-model field by field, reading which fields exist and how to compare them from the pydantic
-models. The walk over the whole plan (priority areas, goals, actions, indicators) is
-:mod:`hytecli.plandiff`'s.
+series, assessments by year, a year's council handlings by date, ...); and
+:func:`compare_fields` compares two instances of a file model field by field, reading which
+fields exist and how to compare them from the pydantic models. The walk over the whole plan
+(priority areas, goals, actions, indicators, year texts) is :mod:`hytecli.plandiff`'s.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from hytecli.models import (
 from hytecli.repository import PlanRepository
 from hytecli.resolved import ResolvedPlan, resolve_plan
 from hytecli.worddiff import word_diff
+from hytecli.year_texts import YearTextsRecord
 
 # --- comparing values -----------------------------------------------------------------------------
 
@@ -121,6 +122,7 @@ ITEM_KEYS: dict[str, Callable[[Any], str]] = {
     "values": _period_key,
     "completed": lambda item: str(item.period or item.date.isoformat()),
     "assessments": lambda item: str(item.year),
+    "council": lambda item: item.date.isoformat(),
 }
 
 
@@ -162,6 +164,10 @@ class IndexedVersion:
         self.goals: dict[str, tuple[Goal, str]] = {}
         self.actions: dict[str, tuple[Action, str, str]] = {}
         self.indicators: dict[str, IndicatorFile] = {}
+        #: The year texts that loaded (``reports/<year>.yaml``), by year.
+        self.years: dict[int, YearTextsRecord] = {}
+        for record in repository.year_texts if repository is not None else ():
+            self.years.setdefault(record.texts.year, record)
         if self.resolved is None:
             return
         for area in self.resolved.areas:

@@ -201,7 +201,7 @@ def _md_line(change: Change, language: str) -> str:
     """One change as a Markdown list item (its text's later paragraphs indented under it)."""
     item = _md_item(change, language)
     first, *rest = item.split(PARAGRAPH)
-    return "\n\n".join([first.rstrip(), *("  " + markdown.line_start(p) for p in rest)])
+    return "\n\n".join([first.rstrip(), *("  " + markdown.line_start(p.rstrip()) for p in rest)])
 
 
 def _md_item(change: Change, language: str) -> str:

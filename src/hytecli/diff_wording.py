@@ -112,9 +112,11 @@ def summary_line(diff: PlanDiff) -> str:
 
 
 def section_heading(section: Section) -> str:
-    """A section's heading: ``Plan: …``, ``Priority area 2. … (id)`` or ``Indicators``."""
+    """A section's heading: ``Plan: …``, ``Year texts``, ``Priority area 2. … (id)``, ...."""
     if section.kind == "plan":
         return f"Plan: {section.title}" if section.title else "Plan"
+    if section.kind == "years":
+        return "Year texts (reports/)"
     if section.kind == "indicators":
         return "Indicators"
     number = f"{section.number}. " if section.number is not None else ""
@@ -149,7 +151,7 @@ def _scalar(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
         return str(int(value)) if abs(value) < 1e15 else str(value)
-    return flow(str(value))
+    return flow(str(value)).strip()
 
 
 def show_value(value: Any, language: str) -> str:
@@ -157,15 +159,18 @@ def show_value(value: Any, language: str) -> str:
     if value is None:
         return "none"
     if is_text_map(value):
-        return text_of(value, language)
+        return text_of(value, language).strip()
     if isinstance(value, dict) and set(value) >= _DEADLINE_KEYS:
         return _deadline(value, language)
     if isinstance(value, dict):
+        # A text of several paragraphs goes last, so that its paragraphs end the line and the
+        # other fields do not read as part of its last paragraph.
         parts = [
             f"{key} {show_value(item, language)}"
             for key, item in value.items()
             if item not in (None, [], {})
         ]
+        parts.sort(key=lambda part: PARAGRAPH in part)
         return ", ".join(parts) if parts else EMPTY
     if isinstance(value, list):
         return "; ".join(show_value(item, language) for item in value) if value else "(none)"
@@ -190,6 +195,9 @@ def change_value(change: Change, value: Any, language: str) -> str:
         shown = assessment_status(str(value.get("status")))
         extra = show_value(rest, language)
         return shown if extra == EMPTY else f"{shown}; {extra}"
+    if change.field == "council" and change.key is not None and isinstance(value, dict):
+        # a council handling's key is its date: shown once, in the label
+        return show_value({k: v for k, v in value.items() if k != "date"}, language)
     if change.value_type == "item" and change.key is not None and isinstance(value, dict):
         rest = {k: v for k, v in value.items() if k not in _KEY_FIELDS}
         if change.field == "completed" and value.get("period") is None:
@@ -203,8 +211,14 @@ def change_value(change: Change, value: Any, language: str) -> str:
 
 
 def entity_facts(change: Change, language: str) -> str:
-    """Return the key facts of an added or removed entity: deadline, responsible, target."""
+    """Return the key facts of an added or removed entity: deadline, responsible, target.
+
+    For a year's texts, which of them are written (``written: summary, authors``).
+    """
     data = change.new if change.change == "added" else change.old
+    if change.entity == "year":
+        written = [name for name, value in data.items() if name != "year" and value]
+        return f"written: {', '.join(written)}" if written else ""
     facts = []
     if data.get("deadline"):
         facts.append(f"deadline {_deadline(data['deadline'], language)}")
@@ -218,7 +232,10 @@ def entity_facts(change: Change, language: str) -> str:
 
 
 def field_label(change: Change) -> str:
-    """Name the changed field: ``deadline``, ``value 2024 · 049``, ``council_terms[x].end``."""
+    """Name the changed field: ``deadline``, ``value 2024 · 049``, ``council_terms[x].end``.
+
+    A list item matched by key is named by it: ``assessment 2024 text``, ``council 2025-04-14``.
+    """
     assert change.field is not None
     head, _, rest = change.field.partition(".")
     if change.key is not None:
@@ -228,6 +245,8 @@ def field_label(change: Change) -> str:
             label = f"completion {change.key}" + (f" {rest}" if rest else "")
         elif head == "assessments":
             label = f"assessment {change.key}" + (f" {rest}" if rest else "")
+        elif head == "council":
+            label = f"council {change.key}" + (f" {rest}" if rest else "")
         else:
             label = f"{head}[{change.key}]" + (f".{rest}" if rest else "")
     else:

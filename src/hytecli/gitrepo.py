@@ -33,6 +33,7 @@ from hytecli.repository import (
 )
 from hytecli.yaml_strict import MAX_BYTES
 from hytecli.yamlfile import too_large
+from hytecli.year_texts import REPORTS_DIR
 
 #: How many findings a "the plan at this revision is broken" message shows.
 SHOWN_FINDINGS = 5
@@ -215,9 +216,10 @@ class GitRepository:
     def plan_files(self, revision: Revision) -> tuple[dict[str, bytes], dict[str, Finding]]:
         """Return the plan's files at ``revision``, and the entries that cannot be read as files.
 
-        The YAML files under ``plan/`` and ``indicators/`` are returned as the working-tree
-        loader (:func:`hytecli.repository.load_repository`) reads them: a symbolic link is
-        followed to the file it points to in the same revision (anywhere in the repository).
+        The YAML files under ``plan/``, ``indicators/`` and ``reports/`` (the year texts) are
+        returned as the working-tree loader (:func:`hytecli.repository.load_repository`) reads
+        them: a symbolic link is followed to the file it points to in the same revision
+        (anywhere in the repository).
         An entry named like a plan file that is no file there is a located error, as in the
         working tree: a link out of the repository (``Y013``), a dangling link, a loop, a link
         to a folder, a folder or a submodule (``Y012``).
@@ -242,6 +244,7 @@ class GitRepository:
             "--",
             f"{self.prefix}{PLAN_DIR}",
             f"{self.prefix}{INDICATOR_DIR}",
+            f"{self.prefix}{REPORTS_DIR}",
         ).stdout.decode("utf-8", "surrogateescape")
         wanted: list[tuple[str, str]] = []  # (path in the plan, what to ask cat-file for)
         problems: dict[str, Finding] = {}

@@ -2,8 +2,9 @@
 
 A line diff of YAML hides what matters to the people who review plan changes. This module compares
 two loaded plans in the plan's own terms and returns plain :class:`~hytecli.diff_changes.Change`
-values, grouped into :class:`~hytecli.diff_changes.Section` s (the plan's metadata, each priority
-area, the indicators). This module walks the plan (priority areas, goals, actions, indicators);
+values, grouped into :class:`~hytecli.diff_changes.Section` s (the plan's metadata, the year
+texts, each priority area, the indicators). This module walks the plan (priority areas, goals,
+actions, indicators, the year texts of ``reports/<year>.yaml``);
 comparing one entity's fields is :mod:`hytecli.diff_matching`'s, word-level text differences
 :mod:`hytecli.worddiff`'s; rendering the changes as text, Markdown or JSON is left to
 :mod:`hytecli.diff_render`, and reading git revisions to :mod:`hytecli.gitrepo`.
@@ -11,7 +12,8 @@ comparing one entity's fields is :mod:`hytecli.diff_matching`'s, word-level text
 Rules (documented for users in ``docs/diff.md``):
 
 * Areas, goals, actions and indicators are matched by their stable ``id``, never by file name or
-  position: renaming a file or reordering items is not a change. A goal that now belongs to
+  position: renaming a file or reordering items is not a change. Year texts are matched by their
+  ``year``. A goal that now belongs to
   another area, or an action that now serves another goal, is *moved*.
 * Lists whose items have a key are matched by that key (council terms by ``id``, municipalities
   by ``code``, the listed priority areas by ``id``, recorded values by period, municipality and
@@ -49,6 +51,7 @@ from hytecli.diff_matching import (
 )
 from hytecli.models import Action, AreaFile, Goal, IndicatorFile, PlanFile, Text
 from hytecli.repository import PlanRepository
+from hytecli.year_texts import YearTexts
 
 # --- the whole plan -------------------------------------------------------------------------------
 
@@ -56,6 +59,7 @@ _AREA_EXCLUDE = frozenset({"id", "goals"})
 _GOAL_EXCLUDE = frozenset({"id", "actions"})
 _ACTION_EXCLUDE = frozenset({"id"})
 _INDICATOR_EXCLUDE = frozenset({"id"})
+_YEAR_EXCLUDE = frozenset({"year"})
 
 
 class _Differ:
@@ -198,6 +202,24 @@ class _Differ:
                 changes.append(self.entity(self.base, ctx, "removed", old, _INDICATOR_EXCLUDE))
         return changes
 
+    def year_changes(self) -> list[Change]:
+        """The year texts (``reports/<year>.yaml``) added, removed or changed, by year."""
+        changes: list[Change] = []
+        for year in sorted({*self.base.years, *self.head.years}):
+            old, new = self.base.years.get(year), self.head.years.get(year)
+            record = new or old
+            assert record is not None
+            ctx = EntityContext("year", str(year), None, None, record.path)
+            if old is None or new is None:
+                version = self.head if old is None else self.base
+                kind: ChangeKind = "added" if old is None else "removed"
+                changes.append(self.entity(version, ctx, kind, record.texts, frozenset()))
+                continue
+            changes += compare_fields(
+                ctx, YearTexts, old.texts, new.texts, self.base, self.head, exclude=_YEAR_EXCLUDE
+            )
+        return changes
+
     def with_languages(self, change: Change) -> Change:
         """``change`` with the other languages whose texts it is about (``Change.languages``)."""
         if change.value_type in ("entity", "parent"):
@@ -224,6 +246,9 @@ class _Differ:
             plan = self.head.plan or self.base.plan
             title = self.title(plan.title) if plan else None
             sections.append(Section("plan", None, title, None, tuple(plan_changes)))
+        year_changes = self.year_changes()
+        if year_changes:
+            sections.append(Section("years", None, None, None, tuple(year_changes)))
         area_ids = [*self.head.areas, *(a for a in self.base.areas if a not in self.head.areas)]
         for area_id in area_ids:
             section = self.area_section(area_id)

@@ -61,7 +61,8 @@ def diff(
 
     Areas, goals, actions and indicators added, removed or moved; deadlines, targets, baselines,
     responsible parties and other fields changed; texts word by word, in every language;
-    assessments; values recorded. Removals, lower targets and later deadlines are marked.
+    assessments; values recorded; the year texts of reports/<year>.yaml. Removals, lower
+    targets and later deadlines are marked.
 
     \b
     Examples:
