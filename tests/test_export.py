@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import MINIMAL_PLAN
+from conftest import MINIMAL_PLAN, REPO_ROOT
 from hytecli.cli import app
 from hytecli.export import FORMAT_VERSION, deadline_dict, export_json, export_plan
 from hytecli.models import Deadline, IndicatorValue
@@ -100,7 +100,14 @@ def run(*args: str):  # noqa: ANN201
 
 def test_shape(root: Path) -> None:
     data = json.loads(export_json(load_repository(root)))
-    assert list(data) == ["format", "format_version", "plan", "priority_areas", "indicators"]
+    assert list(data) == [
+        "format",
+        "format_version",
+        "plan",
+        "priority_areas",
+        "indicators",
+        "years",
+    ]
     assert (data["format"], data["format_version"]) == ("hyte-plan-export", FORMAT_VERSION)
 
     plan = data["plan"]
@@ -265,3 +272,37 @@ def test_a_number_that_is_not_finite_raises_instead_of_writing_infinity_b1(root:
     with pytest.raises(ValueError, match="Out of range float values are not JSON compliant"):
         export_json(changed)
     assert export_plan(changed)["indicators"][0]["values"][0]["value"] == float("inf")
+
+
+def test_the_years_texts_are_exported_by_year(tmp_path: Path) -> None:
+    """reports/<year>.yaml, the coordinator's texts of each year, are part of the plan's data."""
+    import shutil
+
+    root = tmp_path / "year-fixture"
+    shutil.copytree(REPO_ROOT / "tests" / "data" / "year-fixture", root)
+    data = export_plan(load_repository(root))
+    years = data["years"]
+    assert [(y["year"], y["file"]) for y in years] == [
+        (2024, "reports/2024.yaml"),
+        (2025, "reports/2025.yaml"),
+    ]
+    first = years[0]
+    assert list(first) == [
+        "year",
+        "file",
+        "summary",
+        "conclusions",
+        "next_year",
+        "authors",
+        "council",
+    ]
+    assert first["summary"]["sv"].startswith("År 2024 var planens första år.")
+    assert first["council"][0] == {
+        "body": {"fi": "Aluehallitus", "sv": "Regionstyrelsen"},
+        "date": "2025-04-14",
+        "section": "§ 45",
+        "url": None,
+    }
+    json.loads(export_json(load_repository(root)))  # and it is written as JSON
+    shutil.rmtree(root / "reports")
+    assert export_plan(load_repository(root))["years"] == []

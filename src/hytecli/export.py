@@ -132,7 +132,18 @@ def _export_data(plan: PlanRepository | ResolvedPlan) -> dict[str, Any]:
         },
         "priority_areas": areas,
         "indicators": indicators,
+        "years": [
+            {"year": record.texts.year, "file": record.path, **_year_texts(record.texts)}
+            for record in sorted(resolved.repository.year_texts, key=lambda r: r.texts.year)
+        ],
     }
+
+
+def _year_texts(texts: Any) -> dict[str, Any]:
+    """A year's texts (``reports/<year>.yaml``) without its year, every field present."""
+    data: dict[str, Any] = _dump(texts)
+    del data["year"]
+    return data
 
 
 def _area(resolved: ResolvedPlan, area: ResolvedArea, listed: dict[str, Any]) -> dict[str, Any]:
