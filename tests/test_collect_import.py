@@ -742,3 +742,22 @@ def test_an_old_form_without_the_column_still_imports(small: tuple[Path, dict[st
     assert (result.workbooks[0].assessments, result.workbooks[0].completions) == (1, 0)
     assert result.workbooks[0].closes == [("toimenpide-3", None)]
     assert "completed:" not in (root / "plan/alue-a.yaml").read_text()
+
+
+def test_a_completion_date_survives_a_libreoffice_save(
+    small: tuple[Path, dict[str, Path]], tmp_path: Path
+) -> None:
+    root, books = small
+    fill(
+        books[JARJESTO],
+        actions={
+            "toimenpide-3": {
+                ActionColumn.STATUS: "toteutunut",
+                ActionColumn.COMPLETED_ON: date(2024, 9, 30),
+            }
+        },
+    )
+    saved = resave(books[JARJESTO], tmp_path)
+    result = import_workbooks(root, [saved], now=NOW)
+    assert result.workbooks[0].closes == [("toimenpide-3", date(2024, 9, 30))]
+    assert "completed:\n          - date: 2024-09-30\n" in (root / "plan/alue-a.yaml").read_text()
