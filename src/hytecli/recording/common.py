@@ -396,8 +396,8 @@ def edit_and_write(
 ) -> _Result:
     """One command's edit: lock, open a session, ``edit`` it, write its changes unless dry-run.
 
-    What ``hyte record``, ``hyte assess`` and ``hyte complete`` share; ``edit`` makes the in-memory edits (and
-    refuses with :class:`Refused`), and its result is returned.
+    What ``hyte record``, ``hyte assess`` and ``hyte complete`` share; ``edit`` makes the
+    in-memory edits (and refuses with :class:`Refused`), and its result is returned.
     """
     with repository_lock(root, lock_timeout):
         session = EditSession.open(root)
