@@ -190,6 +190,31 @@ def test_status_drop_down_and_value_validations(repo: Path, tmp_path: Path) -> N
     assert whole and whole[0].formula1 == "0"  # mittari-2 counts
 
 
+def test_the_completion_date_column_is_a_date_input_like_the_indicators_date(
+    repo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    result = run("collect", "--repo", str(repo), "--year", "2024", "--output-dir", str(out))
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(out / "Kunta-Sivistys-Opetus-2024.xlsx")
+    actions = book["Tavoitteet ja toimenpiteet"]
+    which = ActionColumn.COMPLETED_ON
+    assert list(ActionColumn)[-1] is which and which in layout.ACTION_INPUTS
+    number, letter = layout.column_number(which), layout.column_letter(which)
+    assert actions.cell(layout.HEADER_ROW, number).value == layout.column_name(which, "fi")
+    cell = actions.cell(layout.FIRST_DATA_ROW, number)
+    assert cell.number_format == "yyyy-mm-dd" and cell.protection.locked is False
+    dates = [v for v in validations(actions) if v[0] == "date"]
+    assert len(dates) == 1 and dates[0][1] == "greaterThanOrEqual"
+    assert dates[0][2] == str((date(2024, 1, 1) - date(1899, 12, 30)).days)  # the plan's start
+    assert (layout.FIRST_DATA_ROW, number) in dates[0][3]
+    assert actions.column_dimensions[letter].width >= 13
+    instructions = "\n".join(
+        str(c.value) for row in book.worksheets[0].iter_rows() for c in row if c.value
+    )
+    assert layout.column_name(which, "fi") in instructions
+
+
 # --- what a workbook asks about ------------------------------------------------------------------
 
 

@@ -584,3 +584,180 @@ def test_a_swedish_form_records_swedish_text(build_plan: Build) -> None:
     area = (root / "plan/alue-a.yaml").read_text()
     assert "status: in_progress" in area and "sv: Pågår (fictional)" in area
     assert load_repository(root).findings == []
+
+
+# --- the completion date (column "Completed on") ------------------------------------------------
+
+
+def test_a_completion_date_records_the_completion(small: tuple[Path, dict[str, Path]]) -> None:
+    root, books = small
+    fill(
+        books[KUNTA],
+        actions={
+            "tavoite-1": {
+                ActionColumn.STATUS: "toteutunut",
+                ActionColumn.COMPLETED_ON: "2024-11-29",  # typed as text
+            },
+            "toimenpide-1": {
+                ActionColumn.STATUS: "toteutunut",
+                ActionColumn.COMPLETED_ON: date(2024, 8, 15),
+            },
+        },
+    )
+    dry = run("collect", "import", "--dry-run", "--repo", str(root), str(books[KUNTA]))
+    assert dry.exit_code == 0, dry.output
+    assert (
+        "closes: tavoite-1 (completed on 2024-11-29), toimenpide-1 (completed on 2024-08-15)"
+        in dry.output
+    )
+    assert "would record 0 values, 2 assessments and 2 completions" in dry.output
+    result = import_workbooks(root, [books[KUNTA]], now=NOW)
+    assert result.written and result.changed == ["plan/alue-a.yaml"]
+    area = (root / "plan/alue-a.yaml").read_text()
+    assert "    completed:\n      - date: 2024-11-29\n" in area
+    assert "        completed:\n          - date: 2024-08-15\n" in area
+    assert load_repository(root).findings == []
+    report = run("report", "--repo", str(root), "--year", "2024", "--format", "markdown")
+    assert report.exit_code == 0, report.output
+    # dated by the completion, no longer "completed in 2024"
+    assert "valmis 29.11.2024, ajallaan" in report.output, report.output
+    assert "valmis 15.8.2024, 46 päivää myöhässä" in report.output
+    # imported again: the assessments and completions are all already recorded
+    again = run("collect", "import", "--repo", str(root), str(books[KUNTA]))
+    assert again.exit_code == 0 and "Nothing to import" in again.output, again.output
+    assert "4 already recorded" in again.output
+
+
+def test_a_recurring_items_completion_covers_the_forms_year(build_plan: Build) -> None:
+    files = dict(FILES)
+    files["plan/alue-a.yaml"] = str(files["plan/alue-a.yaml"]).replace(
+        "        deadline: 2024-06\n", "        deadline: {recurring: annual, day: 11-30}\n"
+    )
+    root = build_plan(files)
+    book = write_books(root, root.parent / "out")[KUNTA]
+    fill(
+        book,
+        actions={
+            "toimenpide-1": {
+                ActionColumn.STATUS: "toteutunut",
+                ActionColumn.COMPLETED_ON: date(2024, 10, 1),
+            }
+        },
+    )
+    import_workbooks(root, [book], now=NOW)
+    area = (root / "plan/alue-a.yaml").read_text()
+    assert "completed:\n          - date: 2024-10-01\n            period: 2024\n" in area
+
+
+def test_a_completion_date_needs_the_status_completed(small: tuple[Path, dict[str, Path]]) -> None:
+    root, books = small
+    fill(
+        books[KUNTA],
+        actions={
+            "toimenpide-1": {ActionColumn.STATUS: "kesken", ActionColumn.COMPLETED_ON: "1.8.2024"}
+        },
+    )
+    out = refused(root, books[KUNTA])
+    column = f"cell M3 ({layout.column_name(ActionColumn.COMPLETED_ON, 'fi')})"
+    assert f"{column}: a completion date goes only with the status" in out, out
+    assert "'toteutunut'" in out and "'kesken'" in out
+
+
+def test_a_bad_or_future_completion_date_is_refused(small: tuple[Path, dict[str, Path]]) -> None:
+    root, books = small
+    fill(
+        books[KUNTA],
+        actions={
+            "tavoite-1": {ActionColumn.STATUS: "toteutunut", ActionColumn.COMPLETED_ON: "eilen"},
+            "toimenpide-1": {
+                ActionColumn.STATUS: "toteutunut",
+                ActionColumn.COMPLETED_ON: date(2030, 1, 1),
+            },
+        },
+    )
+    out = refused(root, books[KUNTA])
+    name = layout.column_name(ActionColumn.COMPLETED_ON, "fi")
+    assert f"cell M2 ({name}): 'eilen' is not a date" in out, out
+    assert f"cell M3 ({name}): 2030-01-01 is in the future" in out, out
+    assert "--" not in out.replace("-->", ""), out  # no command-line option
+    fill(
+        books[KUNTA],
+        actions={
+            "tavoite-1": {ActionColumn.STATUS: None, ActionColumn.COMPLETED_ON: None},
+            "toimenpide-1": {
+                ActionColumn.STATUS: "toteutunut",
+                ActionColumn.COMPLETED_ON: date(2023, 12, 31),
+            },
+        },
+    )
+    out = refused(root, books[KUNTA])
+    assert f"cell M3 ({name}): 2023-12-31 is before the plan period began" in out, out
+    assert "--" not in out.replace("-->", ""), out
+
+
+def test_a_completion_on_another_day_is_a_conflict_unless_replace(
+    small: tuple[Path, dict[str, Path]],
+) -> None:
+    root, books = small
+    assert (
+        run("complete", "toimenpide-1", "--repo", str(root), "--date", "2024-06-01").exit_code == 0
+    )
+    fill(
+        books[KUNTA],
+        actions={
+            "toimenpide-1": {
+                ActionColumn.STATUS: "toteutunut",
+                ActionColumn.COMPLETED_ON: date(2024, 6, 20),
+            }
+        },
+    )
+    out = refused(root, books[KUNTA])
+    assert "cell M3: toimenpide-1: completed on 2024-06-01 (plan/alue-a.yaml) → 2024-06-20" in out
+    result = import_workbooks(root, [books[KUNTA]], now=NOW, replace=True)
+    assert (result.workbooks[0].completions, result.workbooks[0].replaced) == (1, 1)
+    area = (root / "plan/alue-a.yaml").read_text()
+    assert "2024-06-20" in area and "2024-06-01" not in area
+
+
+def test_an_old_form_without_the_column_still_imports(small: tuple[Path, dict[str, Path]]) -> None:
+    root, books = small
+
+    def drop_column(book: openpyxl.Workbook) -> None:
+        actions, _ = sheets(book)
+        actions.delete_cols(layout.column_number(ActionColumn.COMPLETED_ON))
+        actions.data_validations.dataValidation = [
+            v
+            for v in actions.data_validations.dataValidation
+            if layout.column_letter(ActionColumn.COMPLETED_ON) not in str(v.sqref)
+        ]
+
+    fill(
+        books[JARJESTO],
+        actions={"toimenpide-3": {ActionColumn.STATUS: "toteutunut"}},
+        change=drop_column,
+    )
+    actions, _ = sheets(openpyxl.load_workbook(books[JARJESTO]))
+    assert actions.max_column == layout.column_number(ActionColumn.BY)
+    result = import_workbooks(root, [books[JARJESTO]], now=NOW)
+    assert (result.workbooks[0].assessments, result.workbooks[0].completions) == (1, 0)
+    assert result.workbooks[0].closes == [("toimenpide-3", None)]
+    assert "completed:" not in (root / "plan/alue-a.yaml").read_text()
+
+
+def test_a_completion_date_survives_a_libreoffice_save(
+    small: tuple[Path, dict[str, Path]], tmp_path: Path
+) -> None:
+    root, books = small
+    fill(
+        books[JARJESTO],
+        actions={
+            "toimenpide-3": {
+                ActionColumn.STATUS: "toteutunut",
+                ActionColumn.COMPLETED_ON: date(2024, 9, 30),
+            }
+        },
+    )
+    saved = resave(books[JARJESTO], tmp_path)
+    result = import_workbooks(root, [saved], now=NOW)
+    assert result.workbooks[0].closes == [("toimenpide-3", date(2024, 9, 30))]
+    assert "completed:\n          - date: 2024-09-30\n" in (root / "plan/alue-a.yaml").read_text()

@@ -7,7 +7,9 @@ status is named as the form's drop-down names it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from hytecli.assessments import AssessmentStatus
@@ -37,11 +39,13 @@ class WorkbookSummary:
         values: Indicator values recorded (new or replaced).
         assessments: Assessments recorded (new or replaced).
         replaced: How many of those replaced a recorded one (``replace``).
-        skipped: Values and assessments equal to what is already recorded (or to another
-            workbook's), so not written again.
+        skipped: Values, assessments and completions equal to what is already recorded (or
+            to another workbook's), so not written again.
         empty: The rows the party left empty: ids, and ``id|period`` for indicators.
         closes: The goals and actions the workbook assesses as completed, which closes them
-            (the model's rule: a completed assessment marks the item done).
+            (the model's rule: a completed assessment marks the item done), each with its
+            completion date when the row gives one.
+        completions: Completions recorded (new or replaced) from the rows' completion dates.
     """
 
     file: Path
@@ -52,19 +56,26 @@ class WorkbookSummary:
     replaced: int = 0
     skipped: int = 0
     empty: list[str] = field(default_factory=list)
-    closes: list[str] = field(default_factory=list)
+    closes: list[tuple[str, date | None]] = field(default_factory=list)
+    completions: int = 0
 
     def describe(self, written: bool) -> str:
         """A few lines: the party, what was (or would be) recorded, skipped, and left empty."""
         verb = "recorded" if written else "would record"
         parts = [plural(self.values, "value"), plural(self.assessments, "assessment")]
+        if self.completions:
+            parts = [", ".join(parts), plural(self.completions, "completion")]
         line = f"{self.file}: {self.responsible} {self.year}: {verb} {' and '.join(parts)}"
         if self.replaced:
             line += f" ({self.replaced} replacing what was recorded)"
         if self.skipped:
             line += f"; {self.skipped} already recorded"
         if self.closes:
-            line += f"\n  closes: {', '.join(f'{item} (completed)' for item in self.closes)}"
+            closes = (
+                f"{item} (completed on {day.isoformat()})" if day else f"{item} (completed)"
+                for item, day in self.closes
+            )
+            line += f"\n  closes: {', '.join(closes)}"
         if self.empty:
             line += f"\n  left empty: {', '.join(self.empty)}"
         return line
@@ -97,16 +108,25 @@ def bad_status(
     )
 
 
-def field_refusal(book: Returned, sheet: str, row: int, exc: Refused, where: str) -> str:
-    """A refusal of ``hyte record`` / ``hyte assess`` placed at the cell of its field.
+def field_refusal(
+    book: Returned,
+    sheet: str,
+    row: int,
+    exc: Refused,
+    where: str,
+    *,
+    fields: Mapping[str, ActionColumn | IndicatorColumn] | None = None,
+) -> str:
+    """A refusal of ``hyte record`` / ``hyte assess`` / ``hyte complete`` placed at its cell.
 
     A field with a column of the form is named by its cell and the column's name as the
     form shows it; an assessment's date (the day of the import) and year have no cell and
-    are said in words, never as a command-line option.
+    are said in words, never as a command-line option. ``fields`` maps the refused step's
+    field names to columns (default: ``hyte assess``'s or ``hyte record``'s, by ``sheet``;
+    :data:`~hytecli.collect.layout.COMPLETION_FIELDS` for ``hyte complete``).
     """
-    fields: dict[str, ActionColumn] | dict[str, IndicatorColumn] = (
-        ACTION_FIELDS if sheet == book.actions_sheet else INDICATOR_FIELDS
-    )
+    if fields is None:
+        fields = ACTION_FIELDS if sheet == book.actions_sheet else INDICATOR_FIELDS
     column = fields.get(exc.field) if exc.field is not None else None
     if column is not None:
         name = column_name(column, book.language)

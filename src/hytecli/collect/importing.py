@@ -16,6 +16,8 @@ at all is wrong are the files written, together (:func:`hytecli.recording.write_
   workbooks is always refused (which one is right is for the coordinator to decide).
 * An assessment's ``by`` is the workbook's party when the row does not say; its date is the
   day of the import; its text is in the form's language.
+* A completed row's date in the column "Completed on" records the completion too, with ``hyte
+  complete``'s rules (:mod:`hytecli.collect.import_completions`).
 * Every problem of every workbook is reported together (:class:`WorkbookProblems`).
 """
 
@@ -27,6 +29,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 from hytecli.assessments import AssessmentStatus, assessment_for, parse_status
+from hytecli.collect.import_completions import (
+    completion_day,
+    date_without_completed,
+    record_completion,
+)
 from hytecli.collect.import_texts import (
     WorkbookSummary,
     bad_status,
@@ -41,7 +48,13 @@ from hytecli.collect.layout import (
     IndicatorColumn,
     column_name,
 )
-from hytecli.collect.returned import ActionInput, IndicatorInput, Returned, read_returned
+from hytecli.collect.returned import (
+    ActionInput,
+    IndicatorInput,
+    Returned,
+    check_workbooks,
+    read_returned,
+)
 from hytecli.editing import unified_diff
 from hytecli.models import IndicatorFile
 from hytecli.periods import DateProblem, Period, today_in_zone
@@ -118,7 +131,7 @@ class _Import:
         self.problems: list[str] = []
         self.conflicts: list[str] = []
         self.values: dict[tuple[str, str], tuple[RecordedValue, str]] = {}
-        self.assessments: dict[str, tuple[_Signature, str]] = {}
+        self.assessments: dict[str, tuple[_Signature, date | None, str]] = {}
 
     def value(self, book: Returned, row: IndicatorInput, summary: WorkbookSummary) -> None:
         """Record one indicator row (or say why not)."""
@@ -227,17 +240,20 @@ class _Import:
                 f"{row.item_id} from the list (or clear the row)"
             )
         euros, person_days = (self._amount(book, row, column) for column in _AMOUNTS)
+        day = completion_day(book, row, self.problems)
         if status_cell is None or len(self.problems) > found:
             return  # every problem of the row said (the docs promise all at once)
         item = self.session.repository.item(row.item_id)
         if item is None:
             self.problems.append(f"{status_cell.where}: {gone('goal or action', row.item_id)}")
             return
+        language = self.session.plan.language
         status = parse_status(cell_text(status_cell))
         if status is None or status is AssessmentStatus.MERGED:
-            self.problems.append(
-                bad_status(book, self.session.plan.language, row, status_cell, status)
-            )
+            self.problems.append(bad_status(book, language, row, status_cell, status))
+            return
+        if day is not None and status is not AssessmentStatus.COMPLETED:
+            self.problems.append(date_without_completed(book, language, row, status))
             return
         text, resources, by = (
             cell_text(cells[column]) if column in cells else None
@@ -246,53 +262,66 @@ class _Import:
         recorded = assessment_for(item.node.assessments, book.year)
         mine: _Signature = (status, text, euros, person_days, resources)
         if row.item_id in self.assessments:
-            other, where = self.assessments[row.item_id]
-            if other == mine:
-                summary.skipped += 1
+            other, other_day, where = self.assessments[row.item_id]
+            if (other, other_day) == (mine, day):
+                summary.skipped += 1 + (day is not None)
             else:
                 self.problems.append(
                     f"{status_cell.where}: {row.item_id} is assessed differently here and in "
                     f"{where}: make them agree (or clear one)"
                 )
             return
-        self.assessments[row.item_id] = (mine, status_cell.where)
-        if recorded is not None:
-            if _signature(item, book, book.language) == mine:
-                summary.skipped += 1
-                return
-            if not self.replace:
-                language = self.session.plan.language
-                self.conflicts.append(
-                    f"{status_cell.where}: {row.item_id} {book.year}: recorded "
-                    f"{status_name(book, language, recorded.status)} ({item.area.path}) → "
-                    f"{status_name(book, language, status)}"
-                    + ("" if recorded.status is not status else " with other texts or amounts")
-                )
-                return
-        try:
-            assess_item_in(
-                self.session,
-                row.item_id,
-                year=book.year,
-                status=status.value,
-                today=self.today,
-                text=text,
-                language=book.language,
-                euros=None if euros is None else format_number(euros),
-                person_days=None if person_days is None else format_number(person_days),
-                resources=resources,
-                by=by or book.responsible,
-                replace=recorded is not None,
-            )
-        except Refused as exc:
-            self.problems.append(
-                field_refusal(book, book.actions_sheet, row.row, exc, status_cell.where)
+        self.assessments[row.item_id] = (mine, day, status_cell.where)
+        assessed = False
+        if recorded is not None and _signature(item, book, book.language) == mine:
+            summary.skipped += 1
+        elif recorded is not None and not self.replace:
+            self.conflicts.append(
+                f"{status_cell.where}: {row.item_id} {book.year}: recorded "
+                f"{status_name(book, language, recorded.status)} ({item.area.path}) → "
+                f"{status_name(book, language, status)}"
+                + ("" if recorded.status is not status else " with other texts or amounts")
             )
             return
-        summary.assessments += 1
-        summary.replaced += recorded is not None
-        if status is AssessmentStatus.COMPLETED:
-            summary.closes.append(row.item_id)
+        else:
+            try:
+                assess_item_in(
+                    self.session,
+                    row.item_id,
+                    year=book.year,
+                    status=status.value,
+                    today=self.today,
+                    text=text,
+                    language=book.language,
+                    euros=None if euros is None else format_number(euros),
+                    person_days=None if person_days is None else format_number(person_days),
+                    resources=resources,
+                    by=by or book.responsible,
+                    replace=recorded is not None,
+                )
+            except Refused as exc:
+                self.problems.append(
+                    field_refusal(book, book.actions_sheet, row.row, exc, status_cell.where)
+                )
+                return
+            summary.assessments += 1
+            summary.replaced += recorded is not None
+            assessed = True
+        if day is not None:
+            completed = record_completion(
+                self.session,
+                book,
+                row,
+                day,
+                today=self.today,
+                replace=self.replace,
+                summary=summary,
+                problems=self.problems,
+                conflicts=self.conflicts,
+            )
+            assessed = assessed or completed
+        if assessed and status is AssessmentStatus.COMPLETED:
+            summary.closes.append((row.item_id, day))
 
 
 #: The amount columns of an assessment row, and the ``hyte assess`` option each fills in.
@@ -332,29 +361,6 @@ def _signature(item: PlanItem, book: Returned, language: str) -> _Signature | No
         resources.person_days if resources is not None else None,
         resources_text.strip() if resources_text is not None else None,
     )
-
-
-def _check_workbooks(
-    books: list[Returned], plan_id: str, year: int | None, problems: list[str]
-) -> list[Returned]:
-    """The workbooks of this plan and of one year (``year``, else the first one's)."""
-    wanted = year if year is not None else next((b.year for b in books), None)
-    usable = []
-    for book in books:
-        if book.plan_id != plan_id:
-            problems.append(
-                f"{book.file}: the workbook is for the plan '{book.plan_id}', not this "
-                f"repository's '{plan_id}': import it into that plan's repository"
-            )
-        elif book.year != wanted:
-            given = "--year" if year is not None else f"the other workbooks ({books[0].file})"
-            problems.append(
-                f"{book.file}: the workbook reports on {book.year}, but {given} on {wanted}: "
-                "import one year's workbooks at a time"
-            )
-        else:
-            usable.append(book)
-    return usable
 
 
 def import_workbooks(
@@ -407,7 +413,7 @@ def import_workbooks(
         run = _Import(session, today_in_zone(session.plan.time_zone, now), replace)
         run.problems = problems
         summaries = []
-        for book in _check_workbooks(books, session.plan.id, year, problems):
+        for book in check_workbooks(books, session.plan.id, year, problems):
             summary = WorkbookSummary(book.file, book.responsible, book.year, empty=book.empty)
             for indicator_row in book.indicators:
                 run.value(book, indicator_row, summary)

@@ -113,6 +113,17 @@ def write_instructions(
             ),
             form.pgettext("collect", "The statuses: %(words)s.", words=", ".join(form.statuses())),
             form.completed_note(),
+            form.pgettext(
+                "collect",
+                "With the status %(completed)s, write in the column %(column)s the day the goal "
+                "or action was done, as YYYY-MM-DD (e.g. %(example)s); leave it empty with the "
+                "other statuses.",
+                completed=quote(form.wording.assessment_status(AssessmentStatus.COMPLETED)),
+                column=quote(
+                    form.pgettext(layout.CONTEXT, layout.ACTION_HEADERS[ActionColumn.COMPLETED_ON])
+                ),
+                example=f"{year}-06-15",
+            ),
         ],
         [
             form.pgettext(

@@ -42,8 +42,11 @@ Cells as written (what import can expect, besides whatever a person types):
   language; a number kind a decimal (count: whole number) validation of the range
   :func:`hytecli.values.check_range` implies; a text kind no validation. Import reads a number
   cell as the number and a text cell with :func:`hytecli.values.parse_value`.
-* :attr:`IndicatorColumn.DATE` and the metadata's ``generated`` are dates: the cell is a date
-  (number format ``yyyy-mm-dd``) or text ``YYYY-MM-DD``.
+* :attr:`IndicatorColumn.DATE`, :attr:`ActionColumn.COMPLETED_ON` and the metadata's
+  ``generated`` are dates: the cell is a date (number format ``yyyy-mm-dd``) or text
+  ``YYYY-MM-DD``. :attr:`ActionColumn.COMPLETED_ON`, the last column, is the day a goal or
+  action assessed *completed* was done; workbooks written before it was added lack it (their
+  rows read as without a date).
 * Only values for the whole area are collected: a row stands for the indicator's value without
   ``municipality`` or ``series``.
 
@@ -162,6 +165,7 @@ class ActionColumn(StrEnum):
     PERSON_DAYS = "person_days"
     RESOURCES = "resources"
     BY = "by"
+    COMPLETED_ON = "completed_on"
 
 
 class IndicatorColumn(StrEnum):
@@ -188,6 +192,7 @@ ACTION_INPUTS: tuple[ActionColumn, ...] = (
     ActionColumn.PERSON_DAYS,
     ActionColumn.RESOURCES,
     ActionColumn.BY,
+    ActionColumn.COMPLETED_ON,
 )
 #: The columns a party fills in on the indicators sheet (unlocked); the others are locked.
 INDICATOR_INPUTS: tuple[IndicatorColumn, ...] = (
@@ -207,6 +212,9 @@ ACTION_FIELDS: dict[str, ActionColumn] = {
     "resources": ActionColumn.RESOURCES,
     "by": ActionColumn.BY,
 }
+#: The column of each field of ``hyte complete`` a goals and actions row fills in: a row with
+#: the status *completed* and a date records the completion on that date.
+COMPLETION_FIELDS: dict[str, ActionColumn] = {"date": ActionColumn.COMPLETED_ON}
 #: The column of each field of ``hyte record`` an indicator row fills in (or shows: the period).
 INDICATOR_FIELDS: dict[str, IndicatorColumn] = {
     "value": IndicatorColumn.VALUE,
@@ -246,6 +254,7 @@ ACTION_HEADERS: dict[ActionColumn, str] = {
     ActionColumn.PERSON_DAYS: NC_("collect", "Person-days"),
     ActionColumn.RESOURCES: NC_("collect", "Other resources"),
     ActionColumn.BY: NC_("collect", "Filled in by"),
+    ActionColumn.COMPLETED_ON: NC_("collect", "Completed on"),
 }
 #: The header of each indicators column (msgids in :data:`CONTEXT`).
 INDICATOR_HEADERS: dict[IndicatorColumn, str] = {

@@ -340,3 +340,36 @@ def read_returned(file: Path, problems: list[str]) -> Returned | None:
             else:
                 returned.empty.append(key)
     return returned
+
+
+def check_workbooks(
+    books: list[Returned], plan_id: str, year: int | None, problems: list[str]
+) -> list[Returned]:
+    """The workbooks of this plan and of one year (``year``, else the first one's).
+
+    Args:
+        books: The workbooks read.
+        plan_id: The repository's plan id.
+        year: The year asked for (``None``: the first workbook's).
+        problems: Where a workbook of another plan or year is said (it is left out).
+
+    Returns:
+        The workbooks to import, in the order given.
+    """
+    wanted = year if year is not None else next((b.year for b in books), None)
+    usable = []
+    for book in books:
+        if book.plan_id != plan_id:
+            problems.append(
+                f"{book.file}: the workbook is for the plan '{book.plan_id}', not this "
+                f"repository's '{plan_id}': import it into that plan's repository"
+            )
+        elif book.year != wanted:
+            given = "--year" if year is not None else f"the other workbooks ({books[0].file})"
+            problems.append(
+                f"{book.file}: the workbook reports on {book.year}, but {given} on {wanted}: "
+                "import one year's workbooks at a time"
+            )
+        else:
+            usable.append(book)
+    return usable

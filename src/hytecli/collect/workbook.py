@@ -54,18 +54,19 @@ _EXCEL_EPOCH = date(1899, 12, 30)
 # or larger. The id columns are narrow (ids wrap after their hyphens); the titles and the
 # texts to write are the widest.
 _ACTION_WIDTHS = {
-    ActionColumn.KIND: 12,
+    ActionColumn.KIND: 11,
     ActionColumn.ID: 13,
-    ActionColumn.TITLE: 27,
-    ActionColumn.GOAL: 18,
+    ActionColumn.TITLE: 22,
+    ActionColumn.GOAL: 15,
     ActionColumn.DEADLINE: 11,
-    ActionColumn.RECORDED: 14,
+    ActionColumn.RECORDED: 13,
     ActionColumn.STATUS: 14,
-    ActionColumn.TEXT: 25,
+    ActionColumn.TEXT: 24,
     ActionColumn.EUROS: 8,
     ActionColumn.PERSON_DAYS: 15,
     ActionColumn.RESOURCES: 13,
-    ActionColumn.BY: 12,
+    ActionColumn.BY: 11,
+    ActionColumn.COMPLETED_ON: 16,  # "Valmistumispäivä" on one line
 }
 _INDICATOR_WIDTHS = {
     IndicatorColumn.ID: 13,
@@ -156,7 +157,13 @@ def _written_digests(sheet: Worksheet, row: int, columns: Sequence[Any]) -> str:
     return layout.locked_digests(texts)
 
 
-def _actions(sheet: Worksheet, form: FormWords, party: PartyRound) -> tuple[list[str], list[str]]:
+def _actions(
+    sheet: Worksheet, form: FormWords, party: PartyRound, year: int, start: date
+) -> tuple[list[str], list[str]]:
+    """Write the goals and actions sheet; return the rows' keys and grey-cell digests.
+
+    ``start`` is the plan period's first day, the earliest completion date the form takes.
+    """
     _header(sheet, form, layout.ACTION_HEADERS, layout.ACTION_INPUTS, _ACTION_WIDTHS)
     keys: list[str] = []
     digests: list[str] = []
@@ -173,6 +180,9 @@ def _actions(sheet: Worksheet, form: FormWords, party: PartyRound) -> tuple[list
         for column, value in values.items():
             put_cell(sheet, row_number, layout.column_number(column), value)
         _style_row(sheet, row_number, list(ActionColumn), layout.ACTION_INPUTS)
+        sheet.cell(
+            row=row_number, column=layout.column_number(ActionColumn.COMPLETED_ON)
+        ).number_format = _DATE_FORMAT
         keys.append(item.id)
         digests.append(_written_digests(sheet, row_number, layout.ACTION_LOCKED))
     rows = range(layout.FIRST_DATA_ROW, layout.FIRST_DATA_ROW + len(party.items))
@@ -199,7 +209,26 @@ def _actions(sheet: Worksheet, form: FormWords, party: PartyRound) -> tuple[list
             operator="greaterThanOrEqual",
             formula1="0",
         )
+    _date_validation(sheet, ActionColumn.COMPLETED_ON, rows, form, year, start)
     return keys, digests
+
+
+def _date_validation(
+    sheet: Worksheet, column: Any, rows: Sequence[int], form: FormWords, year: int, first: date
+) -> None:
+    """A date column's validation: a date from ``first`` on, explained with an example."""
+    _validation(
+        sheet,
+        column,
+        rows,
+        form,
+        form.pgettext(
+            "collect", "Write a date as YYYY-MM-DD, e.g. %(example)s.", example=f"{year + 1}-01-31"
+        ),
+        type="date",
+        operator="greaterThanOrEqual",
+        formula1=str(_serial(first)),
+    )
 
 
 def _value_validation(form: FormWords, kind: str) -> tuple[str, dict[str, Any]] | None:
@@ -273,18 +302,7 @@ def _indicators(
             message, options = found
             _validation(sheet, IndicatorColumn.VALUE, rows, form, message, **options)
     all_rows = range(layout.FIRST_DATA_ROW, layout.FIRST_DATA_ROW + len(party.indicators))
-    _validation(
-        sheet,
-        IndicatorColumn.DATE,
-        all_rows,
-        form,
-        form.pgettext(
-            "collect", "Write a date as YYYY-MM-DD, e.g. %(example)s.", example=f"{year + 1}-01-31"
-        ),
-        type="date",
-        operator="greaterThanOrEqual",
-        formula1=str(_serial(date(year, 1, 1))),
-    )
+    _date_validation(sheet, IndicatorColumn.DATE, all_rows, form, year, date(year, 1, 1))
     return keys, digests
 
 
@@ -324,7 +342,9 @@ def build_workbook(
     write_instructions(instructions, form, round_, party, due)
     actions = workbook.create_sheet(names[Sheet.ACTIONS])
     indicators = workbook.create_sheet(names[Sheet.INDICATORS])
-    action_keys, action_digests = _actions(actions, form, party)
+    action_keys, action_digests = _actions(
+        actions, form, party, round_.year, round_.resolved.plan.period.start
+    )
     indicator_keys, indicator_digests = _indicators(indicators, form, party, round_.year)
     title = form.pgettext("collect", "Wellbeing plan: report for %(year)s", year=round_.year)
     footer = (

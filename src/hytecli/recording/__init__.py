@@ -16,10 +16,11 @@ temporary folder.
 
 :mod:`.values` records a value (``hyte record``), :mod:`.completions` a completion
 (``hyte complete``), :mod:`.assessments` an assessment (``hyte assess``); :mod:`.common` holds
-what they share: the lock, the checks, the safe edit. :func:`.values.record_value_in` and
-:func:`.assessments.assess_item_in` are the in-memory steps of record and assess: many of them,
-several to one file, are made in one :class:`.common.EditSession` and written together, all or
-nothing (:func:`.common.write_files`), as ``hyte collect import`` does.
+what they share: the lock, the checks, the safe edit. :func:`.values.record_value_in`,
+:func:`.assessments.assess_item_in` and :func:`.completions.complete_item_in` are the in-memory
+steps of record, assess and complete: many of them, several to one file, are made in one
+:class:`.common.EditSession` and written together, all or nothing (:func:`.common.write_files`),
+as ``hyte collect import`` does.
 """
 
 from hytecli.recording.assessment_texts import read_text_file
@@ -34,7 +35,7 @@ from hytecli.recording.common import (
     repository_lock,
     write_files,
 )
-from hytecli.recording.completions import CompletionResult, complete_item
+from hytecli.recording.completions import CompletionResult, complete_item, complete_item_in
 from hytecli.recording.values import RecordResult, record_value, record_value_in
 
 __all__ = [
@@ -49,6 +50,7 @@ __all__ = [
     "assess_item",
     "assess_item_in",
     "complete_item",
+    "complete_item_in",
     "lock_path",
     "read_text_file",
     "record_value",

@@ -326,9 +326,10 @@ def write_files(changes: Sequence[FileChange]) -> None:
 class EditSession:
     """Edits made in memory, one after another, checked each, and written together at the end.
 
-    The in-memory step of ``hyte record`` and ``hyte assess``
+    The in-memory step of ``hyte record``, ``hyte assess`` and ``hyte complete``
     (:func:`hytecli.recording.values.record_value_in`,
-    :func:`hytecli.recording.assessments.assess_item_in`) reads a file's current text with
+    :func:`hytecli.recording.assessments.assess_item_in`,
+    :func:`hytecli.recording.completions.complete_item_in`) reads a file's current text with
     :meth:`text`: the text after the edits already made in this session, so that a second edit
     of one file sees the first. A checked edit is kept with :meth:`keep`, which also puts the
     edited file into :attr:`repository`, so that the next edit's lookups and ``hyte validate``
@@ -395,8 +396,8 @@ def edit_and_write(
 ) -> _Result:
     """One command's edit: lock, open a session, ``edit`` it, write its changes unless dry-run.
 
-    What ``hyte record`` and ``hyte assess`` share; ``edit`` makes the in-memory edits (and
-    refuses with :class:`Refused`), and its result is returned.
+    What ``hyte record``, ``hyte assess`` and ``hyte complete`` share; ``edit`` makes the
+    in-memory edits (and refuses with :class:`Refused`), and its result is returned.
     """
     with repository_lock(root, lock_timeout):
         session = EditSession.open(root)

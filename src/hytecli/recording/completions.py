@@ -3,34 +3,33 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from hytecli.editing import insert_list_item, set_fields, unified_diff
-from hytecli.models import AreaFile, PlanFile
+from hytecli.models import AreaFile, Completion, PlanFile
 from hytecli.periods import today_in_zone
 from hytecli.plausibility import completion_date_problem
 from hytecli.recording.common import (
     LOCK_TIMEOUT,
+    EditSession,
     Refused,
     as_read,
     check_not_future,
     clean_text,
     cross_check,
+    edit_and_write,
     edit_text,
     insertion_index,
     line_of,
-    read_file,
-    refuse_broken,
     render_fields,
-    repository_lock,
     suggest,
     verify_edit,
-    write_file,
 )
-from hytecli.repository import PlanItem, PlanRepository, check_repository, load_repository
+from hytecli.repository import PlanItem, PlanRepository, check_repository
 from hytecli.yaml_document import DataPath
 
 
@@ -54,7 +53,10 @@ def _check_completion_date(
         raise Refused(
             f"{shown} {problem}: give the day it was done with --date (if it really was done "
             "then, write the entry in the area file by hand; hyte validate warns about such a "
-            "date, D005)"
+            "date, D005)",
+            field="date",
+            problem=f"{day.isoformat()} {problem}: give the day it was done (if it really was "
+            "done then, ask the coordinator to record it by hand)",
         )
 
 
@@ -172,137 +174,193 @@ def complete_item(
         RepositoryNotFound: ``root`` is not a plan repository.
     """
     root = check_repository(root)
-    with repository_lock(root, lock_timeout):
-        repository = load_repository(root)
-        plan = refuse_broken(repository)
-        item = find_item(repository, item_id)
-        node = item.node
-        if node.deadline is not None and item.deadline is None:
-            raise Refused(
-                f"the deadline of {item.kind} '{item_id}' cannot be resolved (does it name an "
-                "unknown council term?): run hyte validate"
-            )
-        recurring = item.deadline is not None and item.deadline.recurring
-        if recurring:
-            if period is None:
-                raise Refused(
-                    f"{item.kind} '{item_id}' recurs every year: give --period YEAR, the year this "
-                    "completion covers"
-                )
-            first, last = plan.period.start.year, plan.period.end.year
-            if not first <= period <= last:
-                raise Refused(f"--period {period} is outside the plan period ({first}–{last})")
-        elif period is not None:
-            raise Refused(
-                f"{item.kind} '{item_id}' has a one-off deadline (or none), so a completion has no "
-                "period: leave out --period"
-            )
-        today = today_in_zone(plan.time_zone, now)
-        if on_date is not None:
-            check_not_future(on_date, today, "--date")
-        note = clean_text(note, "--note")
-        day = on_date if on_date is not None else today
-        dated_today = on_date is None
 
-        entries = list(node.completed)
-        same = [
-            i
-            for i, entry in enumerate(entries)
-            if not recurring or (entry.period is not None and entry.period.year == period)
-        ]
-        list_path: DataPath = (*item.data_path, "completed")
-        document = item.area.document
-        file = root / item.area.path
-        bom, text = read_file(file)
-        expected = copy.deepcopy(document.data)
-        target = expected
-        for part in item.data_path:
-            target = target[part]
-        replaced: date | None = None
-        kept: tuple[str, ...] = ()
-        if same:
-            existing = same[-1]
-            old = entries[existing]
-            if not replace:
-                line = line_of(document, (*list_path, existing))
-                covers = f" for {period}" if recurring else ""
-                raise Refused(
-                    f"{item.kind} '{item_id}' is already marked completed{covers} on "
-                    f"{old.date.isoformat()} ({item.area.path} line {line}); give "
-                    "--replace to change it"
-                )
-            replaced = old.date
-            fields: list[tuple[str, Any]] = [
-                (name, data)
-                for name, data in (("date", on_date), ("note", note))
-                if data is not None
-            ]
-            if not fields:
-                raise Refused(
-                    f"nothing to change: with --replace, give the new --date, --note or both "
-                    f"(fields not given are kept); the completion of {item.kind} '{item_id}' on "
-                    f"{old.date.isoformat()} was left as it is"
-                )
-            given = {name for name, _ in fields}
-            kept = tuple(
-                name
-                for name in ("date", "note")
-                if name not in given and getattr(old, name) is not None
-            )
-            day = on_date if on_date is not None else old.date  # the date is kept as written
-            dated_today = False
-            rendered = render_fields(fields, item.area.path)
-            new_text = edit_text(
-                text,
-                lambda root_node: set_fields(text, root_node, (*list_path, existing), rendered),
-                item.area.path,
-            )
-            for name, data in fields:
-                target["completed"][existing][name] = as_read(data)
-        else:
-            fields = [("date", day)]
-            if recurring:
-                fields.append(("period", period))
-            if note is not None:
-                fields.append(("note", note))
-            rendered = render_fields(fields, item.area.path)
-            keys = [(e.period.year if e.period is not None else 0, e.date) for e in entries]
-            index = insertion_index(keys, (period or 0, day))
-            new_text = edit_text(
-                text,
-                lambda root_node: insert_list_item(
-                    text,
-                    root_node,
-                    item.data_path,
-                    "completed",
-                    rendered,
-                    index,
-                    before_key="actions",
-                ),
-                item.area.path,
-            )
-            target.setdefault("completed", [])
-            target["completed"].insert(index, {name: as_read(data) for name, data in fields})
-        # after the "already completed" refusal, which says more when there is an entry; a date
-        # kept by --replace was not given now, so it is not judged again
-        if "date" not in kept:
-            _check_completion_date(day, plan, period if recurring else None, today, dated_today)
-        new_document, model = verify_edit(
-            new_text, expected, AreaFile, item.area.path, plan.language
-        )
-        cross_check(repository, item.area.path, new_document, model)
-        diff = unified_diff(text, new_text, item.area.path)
-        if not dry_run:
-            write_file(file, bom, new_text)
-        return CompletionResult(
-            path=item.area.path,
-            item_id=item.id,
-            kind=item.kind,
-            day=day,
+    def edit(session: EditSession) -> CompletionResult:
+        return complete_item_in(
+            session,
+            item_id,
+            today=today_in_zone(session.plan.time_zone, now),
+            on_date=on_date,
             period=period,
-            replaced=replaced,
-            written=not dry_run,
-            diff=diff,
-            dated_today=dated_today,
-            kept=kept,
+            note=note,
+            replace=replace,
         )
+
+    result = edit_and_write(root, edit, dry_run=dry_run, lock_timeout=lock_timeout)
+    return dataclasses.replace(result, written=not dry_run)
+
+
+def recorded_completion(item: PlanItem, period: int | None) -> tuple[int, Completion] | None:
+    """The completion a new one for ``period`` would replace: its index and entry, or ``None``.
+
+    Args:
+        item: The goal or action.
+        period: The year covered, for a recurring item (``None`` for a one-off one, whose
+            every completion counts).
+
+    Returns:
+        The last entry of ``item``'s ``completed`` list that covers ``period`` (any entry when
+        ``period`` is ``None``), with its index in the list.
+    """
+    entries = list(item.node.completed)
+    same = [
+        i
+        for i, entry in enumerate(entries)
+        if period is None or (entry.period is not None and entry.period.year == period)
+    ]
+    return (same[-1], entries[same[-1]]) if same else None
+
+
+def complete_item_in(
+    session: EditSession,
+    item_id: str,
+    *,
+    today: date,
+    on_date: date | None,
+    period: int | None = None,
+    note: str | None = None,
+    replace: bool = False,
+) -> CompletionResult:
+    """Mark a goal or action completed in memory: edit its area file's text in ``session``.
+
+    The in-memory step of :func:`complete_item`, with the same checks and refusals (its
+    arguments mean the same); the edit is kept in ``session`` (:meth:`EditSession.keep`), so a
+    later edit of the same file sees it, and is written only when the caller writes
+    ``session.changes()``.
+
+    Args:
+        session: The edits so far (the repository as they leave it).
+        item_id: The goal's or action's id.
+        today: Today in the plan's time zone (the default date; later dates are refused).
+        on_date: The day it was done (``None``: ``today``; with ``replace``, the date already
+            recorded).
+        period: For a recurring item, the year this completion covers (required).
+        note: A note to store with the completion.
+        replace: Replace the existing completion (for ``period``) instead of refusing.
+
+    Returns:
+        A :class:`CompletionResult` with ``written`` ``False`` and the diff of this edit alone.
+
+    Raises:
+        Refused: the request does not fit the plan (the message says why; a refused date has
+            the field ``date``); the session is unchanged.
+    """
+    repository, plan = session.repository, session.plan
+    item = find_item(repository, item_id)
+    node = item.node
+    if node.deadline is not None and item.deadline is None:
+        raise Refused(
+            f"the deadline of {item.kind} '{item_id}' cannot be resolved (does it name an "
+            "unknown council term?): run hyte validate"
+        )
+    recurring = item.deadline is not None and item.deadline.recurring
+    if recurring:
+        if period is None:
+            raise Refused(
+                f"{item.kind} '{item_id}' recurs every year: give --period YEAR, the year this "
+                "completion covers"
+            )
+        first, last = plan.period.start.year, plan.period.end.year
+        if not first <= period <= last:
+            raise Refused(f"--period {period} is outside the plan period ({first}–{last})")
+    elif period is not None:
+        raise Refused(
+            f"{item.kind} '{item_id}' has a one-off deadline (or none), so a completion has no "
+            "period: leave out --period"
+        )
+    if on_date is not None:
+        check_not_future(on_date, today, "--date")
+    note = clean_text(note, "--note")
+    day = on_date if on_date is not None else today
+    dated_today = on_date is None
+
+    entries = list(node.completed)
+    found = recorded_completion(item, period if recurring else None)
+    list_path: DataPath = (*item.data_path, "completed")
+    document = item.area.document
+    text = session.text(item.area.path)
+    expected = copy.deepcopy(document.data)
+    target = expected
+    for part in item.data_path:
+        target = target[part]
+    replaced: date | None = None
+    kept: tuple[str, ...] = ()
+    if found is not None:
+        existing, old = found
+        if not replace:
+            line = line_of(document, (*list_path, existing))
+            covers = f" for {period}" if recurring else ""
+            raise Refused(
+                f"{item.kind} '{item_id}' is already marked completed{covers} on "
+                f"{old.date.isoformat()} ({item.area.path} line {line}); give "
+                "--replace to change it"
+            )
+        replaced = old.date
+        fields: list[tuple[str, Any]] = [
+            (name, data) for name, data in (("date", on_date), ("note", note)) if data is not None
+        ]
+        if not fields:
+            raise Refused(
+                f"nothing to change: with --replace, give the new --date, --note or both "
+                f"(fields not given are kept); the completion of {item.kind} '{item_id}' on "
+                f"{old.date.isoformat()} was left as it is"
+            )
+        given = {name for name, _ in fields}
+        kept = tuple(
+            name
+            for name in ("date", "note")
+            if name not in given and getattr(old, name) is not None
+        )
+        day = on_date if on_date is not None else old.date  # the date is kept as written
+        dated_today = False
+        rendered = render_fields(fields, item.area.path)
+        new_text = edit_text(
+            text,
+            lambda root_node: set_fields(text, root_node, (*list_path, existing), rendered),
+            item.area.path,
+        )
+        for name, data in fields:
+            target["completed"][existing][name] = as_read(data)
+    else:
+        fields = [("date", day)]
+        if recurring:
+            fields.append(("period", period))
+        if note is not None:
+            fields.append(("note", note))
+        rendered = render_fields(fields, item.area.path)
+        keys = [(e.period.year if e.period is not None else 0, e.date) for e in entries]
+        index = insertion_index(keys, (period or 0, day))
+        new_text = edit_text(
+            text,
+            lambda root_node: insert_list_item(
+                text,
+                root_node,
+                item.data_path,
+                "completed",
+                rendered,
+                index,
+                before_key="actions",
+            ),
+            item.area.path,
+        )
+        target.setdefault("completed", [])
+        target["completed"].insert(index, {name: as_read(data) for name, data in fields})
+    # after the "already completed" refusal, which says more when there is an entry; a date
+    # kept by --replace was not given now, so it is not judged again
+    if "date" not in kept:
+        _check_completion_date(day, plan, period if recurring else None, today, dated_today)
+    new_document, model = verify_edit(new_text, expected, AreaFile, item.area.path, plan.language)
+    cross_check(repository, item.area.path, new_document, model)
+    session.keep(item.area.path, new_text, new_document, model)
+    return CompletionResult(
+        path=item.area.path,
+        item_id=item.id,
+        kind=item.kind,
+        day=day,
+        period=period,
+        replaced=replaced,
+        written=False,
+        diff=unified_diff(text, new_text, item.area.path),
+        dated_today=dated_today,
+        kept=kept,
+    )
