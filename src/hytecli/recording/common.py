@@ -42,6 +42,8 @@ from hytecli.yamlfile import parse_yaml
 from hytecli.year_texts import YearTexts
 
 _FileModel = TypeVar("_FileModel", IndicatorFile, AreaFile, PlanFile, YearTexts)
+#: The files an :class:`EditSession` edits.
+_EditedModel = TypeVar("_EditedModel", IndicatorFile, AreaFile)
 _Result = TypeVar("_Result")
 
 #: Seconds to wait for another hyte command writing to the same plan before giving up.
@@ -331,8 +333,8 @@ class EditSession:
     :func:`hytecli.recording.assessments.assess_item_in`,
     :func:`hytecli.recording.completions.complete_item_in`) reads a file's current text with
     :meth:`text`: the text after the edits already made in this session, so that a second edit
-    of one file sees the first. A checked edit is kept with :meth:`keep`, which also puts the
-    edited file into :attr:`repository`, so that the next edit's lookups and ``hyte validate``
+    of one file sees the first. An edit is checked and kept with :meth:`keep`, which also puts
+    the edited file into :attr:`repository`, so that the next edit's lookups and ``hyte validate``
     cross-checks see every edit before it. Nothing is written until the caller passes
     :meth:`changes` to :func:`write_files` (hold :func:`repository_lock` from :meth:`open` to
     the write).
@@ -372,19 +374,29 @@ class EditSession:
         return change.new
 
     def keep(
-        self, path: str, new_text: str, document: YamlDocument, model: IndicatorFile | AreaFile
+        self,
+        path: str,
+        new_text: str,
+        expected: Any,
+        model: type[_EditedModel],
     ) -> None:
-        """Keep a checked edit (:func:`verify_edit` and :func:`cross_check` passed) of ``path``.
+        """Check an edit of ``path`` and keep it: :func:`verify_edit`, then :func:`cross_check`.
 
         Args:
             path: The file, relative to the root (read with :meth:`text` first).
             new_text: Its text after the edit.
-            document: ``new_text`` read back (from :func:`verify_edit`).
-            model: Its file model (from :func:`verify_edit`).
+            expected: The data ``new_text`` must read back as (see :func:`verify_edit`).
+            model: The file's model class.
+
+        Raises:
+            Refused: the edit does not read back as ``expected``, or ``hyte validate`` would
+                report a new error in the file; the session is unchanged.
         """
+        document, checked = verify_edit(new_text, expected, model, path, self.plan.language)
+        cross_check(self.repository, path, document, checked)
         self.text(path)
         self._files[path] = dataclasses.replace(self._files[path], new=new_text)
-        self.repository = with_record(self.repository, path, document, model)
+        self.repository = with_record(self.repository, path, document, checked)
 
     def changes(self) -> list[FileChange]:
         """The files changed by the kept edits (for :func:`write_files`), in the order edited."""

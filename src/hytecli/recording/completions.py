@@ -20,14 +20,12 @@ from hytecli.recording.common import (
     as_read,
     check_not_future,
     clean_text,
-    cross_check,
     edit_and_write,
     edit_text,
     insertion_index,
     line_of,
     render_fields,
     suggest,
-    verify_edit,
 )
 from hytecli.repository import PlanItem, PlanRepository, check_repository
 from hytecli.yaml_document import DataPath
@@ -349,9 +347,7 @@ def complete_item_in(
     # kept by --replace was not given now, so it is not judged again
     if "date" not in kept:
         _check_completion_date(day, plan, period if recurring else None, today, dated_today)
-    new_document, model = verify_edit(new_text, expected, AreaFile, item.area.path, plan.language)
-    cross_check(repository, item.area.path, new_document, model)
-    session.keep(item.area.path, new_text, new_document, model)
+    session.keep(item.area.path, new_text, expected, AreaFile)
     return CompletionResult(
         path=item.area.path,
         item_id=item.id,

@@ -21,7 +21,6 @@ from hytecli.recording.common import (
     as_read,
     check_not_future,
     clean_text,
-    cross_check,
     edit_and_write,
     edit_text,
     insertion_index,
@@ -29,7 +28,6 @@ from hytecli.recording.common import (
     refuse_option,
     render_fields,
     suggest,
-    verify_edit,
 )
 from hytecli.repository import IndicatorRecord, PlanRepository, check_repository
 from hytecli.sotkanet.series import allowed_series
@@ -387,9 +385,7 @@ def record_value_in(
         )
         expected.setdefault("values", [])
         expected["values"].insert(index, {name: as_read(data) for name, data in fields})
-    document, model = verify_edit(new_text, expected, IndicatorFile, record.path, plan.language)
-    cross_check(repository, record.path, document, model)
-    session.keep(record.path, new_text, document, model)
+    session.keep(record.path, new_text, expected, IndicatorFile)
     return RecordResult(
         path=record.path,
         indicator_id=indicator.id,
