@@ -187,17 +187,14 @@ def _assessed_done(
     """An item done by its ``completed`` assessment (see the module's rules)."""
     if completed_on is not None:
         return _done(completed_on, due)
-    in_year = assessment.date is not None and assessment.date.year == assessment.year
-    if in_year and assessment.date is not None and (due is None or assessment.date <= due):
-        return _done(assessment.date, due)  # said done by that day: on time, if due
+    dated = assessment.date
+    reported = dated if dated is not None and dated.year == assessment.year else None
+    if reported is not None and (due is None or reported <= due):
+        return _done(reported, due)  # said done by that day: on time, if due
     # After the deadline, the assessment's date is when it was reported (often a yearly round's
     # import day), not when the work was done, which may be months earlier: only its year is
     # known, and the item counts as done by that date (or by the year's end).
-    done_on = (
-        assessment.date
-        if in_year and assessment.date is not None
-        else date(assessment.year, 12, 31)
-    )
+    done_on = reported if reported is not None else date(assessment.year, 12, 31)
     if due is None:
         return State.DONE, DoneInfo(done_on, None, None, assessment.year)
     on_time = due.year >= assessment.year
